@@ -1,0 +1,33 @@
+# One interface target carries the standard, the warnings and Qt's strictness switches for
+# every target of ours; third-party code never sees -Werror.
+add_library(billing_options INTERFACE)
+target_compile_features(billing_options INTERFACE cxx_std_20)
+target_compile_options(billing_options INTERFACE
+    $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+        -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Werror>
+    $<$<CXX_COMPILER_ID:MSVC>:/W4 /WX /permissive- /Zc:__cplusplus>)
+target_compile_definitions(billing_options INTERFACE
+    QT_NO_CAST_TO_ASCII
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_NO_KEYWORDS
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400
+    BILLING_VERSION="${PROJECT_VERSION}")
+
+# One line per test: billing_add_test(tst_money LIBS billing_core).
+function(billing_add_test name)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    if(NOT ARG_SOURCES)
+        set(ARG_SOURCES ${name}.cpp)
+    endif()
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE billing_options Qt6::Test ${ARG_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BILLING_CLI=$<TARGET_FILE:billing-cli>"
+        LABELS "${ARG_LABELS}")
+endfunction()

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/EventEnvelope.h"
+#include "domain/Result.h"
+
+#include <QHash>
+#include <QList>
+
+namespace billing {
+
+// The write side's source of truth: an append-only, totally ordered, hash-chained log.
+class EventStore
+{
+public:
+    virtual ~EventStore() = default;
+
+    // Appends all events or none. Fails with CONCURRENCY_CONFLICT when any aggregate in
+    // `expectedVersions` has moved on, or an idempotency key was taken meanwhile. The result
+    // holds the events as written: positioned and hashed.
+    virtual Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
+                                                const QHash<QString, qint64> &expectedVersions)
+        = 0;
+    // Events with position > after, in order, at most `limit` of them.
+    virtual Result<QList<EventEnvelope>> read(qint64 after, int limit) = 0;
+    virtual Result<qint64> lastPosition() = 0;
+    // "sqlite:/path/ledger.db", for the status bar and the CLI.
+    virtual QString location() const = 0;
+};
+
+} // namespace billing

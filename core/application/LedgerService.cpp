@@ -1,0 +1,139 @@
+#include "LedgerService.h"
+
+#include "Decider.h"
+#include "Overloaded.h"
+#include "domain/ReasonCode.h"
+
+namespace billing {
+
+LedgerService::LedgerService(EventStore &store, Clock &clock, IdSource &ids,
+                             CurrencyCatalog currencies)
+    : m_store(store)
+    , m_clock(clock)
+    , m_ids(ids)
+    , m_state(std::move(currencies))
+{}
+
+Status LedgerService::open()
+{
+    return catchUp();
+}
+
+Status LedgerService::catchUp()
+{
+    for (;;) {
+        const Result<QList<EventEnvelope>> events = m_store.read(m_state.position(), readChunk);
+        if (!events.ok())
+            return events.error();
+        for (const EventEnvelope &event : events.value())
+            m_state.apply(event);
+        if (events.value().size() < readChunk)
+            return Done{};
+    }
+}
+
+Command LedgerService::issue(CommandBody body, const CommandOptions &options)
+{
+    Command command;
+    command.meta.commandId = m_ids.newId();
+    command.meta.idempotencyKey =
+        options.idempotencyKey.isEmpty() ? m_ids.newId() : options.idempotencyKey;
+    command.meta.correlationId =
+        options.correlationId.isEmpty() ? m_ids.newId() : options.correlationId;
+    command.meta.operatorName = options.operatorName;
+    command.meta.issuedAtMs = m_clock.nowMs();
+    std::visit(Overloaded{
+                   [&](CreateAccount &c) {
+                       if (c.accountId.isEmpty())
+                           c.accountId = m_ids.newId();
+                   },
+                   [](ChangeAccountStatus &) {},
+                   [](ChangeAccountLimits &) {},
+                   [&](MoveMoney &c) {
+                       if (c.transactionId.isEmpty())
+                           c.transactionId = m_ids.newId();
+                   },
+                   [&](Refund &c) {
+                       if (c.transactionId.isEmpty())
+                           c.transactionId = m_ids.newId();
+                   },
+               },
+               body);
+    command.body = std::move(body);
+    return command;
+}
+
+Result<Outcome> LedgerService::execute(const Command &command)
+{
+    const Result<QList<Outcome>> outcomes = executeBatch({command});
+    if (!outcomes.ok())
+        return outcomes.error();
+    return outcomes.value().first();
+}
+
+Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &commands)
+{
+    if (m_readOnly)
+        return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"),
+                     {}};
+    for (int attempt = 0; attempt < attemptsMax; ++attempt) {
+        if (Status caughtUp = catchUp(); !caughtUp.ok())
+            return caughtUp.error();
+        const qint64 readPosition = m_state.position();
+        QList<Outcome> outcomes;
+        QList<EventEnvelope> events;
+        QHash<QString, qint64> expected;
+        QList<qsizetype> eventCounts;
+        m_state.beginTentative();
+        for (const Command &command : commands) {
+            Decision decision = decide(m_state, command);
+            for (const EventEnvelope &event : std::as_const(decision.events))
+                m_state.apply(event);
+            // The version each aggregate had in the store, before this batch touched it.
+            for (auto it = decision.expectedVersions.cbegin();
+                 it != decision.expectedVersions.cend(); ++it) {
+                if (!expected.contains(it.key()))
+                    expected.insert(it.key(), it.value());
+            }
+            events += decision.events;
+            eventCounts.append(decision.events.size());
+            outcomes.append(decision.outcome);
+        }
+        BILLING_ASSERT(m_state.balanced());
+        if (events.isEmpty()) {
+            m_state.undoTentative();
+            return outcomes;
+        }
+        const Result<QList<EventEnvelope>> written = m_store.append(events, expected);
+        if (!written.ok()) {
+            m_state.undoTentative();
+            if (written.error().code == reason::concurrencyConflict) {
+                ++m_conflictsResolved;
+                continue;
+            }
+            return written.error();
+        }
+        const QList<EventEnvelope> &appended = written.value();
+        BILLING_ASSERT(appended.size() == events.size());
+        if (appended.first().position == readPosition + 1) {
+            m_state.confirmTentative(appended.last().position);
+        } else {
+            // Someone else's events landed in between: fold everything in store order.
+            m_state.undoTentative();
+            if (Status caughtUp = catchUp(); !caughtUp.ok())
+                return caughtUp.error();
+        }
+        BILLING_ASSERT(m_state.position() >= appended.last().position);
+        qsizetype next = 0;
+        for (qsizetype i = 0; i < outcomes.size(); ++i) {
+            next += eventCounts[i];
+            if (eventCounts[i] > 0)
+                outcomes[i].position = appended[next - 1].position;
+        }
+        return outcomes;
+    }
+    return Error{reason::concurrencyConflict,
+                 QStringLiteral("gave up after %1 conflicting writers").arg(attemptsMax), {}};
+}
+
+} // namespace billing

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "Clock.h"
+#include "Command.h"
+#include "EventStore.h"
+#include "Outcome.h"
+#include "domain/LedgerState.h"
+
+namespace billing {
+
+struct CommandOptions
+{
+    QString idempotencyKey; // empty: a new one (the command cannot be retried safely)
+    QString correlationId;  // empty: a new one
+    QString operatorName;
+};
+
+// The command side in-process: issues commands, decides them against the state folded from the
+// log, and appends the events with the versions the decision read. When another writer got there
+// first it re-reads and decides again, so callers only ever see an outcome or an I/O failure.
+class LedgerService
+{
+public:
+    LedgerService(EventStore &store, Clock &clock, IdSource &ids,
+                  CurrencyCatalog currencies = CurrencyCatalog::standard());
+
+    Status open();
+    Status catchUp();
+    // Fills in the ids and time that make deciding the command deterministic.
+    Command issue(CommandBody body, const CommandOptions &options);
+
+    Result<Outcome> execute(const Command &command);
+    // Decides the commands in order and appends all their events in one transaction.
+    Result<QList<Outcome>> executeBatch(const QList<Command> &commands);
+
+    const LedgerState &state() const { return m_state; }
+    EventStore &store() { return m_store; }
+    // The auditor role: every command is refused here, not only in the menus.
+    void setReadOnly(bool readOnly) { m_readOnly = readOnly; }
+    bool readOnly() const { return m_readOnly; }
+    int conflictsResolved() const { return m_conflictsResolved; }
+
+private:
+    static constexpr int attemptsMax = 64;
+    static constexpr int readChunk = 10000;
+
+    EventStore &m_store;
+    Clock &m_clock;
+    IdSource &m_ids;
+    LedgerState m_state;
+    bool m_readOnly = false;
+    int m_conflictsResolved = 0;
+};
+
+} // namespace billing

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "EventStore.h"
+#include "ProjectionReader.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace billing {
+
+// One way to store the ledger: an event store with the projections fed from it. Embedded is a
+// SQLite file; distributed is Kafka with PostgreSQL projections.
+class LedgerStorage
+{
+public:
+    virtual ~LedgerStorage() = default;
+
+    virtual EventStore &events() = 0;
+    virtual ProjectionReader &projections() = 0;
+    // Brings the projections up to the log. `progress` gets the checkpoint after each batch and
+    // may return false to stop (what was done stays done).
+    virtual Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {})
+        = 0;
+    // Empties the projections; catchUpProjections() then rebuilds them from the log.
+    virtual Status resetProjections() = 0;
+    // transaction id -> status, straight from the projections (for verification).
+    virtual Result<QHash<QString, QString>> transactionStatuses() = 0;
+};
+
+} // namespace billing

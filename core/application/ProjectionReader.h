@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ReadModels.h"
+#include "domain/Result.h"
+
+#include <QList>
+
+namespace billing {
+
+// The query side: GetAccountQuery, GetAccountsByOwnerQuery, GetTransactionQuery and the paged
+// lists, answered from projections (SQLite embedded, PostgreSQL distributed).
+class ProjectionReader
+{
+public:
+    virtual ~ProjectionReader() = default;
+
+    virtual Result<std::optional<AccountView>> account(const QString &id) = 0;
+    // Every account when ownerId is empty.
+    virtual Result<QList<AccountView>> accounts(const QString &ownerId) = 0;
+    // The legs of one transaction, payer first.
+    virtual Result<QList<TransactionLegView>> transaction(const QString &transactionId) = 0;
+    // Newest first.
+    virtual Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
+                                                                    Page page) = 0;
+    // Newest first.
+    virtual Result<QList<AuditEntryView>> auditLog(Page page) = 0;
+    // The last event position the projections include.
+    virtual Result<qint64> checkpoint() = 0;
+};
+
+} // namespace billing

@@ -1,0 +1,46 @@
+#include "CurrencyCatalog.h"
+
+#include "ReasonCode.h"
+
+namespace billing {
+
+QString toString(CurrencyType type)
+{
+    return type == CurrencyType::Fiat ? QStringLiteral("fiat") : QStringLiteral("non-fiat");
+}
+
+CurrencyCatalog::CurrencyCatalog(QList<Currency> currencies)
+    : m_currencies(std::move(currencies))
+{}
+
+const CurrencyCatalog &CurrencyCatalog::standard()
+{
+    static const CurrencyCatalog catalog({
+        {QStringLiteral("USD"), QStringLiteral("US Dollar"), CurrencyType::Fiat, 2, true},
+        {QStringLiteral("EUR"), QStringLiteral("Euro"), CurrencyType::Fiat, 2, true},
+        {QStringLiteral("GBP"), QStringLiteral("British Pound"), CurrencyType::Fiat, 2, true},
+        {QStringLiteral("JPY"), QStringLiteral("Japanese Yen"), CurrencyType::Fiat, 0, true},
+        {QStringLiteral("BTC"), QStringLiteral("Bitcoin"), CurrencyType::NonFiat, 8, true},
+        {QStringLiteral("ETH"), QStringLiteral("Ethereum"), CurrencyType::NonFiat, 8, true},
+        {QStringLiteral("POINTS"), QStringLiteral("Loyalty Points"), CurrencyType::NonFiat, 0,
+         true},
+    });
+    return catalog;
+}
+
+Result<Currency> CurrencyCatalog::find(const QString &code) const
+{
+    for (const Currency &currency : m_currencies) {
+        if (currency.code != code)
+            continue;
+        if (!currency.active)
+            return Error{reason::currencyInactive,
+                         QStringLiteral("currency %1 is not active").arg(code),
+                         QStringLiteral("currency")};
+        return currency;
+    }
+    return Error{reason::currencyUnknown, QStringLiteral("unknown currency '%1'").arg(code),
+                 QStringLiteral("currency")};
+}
+
+} // namespace billing

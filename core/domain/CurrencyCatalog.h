@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Currency.h"
+#include "Result.h"
+
+#include <QList>
+
+namespace billing {
+
+// The currencies money may move in. The seeded set is the original system's plus JPY; the
+// catalog is configuration, identical on every desk, so decisions stay deterministic.
+class CurrencyCatalog
+{
+public:
+    CurrencyCatalog() = default;
+    explicit CurrencyCatalog(QList<Currency> currencies);
+    static const CurrencyCatalog &standard();
+
+    // CURRENCY_UNKNOWN or CURRENCY_INACTIVE, both naming the field "currency".
+    Result<Currency> find(const QString &code) const;
+    const QList<Currency> &all() const { return m_currencies; }
+
+private:
+    QList<Currency> m_currencies;
+};
+
+} // namespace billing

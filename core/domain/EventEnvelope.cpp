@@ -1,0 +1,12 @@
+#include "EventEnvelope.h"
+
+namespace billing {
+
+AggregateKind EventEnvelope::aggregateKind() const
+{
+    return eventType.startsWith(u"Account") || eventType == event::balanceChanged
+               ? AggregateKind::Account
+               : AggregateKind::Transaction;
+}
+
+} // namespace billing

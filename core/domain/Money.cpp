@@ -1,0 +1,173 @@
+#include "Money.h"
+
+#include "ReasonCode.h"
+
+#include <QStringList>
+
+#include <stdexcept>
+
+namespace billing {
+namespace {
+
+constexpr int integerDigitsMax = 20;
+
+Units powerOfTen(int exponent)
+{
+    Units value = 1;
+    for (int i = 0; i < exponent; ++i)
+        value *= 10;
+    return value;
+}
+
+const Units &unitsPerWhole()
+{
+    static const Units value = powerOfTen(Money::scale);
+    return value;
+}
+
+Error amountError(const QString &code, const QString &message)
+{
+    return Error{code, message, QStringLiteral("amount")};
+}
+
+bool isDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+// Names the first way in which `text` is not plain decimal notation, so each gets its own code.
+std::optional<Error> shapeError(QStringView text)
+{
+    const QString lower = text.toString().toLower();
+    static const QStringList notFinite = {QStringLiteral("nan"),  QStringLiteral("inf"),
+                                          QStringLiteral("infinity")};
+    QString unsigned_ = lower;
+    if (unsigned_.startsWith(u'-') || unsigned_.startsWith(u'+'))
+        unsigned_.remove(0, 1);
+    if (notFinite.contains(unsigned_))
+        return amountError(reason::amountNotFinite, QStringLiteral("amount must be a finite number"));
+    bool hasDigit = false;
+    for (QChar c : lower)
+        hasDigit = hasDigit || isDigit(c);
+    if (hasDigit && lower.contains(u'e'))
+        return amountError(reason::amountExponent,
+                           QStringLiteral("amount must not use exponent notation"));
+    for (QChar c : {QChar(u','), QChar(u'_'), QChar(u' '), QChar(u'\''), QChar(0x00A0)}) {
+        if (hasDigit && lower.contains(c))
+            return amountError(reason::amountGrouping,
+                               QStringLiteral("amount must not contain thousands separators"));
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+Money Money::fromUnits(const Units &units)
+{
+    BILLING_ASSERT(units <= maxUnits() && units >= -maxUnits());
+    return Money(units);
+}
+
+const Units &Money::maxUnits()
+{
+    static const Units value = powerOfTen(integerDigitsMax + scale) - 1;
+    return value;
+}
+
+Result<Money> Money::parse(QStringView text, int maxDecimals, Sign sign)
+{
+    BILLING_ASSERT(maxDecimals >= 0 && maxDecimals <= scale);
+    if (text.isEmpty())
+        return amountError(reason::amountEmpty, QStringLiteral("amount is empty"));
+    if (auto error = shapeError(text))
+        return *error;
+    qsizetype at = 0;
+    const bool negative = text.front() == u'-';
+    if (negative)
+        at = 1;
+    if (negative && sign == Sign::PositiveOnly)
+        return amountError(reason::amountNegative, QStringLiteral("amount must not be negative"));
+    const qsizetype integerBegin = at;
+    while (at < text.size() && isDigit(text[at]))
+        ++at;
+    const qsizetype integerEnd = at;
+    qsizetype fractionBegin = at;
+    qsizetype fractionEnd = at;
+    if (at < text.size() && text[at] == u'.') {
+        fractionBegin = ++at;
+        while (at < text.size() && isDigit(text[at]))
+            ++at;
+        fractionEnd = at;
+        if (fractionEnd == fractionBegin)
+            at = -1;
+    }
+    if (at != text.size() || integerEnd == integerBegin)
+        return amountError(reason::amountFormat,
+                           QStringLiteral("amount must be plain decimal digits like 12.50"));
+    qsizetype firstSignificant = integerBegin;
+    while (firstSignificant < integerEnd - 1 && text[firstSignificant] == u'0')
+        ++firstSignificant;
+    if (integerEnd - firstSignificant > integerDigitsMax)
+        return amountError(reason::amountOutOfRange,
+                           QStringLiteral("amount has more than 20 integer digits"));
+    const qsizetype decimals = fractionEnd - fractionBegin;
+    if (decimals > maxDecimals)
+        return amountError(reason::amountTooPrecise,
+                           QStringLiteral("amount has %1 decimals, the currency allows %2")
+                               .arg(decimals)
+                               .arg(maxDecimals));
+    Units units = 0;
+    for (qsizetype i = firstSignificant; i < integerEnd; ++i)
+        units = units * 10 + (text[i].unicode() - u'0');
+    for (qsizetype i = 0; i < scale; ++i) {
+        const int digit = i < decimals ? text[fractionBegin + i].unicode() - u'0' : 0;
+        units = units * 10 + digit;
+    }
+    return Money(negative ? Units(-units) : units);
+}
+
+int Money::decimalsUsed() const
+{
+    Units remainder = (m_units < 0 ? Units(-m_units) : m_units) % unitsPerWhole();
+    int decimals = scale;
+    while (decimals > 0 && remainder % 10 == 0) {
+        remainder /= 10;
+        --decimals;
+    }
+    return remainder == 0 ? 0 : decimals;
+}
+
+Result<Money> Money::plus(const Money &other) const
+{
+    Units sum;
+    try {
+        sum = m_units + other.m_units;
+    } catch (const std::overflow_error &) {
+        return Error{reason::amountOutOfRange, QStringLiteral("sum out of range"), {}};
+    }
+    if (sum > maxUnits() || sum < -maxUnits())
+        return Error{reason::amountOutOfRange,
+                     QStringLiteral("sum exceeds the range of DECIMAL(28,8)"), {}};
+    return Money(sum);
+}
+
+Result<Money> Money::minus(const Money &other) const
+{
+    return plus(other.negated());
+}
+
+QString Money::toString(int decimals) const
+{
+    BILLING_ASSERT(decimals >= 0 && decimals <= scale);
+    BILLING_ASSERT(decimalsUsed() <= decimals);
+    const Units magnitude = m_units < 0 ? Units(-m_units) : m_units;
+    QString text = QString::fromStdString((magnitude / unitsPerWhole()).str());
+    if (decimals > 0) {
+        const QString fraction = QString::fromStdString((magnitude % unitsPerWhole()).str())
+                                     .rightJustified(scale, u'0');
+        text += u'.' + fraction.left(decimals);
+    }
+    return m_units < 0 ? u'-' + text : text;
+}
+
+} // namespace billing

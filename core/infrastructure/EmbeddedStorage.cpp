@@ -1,0 +1,65 @@
+#include "EmbeddedStorage.h"
+
+#include <QSqlQuery>
+
+namespace billing {
+
+EmbeddedStorage::EmbeddedStorage()
+    : m_store(m_database)
+    , m_projector(m_database, m_store)
+    , m_reader(m_database)
+{}
+
+Result<std::unique_ptr<EmbeddedStorage>> EmbeddedStorage::open(const QString &path)
+{
+    std::unique_ptr<EmbeddedStorage> storage(new EmbeddedStorage());
+    if (Status opened = storage->m_database.open(path); !opened.ok())
+        return opened.error();
+    if (Status seeded = storage->m_projector.seedCurrencies(); !seeded.ok())
+        return seeded.error();
+    // Projections may lag after a crash or an interrupted rebuild: finish the job first.
+    if (Result<qint64> caughtUp = storage->m_projector.catchUp(); !caughtUp.ok())
+        return caughtUp.error();
+    storage->setInlineProjection(true);
+    return storage;
+}
+
+void EmbeddedStorage::setInlineProjection(bool enabled)
+{
+    if (!enabled) {
+        m_store.setInlineStep({});
+        return;
+    }
+    m_store.setInlineStep(
+        [this](const QList<EventEnvelope> &appended) { return m_projector.applyInTransaction(appended); });
+}
+
+Result<qint64> EmbeddedStorage::catchUpProjections(const std::function<bool(qint64)> &progress)
+{
+    return m_projector.catchUp(5000, progress);
+}
+
+Status EmbeddedStorage::resetProjections()
+{
+    return m_projector.reset();
+}
+
+Result<QHash<QString, QString>> EmbeddedStorage::transactionStatuses()
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral(
+            "SELECT transaction_id, MIN(status), MAX(status) FROM transaction_projections "
+            "GROUP BY transaction_id")))
+        return SqliteDatabase::failure(query, QStringLiteral("read transaction statuses"));
+    QHash<QString, QString> statuses;
+    while (query.next()) {
+        // Both legs must agree; a split row shows up as "completed|pending".
+        const QString low = query.value(1).toString();
+        const QString high = query.value(2).toString();
+        statuses.insert(query.value(0).toString(), low == high ? low : low + u'|' + high);
+    }
+    return statuses;
+}
+
+} // namespace billing

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "application/LedgerStorage.h"
+#include "domain/LedgerState.h"
+
+#include <QStringList>
+
+#include <functional>
+
+namespace billing {
+
+struct VerifyReport
+{
+    bool ok = true;
+    qint64 eventsChecked = 0;
+    qint64 firstBadPosition = 0; // 0 when the log is intact
+    QString firstBadEventId;
+    QStringList problems;
+    QHash<QString, Money> totals; // Σ balances per currency from the replay
+};
+
+// The auditor's three checks: the hash chain is unbroken (nothing edited, deleted or inserted),
+// the trial balance is zero per currency, and the projections equal a replay of the log.
+class LedgerVerifier
+{
+public:
+    explicit LedgerVerifier(LedgerStorage &storage);
+    // `progress` gets the position checked so far and may return false to cancel.
+    Result<VerifyReport> run(const std::function<bool(qint64)> &progress = {});
+
+private:
+    VerifyReport unreadable(qint64 from, const Error &error, VerifyReport report);
+    void compareProjections(const LedgerState &state, VerifyReport &report);
+
+    LedgerStorage &m_storage;
+};
+
+} // namespace billing

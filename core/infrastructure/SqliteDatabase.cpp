@@ -1,0 +1,126 @@
+#include "SqliteDatabase.h"
+
+#include "SqliteSchema.h"
+#include "domain/ReasonCode.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace billing {
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("billing-sqlite-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+} // namespace
+
+SqliteDatabase::~SqliteDatabase()
+{
+    close();
+}
+
+Error SqliteDatabase::failure(const QSqlQuery &query, const QString &what)
+{
+    return Error{reason::storageFailure,
+                 QStringLiteral("%1: %2").arg(what, query.lastError().text()), {}};
+}
+
+Status SqliteDatabase::open(const QString &path)
+{
+    BILLING_ASSERT(!m_db.isValid());
+    const QFileInfo file(path);
+    if (!QDir().mkpath(file.absolutePath()))
+        return Error{reason::storageFailure,
+                     QStringLiteral("cannot create folder %1").arg(file.absolutePath()), {}};
+    m_path = file.absoluteFilePath();
+    m_connectionName = nextConnectionName();
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!m_db.open())
+        return Error{reason::storageFailure,
+                     QStringLiteral("cannot open %1: %2").arg(m_path, m_db.lastError().text()),
+                     {}};
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                               "PRAGMA foreign_keys=OFF", "PRAGMA cache_size=-65536"}) {
+        if (Status done = exec(QString::fromLatin1(pragma)); !done.ok())
+            return done;
+    }
+    return migrate();
+}
+
+void SqliteDatabase::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Status SqliteDatabase::exec(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        return failure(query, sql.left(60));
+    return Done{};
+}
+
+Status SqliteDatabase::beginWrite()
+{
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+Status SqliteDatabase::commit()
+{
+    return exec(QStringLiteral("COMMIT"));
+}
+
+void SqliteDatabase::rollback()
+{
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+Status SqliteDatabase::migrate()
+{
+    if (Status begun = beginWrite(); !begun.ok())
+        return begun;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+        rollback();
+        return failure(query, QStringLiteral("read schema version"));
+    }
+    const int current = query.value(0).toInt();
+    const QList<QStringList> &all = sqlite::migrations();
+    if (current > all.size()) {
+        rollback();
+        return Error{reason::storageFailure,
+                     QStringLiteral("%1 was written by a newer Billing Desk (schema %2)")
+                         .arg(m_path)
+                         .arg(current),
+                     {}};
+    }
+    for (qsizetype version = current; version < all.size(); ++version) {
+        for (const QString &statement : all[version]) {
+            if (Status done = exec(statement); !done.ok()) {
+                rollback();
+                return done;
+            }
+        }
+    }
+    if (Status done = exec(QStringLiteral("PRAGMA user_version=%1").arg(all.size()));
+        !done.ok()) {
+        rollback();
+        return done;
+    }
+    return commit();
+}
+
+} // namespace billing

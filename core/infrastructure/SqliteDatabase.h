@@ -1,0 +1,45 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+class QSqlQuery;
+
+namespace billing {
+
+// One connection to the ledger's SQLite file: WAL, full fsync on commit, a busy timeout so that
+// several processes can share the file, and the schema migrated to the newest version.
+// A connection belongs to the thread that opened it.
+class SqliteDatabase
+{
+public:
+    SqliteDatabase() = default;
+    ~SqliteDatabase();
+    SqliteDatabase(const SqliteDatabase &) = delete;
+    SqliteDatabase &operator=(const SqliteDatabase &) = delete;
+
+    Status open(const QString &path);
+    void close();
+    QSqlDatabase &connection() { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // BEGIN IMMEDIATE takes the write lock at once, so a writer never upgrades a read lock and
+    // deadlocks with another process.
+    Status beginWrite();
+    Status commit();
+    void rollback();
+
+    Status exec(const QString &sql);
+    static Error failure(const QSqlQuery &query, const QString &what);
+
+private:
+    Status migrate();
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace billing

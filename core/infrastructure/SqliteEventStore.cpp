@@ -1,0 +1,141 @@
+#include "SqliteEventStore.h"
+
+#include "EventCodec.h"
+#include "domain/ReasonCode.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace billing {
+namespace {
+
+Error conflict(const QString &what)
+{
+    return Error{reason::concurrencyConflict, what, {}};
+}
+
+} // namespace
+
+SqliteEventStore::SqliteEventStore(SqliteDatabase &database)
+    : m_database(database)
+{}
+
+QString SqliteEventStore::location() const
+{
+    return QStringLiteral("sqlite:") + m_database.path();
+}
+
+Result<QList<EventEnvelope>> SqliteEventStore::append(
+    const QList<EventEnvelope> &events, const QHash<QString, qint64> &expectedVersions)
+{
+    BILLING_ASSERT(!events.isEmpty());
+    if (Status begun = m_database.beginWrite(); !begun.ok())
+        return begun.error();
+    Result<QList<EventEnvelope>> written = appendLocked(events, expectedVersions);
+    if (written.ok() && m_inlineStep) {
+        if (Status projected = m_inlineStep(written.value()); !projected.ok())
+            written = projected.error();
+    }
+    if (!written.ok()) {
+        m_database.rollback();
+        return written;
+    }
+    if (Status committed = m_database.commit(); !committed.ok()) {
+        m_database.rollback();
+        return committed.error();
+    }
+    return written;
+}
+
+Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
+    const QList<EventEnvelope> &events, const QHash<QString, qint64> &expectedVersions)
+{
+    QSqlDatabase &db = m_database.connection();
+    QSqlQuery version(db);
+    version.prepare(QStringLiteral(
+        "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?"));
+    for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
+        version.addBindValue(it.key());
+        if (!version.exec() || !version.next())
+            return SqliteDatabase::failure(version, QStringLiteral("read aggregate version"));
+        if (version.value(0).toLongLong() != it.value())
+            return conflict(QStringLiteral("%1 moved from version %2 to %3")
+                                .arg(it.key())
+                                .arg(it.value())
+                                .arg(version.value(0).toLongLong()));
+    }
+    QSqlQuery last(db);
+    if (!last.exec(QStringLiteral("SELECT position, hash FROM events ORDER BY position DESC "
+                                  "LIMIT 1")))
+        return SqliteDatabase::failure(last, QStringLiteral("read last event"));
+    qint64 position = last.next() ? last.value(0).toLongLong() : 0;
+    QString previousHash = position > 0 ? last.value(1).toString() : QString();
+
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+        "INSERT INTO events (position, event_id, event_type, aggregate_id, aggregate_version, "
+        "timestamp, correlation_id, idempotency_key, body, hash) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QList<EventEnvelope> written;
+    written.reserve(events.size());
+    for (EventEnvelope event : events) {
+        event.position = ++position;
+        const QByteArray canonical = codec::canonicalBytes(event);
+        event.hash = codec::chainHash(previousHash, canonical);
+        previousHash = event.hash;
+        const QString key = event.data.value(u"idempotencyKey").toString();
+        insert.addBindValue(event.position);
+        insert.addBindValue(event.eventId);
+        insert.addBindValue(event.eventType);
+        insert.addBindValue(event.aggregateId);
+        insert.addBindValue(event.aggregateVersion);
+        insert.addBindValue(codec::formatTimestamp(event.timestampMs));
+        insert.addBindValue(event.correlationId);
+        insert.addBindValue(key.isEmpty() ? QVariant() : QVariant(key));
+        insert.addBindValue(QString::fromUtf8(canonical));
+        insert.addBindValue(event.hash);
+        if (!insert.exec()) {
+            // A unique index said no: another writer took this version or this key first.
+            if (insert.lastError().nativeErrorCode() == QLatin1String("2067")
+                || insert.lastError().nativeErrorCode() == QLatin1String("1555"))
+                return conflict(QStringLiteral("%1 version %2 or its key was taken")
+                                    .arg(event.aggregateId)
+                                    .arg(event.aggregateVersion));
+            return SqliteDatabase::failure(insert, QStringLiteral("append event"));
+        }
+        written.append(std::move(event));
+    }
+    return written;
+}
+
+Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT body, hash FROM events WHERE position > ? "
+                                 "ORDER BY position LIMIT ?"));
+    query.addBindValue(after);
+    query.addBindValue(limit);
+    if (!query.exec())
+        return SqliteDatabase::failure(query, QStringLiteral("read events"));
+    QList<EventEnvelope> events;
+    while (query.next()) {
+        Result<EventEnvelope> event = codec::fromBytes(query.value(0).toString().toUtf8());
+        if (!event.ok())
+            return event.error();
+        event.value().hash = query.value(1).toString();
+        events.append(std::move(event.value()));
+    }
+    return events;
+}
+
+Result<qint64> SqliteEventStore::lastPosition()
+{
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM events"))
+        || !query.next())
+        return SqliteDatabase::failure(query, QStringLiteral("read last position"));
+    return query.value(0).toLongLong();
+}
+
+} // namespace billing

@@ -1,0 +1,168 @@
+#include "SqliteProjectionReader.h"
+
+#include "SqliteProjector.h"
+
+#include <QSqlQuery>
+
+namespace billing {
+namespace {
+
+// Projections hold amounts the ledger wrote; anything else there is corruption.
+Money amountOf(const QVariant &value)
+{
+    const Result<Money> money =
+        Money::parse(value.toString(), Money::scale, Money::Sign::AllowNegative);
+    BILLING_ASSERT(money.ok());
+    return money.value();
+}
+
+bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
+const QString accountColumns = QStringLiteral(
+    "SELECT id, owner_id, owner_type, type, currency, balance, status, min_balance, max_balance, "
+    "version, created_at, updated_at FROM account_projections ");
+const QString legColumns = QStringLiteral(
+    "SELECT id, transaction_id, type, account_id, counterparty_id, amount, currency, status, "
+    "reference, failure_reason, payment_id, correlation_id, idempotency_key, position, "
+    "created_at, completed_at FROM transaction_projections ");
+
+} // namespace
+
+SqliteProjectionReader::SqliteProjectionReader(SqliteDatabase &database)
+    : m_database(database)
+{}
+
+Result<QList<AccountView>> SqliteProjectionReader::selectAccounts(const QString &where,
+                                                                  const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    if (!execWith(query, accountColumns + where, values))
+        return SqliteDatabase::failure(query, QStringLiteral("read accounts"));
+    QList<AccountView> accounts;
+    while (query.next()) {
+        AccountView view;
+        view.id = query.value(0).toString();
+        view.ownerId = query.value(1).toString();
+        view.ownerType = query.value(2).toString();
+        view.type = query.value(3).toString();
+        view.currency = query.value(4).toString();
+        view.balance = amountOf(query.value(5));
+        view.status = query.value(6).toString();
+        view.minBalance = amountOf(query.value(7));
+        if (!query.value(8).isNull())
+            view.maxBalance = amountOf(query.value(8));
+        view.version = query.value(9).toLongLong();
+        view.createdAt = query.value(10).toString();
+        view.updatedAt = query.value(11).toString();
+        accounts.append(view);
+    }
+    return accounts;
+}
+
+Result<std::optional<AccountView>> SqliteProjectionReader::account(const QString &id)
+{
+    const Result<QList<AccountView>> found = selectAccounts(QStringLiteral("WHERE id = ?"), {id});
+    if (!found.ok())
+        return found.error();
+    if (found.value().isEmpty())
+        return std::optional<AccountView>();
+    return std::optional<AccountView>(found.value().first());
+}
+
+Result<QList<AccountView>> SqliteProjectionReader::accounts(const QString &ownerId)
+{
+    if (ownerId.isEmpty())
+        return selectAccounts(QStringLiteral("ORDER BY created_at, id"), {});
+    return selectAccounts(QStringLiteral("WHERE owner_id = ? ORDER BY created_at, id"), {ownerId});
+}
+
+Result<QList<TransactionLegView>> SqliteProjectionReader::selectLegs(const QString &tail,
+                                                                     const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    if (!execWith(query, legColumns + tail, values))
+        return SqliteDatabase::failure(query, QStringLiteral("read transactions"));
+    QList<TransactionLegView> legs;
+    while (query.next()) {
+        TransactionLegView leg;
+        leg.id = query.value(0).toString();
+        leg.transactionId = query.value(1).toString();
+        leg.type = query.value(2).toString();
+        leg.accountId = query.value(3).toString();
+        leg.counterpartyId = query.value(4).toString();
+        leg.amount = amountOf(query.value(5));
+        leg.currency = query.value(6).toString();
+        leg.status = query.value(7).toString();
+        leg.reference = query.value(8).toString();
+        leg.failureReason = query.value(9).toString();
+        leg.paymentId = query.value(10).toString();
+        leg.correlationId = query.value(11).toString();
+        leg.idempotencyKey = query.value(12).toString();
+        leg.position = query.value(13).toLongLong();
+        leg.createdAt = query.value(14).toString();
+        leg.completedAt = query.value(15).toString();
+        legs.append(leg);
+    }
+    return legs;
+}
+
+Result<QList<TransactionLegView>> SqliteProjectionReader::transaction(const QString &transactionId)
+{
+    // The payer's leg (negative amount) first.
+    return selectLegs(QStringLiteral("WHERE transaction_id = ? ORDER BY amount LIKE '-%' DESC"),
+                      {transactionId});
+}
+
+Result<QList<TransactionLegView>>
+SqliteProjectionReader::transactionsOfAccount(const QString &accountId, Page page)
+{
+    return selectLegs(
+        QStringLiteral("WHERE account_id = ? ORDER BY position DESC LIMIT ? OFFSET ?"),
+        {accountId, page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> SqliteProjectionReader::auditLog(Page page)
+{
+    QSqlQuery query(m_database.connection());
+    if (!execWith(query,
+                  QStringLiteral("SELECT id, event_id, entity_type, entity_id, action, operator, "
+                                 "correlation_id, changes, timestamp FROM audit_logs "
+                                 "ORDER BY id DESC LIMIT ? OFFSET ?"),
+                  {page.limit, page.offset}))
+        return SqliteDatabase::failure(query, QStringLiteral("read audit log"));
+    QList<AuditEntryView> entries;
+    while (query.next()) {
+        AuditEntryView entry;
+        entry.id = query.value(0).toLongLong();
+        entry.eventId = query.value(1).toString();
+        entry.entityType = query.value(2).toString();
+        entry.entityId = query.value(3).toString();
+        entry.action = query.value(4).toString();
+        entry.operatorName = query.value(5).toString();
+        entry.correlationId = query.value(6).toString();
+        entry.changes = query.value(7).toString();
+        entry.timestamp = query.value(8).toString();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+Result<qint64> SqliteProjectionReader::checkpoint()
+{
+    QSqlQuery query(m_database.connection());
+    if (!execWith(query,
+                  QStringLiteral("SELECT position FROM projection_checkpoints WHERE projector = ?"),
+                  {SqliteProjector::name}))
+        return SqliteDatabase::failure(query, QStringLiteral("read checkpoint"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+} // namespace billing

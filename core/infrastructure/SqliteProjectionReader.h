@@ -1,0 +1,28 @@
+#pragma once
+
+#include "SqliteDatabase.h"
+#include "application/ProjectionReader.h"
+
+namespace billing {
+
+class SqliteProjectionReader final : public ProjectionReader
+{
+public:
+    explicit SqliteProjectionReader(SqliteDatabase &database);
+
+    Result<std::optional<AccountView>> account(const QString &id) override;
+    Result<QList<AccountView>> accounts(const QString &ownerId) override;
+    Result<QList<TransactionLegView>> transaction(const QString &transactionId) override;
+    Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
+                                                            Page page) override;
+    Result<QList<AuditEntryView>> auditLog(Page page) override;
+    Result<qint64> checkpoint() override;
+
+private:
+    Result<QList<AccountView>> selectAccounts(const QString &where, const QVariantList &values);
+    Result<QList<TransactionLegView>> selectLegs(const QString &tail, const QVariantList &values);
+
+    SqliteDatabase &m_database;
+};
+
+} // namespace billing

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "application/LedgerStorage.h"
+#include "domain/Result.h"
+
+#include <memory>
+
+namespace billing {
+
+// Where the ledger lives, as given by --store: "sqlite:PATH" (the embedded default) or, with
+// the distributed mode, "kafka:HOST:PORT[,...]".
+struct StoreLocation
+{
+    enum class Kind { Sqlite, Kafka };
+    Kind kind = Kind::Sqlite;
+    QString target; // the SQLite path, or the Kafka bootstrap servers
+
+    static Result<StoreLocation> parse(const QString &text);
+    // BILLING_STORE if set, else ledger.db in the platform's app-data folder.
+    static StoreLocation defaultLocation();
+    QString toString() const;
+};
+
+Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location);
+
+} // namespace billing
