@@ -27,7 +27,10 @@ function(billing_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
+    set(environment "QT_QPA_PLATFORM=offscreen")
+    if(TARGET billing-cli)
+        list(APPEND environment "BILLING_CLI=$<TARGET_FILE:billing-cli>")
+    endif()
     set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;BILLING_CLI=$<TARGET_FILE:billing-cli>"
-        LABELS "${ARG_LABELS}")
+        ENVIRONMENT "${environment}" LABELS "${ARG_LABELS}")
 endfunction()
