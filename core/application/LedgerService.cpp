@@ -40,7 +40,8 @@ Command LedgerService::issue(CommandBody body, const CommandOptions &options)
         options.idempotencyKey.isEmpty() ? m_ids.newId() : options.idempotencyKey;
     command.meta.correlationId =
         options.correlationId.isEmpty() ? m_ids.newId() : options.correlationId;
-    command.meta.operatorName = options.operatorName;
+    command.meta.operatorName =
+        options.operatorName.isEmpty() ? QStringLiteral("unknown") : options.operatorName;
     command.meta.issuedAtMs = m_clock.nowMs();
     std::visit(Overloaded{
                    [&](CreateAccount &c) {

@@ -1,0 +1,45 @@
+#include "CliContext.h"
+
+namespace billing::cli {
+
+Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &arguments)
+{
+    auto context = std::make_unique<CliContext>();
+    if (arguments.has(QStringLiteral("store"))) {
+        const Result<StoreLocation> location =
+            StoreLocation::parse(arguments.option(QStringLiteral("store")));
+        if (!location.ok())
+            return location.error();
+        context->m_location = location.value();
+    } else {
+        context->m_location = StoreLocation::defaultLocation();
+    }
+    Result<std::unique_ptr<LedgerStorage>> storage = openStorage(context->m_location);
+    if (!storage.ok())
+        return storage.error();
+    context->m_storage = std::move(storage.value());
+    return context;
+}
+
+Result<LedgerService *> CliContext::service()
+{
+    if (!m_service) {
+        auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
+        if (Status opened = service->open(); !opened.ok())
+            return opened.error();
+        m_service = std::move(service);
+    }
+    return m_service.get();
+}
+
+CommandOptions CliContext::options(const CliArguments &arguments) const
+{
+    CommandOptions options;
+    options.idempotencyKey = arguments.option(QStringLiteral("key"));
+    options.correlationId = arguments.option(QStringLiteral("correlation"));
+    options.operatorName = arguments.option(
+        QStringLiteral("operator"), qEnvironmentVariable("BILLING_OPERATOR", qEnvironmentVariable("USER")));
+    return options;
+}
+
+} // namespace billing::cli

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "CliArguments.h"
+#include "application/Clock.h"
+#include "application/LedgerService.h"
+#include "infrastructure/StoreLocation.h"
+
+#include <memory>
+
+namespace billing::cli {
+
+// The opened store, and the command side over it when a subcommand needs one.
+class CliContext
+{
+public:
+    static Result<std::unique_ptr<CliContext>> open(const CliArguments &arguments);
+
+    LedgerStorage &storage() { return *m_storage; }
+    // Replays the log on first use.
+    Result<LedgerService *> service();
+    CommandOptions options(const CliArguments &arguments) const;
+    const StoreLocation &location() const { return m_location; }
+
+private:
+    StoreLocation m_location;
+    std::unique_ptr<LedgerStorage> m_storage;
+    SystemClock m_clock;
+    RandomIds m_ids;
+    std::unique_ptr<LedgerService> m_service;
+};
+
+} // namespace billing::cli

@@ -1,0 +1,56 @@
+#include "CliOutput.h"
+
+#include "domain/ReasonCode.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace billing::cli {
+namespace {
+
+void write(FILE *stream, const QJsonObject &document)
+{
+    const QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+QJsonObject errorObject(const QString &code, const QString &message, const QString &field)
+{
+    QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    error.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
+    return error;
+}
+
+} // namespace
+
+bool isInfrastructure(const QString &code)
+{
+    return code == reason::storageFailure || code == reason::concurrencyConflict;
+}
+
+int printDocument(const QJsonObject &document)
+{
+    write(stdout, document);
+    return exitOk;
+}
+
+int printError(const Error &error)
+{
+    write(stderr, {{QStringLiteral("error"), errorObject(error.code, error.message, error.field)}});
+    return isInfrastructure(error.code) ? exitInfrastructure : exitRejected;
+}
+
+int printOutcome(const Outcome &outcome, const QJsonObject &document)
+{
+    if (outcome.completed())
+        return printDocument(document);
+    QJsonObject failure = document;
+    failure.insert(QStringLiteral("error"),
+                   errorObject(outcome.code, outcome.message, outcome.field));
+    write(stderr, failure);
+    return exitRejected;
+}
+
+} // namespace billing::cli

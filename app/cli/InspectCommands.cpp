@@ -1,0 +1,181 @@
+#include "CliOutput.h"
+#include "JsonViews.h"
+#include "Subcommands.h"
+
+#include "application/Replay.h"
+#include "domain/ReasonCode.h"
+#include "infrastructure/EventCodec.h"
+#include "infrastructure/LedgerVerifier.h"
+
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace billing::cli {
+namespace {
+
+QJsonArray legsJson(const QList<TransactionLegView> &legs)
+{
+    QJsonArray array;
+    for (const TransactionLegView &leg : legs)
+        array.append(toJson(leg));
+    return array;
+}
+
+QJsonObject stateJson(const LedgerState &state)
+{
+    QJsonArray accounts;
+    for (const Account &account : state.accounts())
+        accounts.append(toJson(account));
+    return {{QStringLiteral("position"), state.position()},
+            {QStringLiteral("accounts"), accounts},
+            {QStringLiteral("totals"), totalsJson(state.totals())},
+            {QStringLiteral("balanced"), state.balanced()}};
+}
+
+} // namespace
+
+int runTransactions(CliContext &context, const CliArguments &arguments)
+{
+    ProjectionReader &projections = context.storage().projections();
+    if (arguments.word(1) == u"get" && !arguments.word(2).isEmpty()) {
+        const Result<QList<TransactionLegView>> legs = projections.transaction(arguments.word(2));
+        if (!legs.ok())
+            return printError(legs.error());
+        if (legs.value().isEmpty())
+            return printError({reason::transactionNotFound,
+                               QStringLiteral("no transaction %1").arg(arguments.word(2)),
+                               QStringLiteral("id")});
+        return printDocument({{QStringLiteral("transactionId"), arguments.word(2)},
+                              {QStringLiteral("legs"), legsJson(legs.value())}});
+    }
+    if (arguments.word(1) == u"list") {
+        if (Status allowed =
+                arguments.allowOnly({QStringLiteral("account"), QStringLiteral("limit"),
+                                     QStringLiteral("offset")});
+            !allowed.ok())
+            return printError(allowed.error());
+        const Result<QString> account = arguments.required(QStringLiteral("account"));
+        const Result<qint64> limit = arguments.number(QStringLiteral("limit"), 50, 1, 100000);
+        const Result<qint64> offset =
+            arguments.number(QStringLiteral("offset"), 0, 0, std::numeric_limits<qint64>::max());
+        for (const Error *error : {account.ok() ? nullptr : &account.error(),
+                                   limit.ok() ? nullptr : &limit.error(),
+                                   offset.ok() ? nullptr : &offset.error()}) {
+            if (error)
+                return printError(*error);
+        }
+        const Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
+            account.value(), Page{int(limit.value()), offset.value()});
+        if (!legs.ok())
+            return printError(legs.error());
+        return printDocument({{QStringLiteral("accountId"), account.value()},
+                              {QStringLiteral("transactions"), legsJson(legs.value())}});
+    }
+    return printError({reason::invalidArgument,
+                       QStringLiteral("usage: tx get ID | tx list --account ID [--limit N]"),
+                       QStringLiteral("command")});
+}
+
+int runEvents(CliContext &context, const CliArguments &arguments)
+{
+    if (Status allowed = arguments.allowOnly({QStringLiteral("after"), QStringLiteral("limit")});
+        !allowed.ok())
+        return printError(allowed.error());
+    const Result<qint64> after =
+        arguments.number(QStringLiteral("after"), 0, 0, std::numeric_limits<qint64>::max());
+    const Result<qint64> limit = arguments.number(QStringLiteral("limit"),
+                                                  std::numeric_limits<qint64>::max(), 1,
+                                                  std::numeric_limits<qint64>::max());
+    if (!after.ok())
+        return printError(after.error());
+    if (!limit.ok())
+        return printError(limit.error());
+    // JSON lines: one event per line, streamed so that a long log never sits in memory.
+    qint64 position = after.value();
+    qint64 left = limit.value();
+    while (left > 0) {
+        const int chunk = int(std::min<qint64>(left, 5000));
+        const Result<QList<EventEnvelope>> events = context.storage().events().read(position, chunk);
+        if (!events.ok())
+            return printError(events.error());
+        for (const EventEnvelope &event : events.value()) {
+            const QByteArray line =
+                QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact) + '\n';
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            position = event.position;
+        }
+        left -= events.value().size();
+        if (events.value().size() < chunk)
+            break;
+    }
+    std::fflush(stdout);
+    return exitOk;
+}
+
+int runBalances(CliContext &context, const CliArguments &arguments)
+{
+    if (Status allowed = arguments.allowOnly({QStringLiteral("at"), QStringLiteral("as-of")});
+        !allowed.ok())
+        return printError(allowed.error());
+    if (arguments.has(QStringLiteral("at")) && arguments.has(QStringLiteral("as-of")))
+        return printError({reason::invalidArgument, QStringLiteral("give --at or --as-of, not both"),
+                           QStringLiteral("as-of")});
+    Result<LedgerState> state = LedgerState();
+    if (arguments.has(QStringLiteral("as-of"))) {
+        const QDateTime asOf = QDateTime::fromString(arguments.option(QStringLiteral("as-of")),
+                                                     Qt::ISODateWithMs);
+        if (!asOf.isValid())
+            return printError({reason::invalidArgument,
+                               QStringLiteral("--as-of must be ISO 8601, e.g. "
+                                              "2025-12-09T12:00:00Z"),
+                               QStringLiteral("as-of")});
+        state = replayAsOf(context.storage().events(), asOf.toMSecsSinceEpoch());
+    } else {
+        const Result<qint64> at =
+            arguments.number(QStringLiteral("at"), 0, 0, std::numeric_limits<qint64>::max());
+        if (!at.ok())
+            return printError(at.error());
+        state = replayTo(context.storage().events(), at.value());
+    }
+    if (!state.ok())
+        return printError(state.error());
+    return printDocument(stateJson(state.value()));
+}
+
+int runVerify(CliContext &context, const CliArguments &arguments)
+{
+    if (Status allowed = arguments.allowOnly({}); !allowed.ok())
+        return printError(allowed.error());
+    LedgerVerifier verifier(context.storage());
+    const Result<VerifyReport> report = verifier.run();
+    if (!report.ok())
+        return printError(report.error());
+    const VerifyReport &found = report.value();
+    QJsonObject document{{QStringLiteral("ok"), found.ok},
+                         {QStringLiteral("eventsChecked"), found.eventsChecked},
+                         {QStringLiteral("totals"), totalsJson(found.totals)},
+                         {QStringLiteral("problems"), QJsonArray::fromStringList(found.problems)}};
+    if (found.firstBadPosition > 0) {
+        document.insert(QStringLiteral("firstBadPosition"), found.firstBadPosition);
+        document.insert(QStringLiteral("firstBadEventId"), found.firstBadEventId);
+    }
+    printDocument(document);
+    return found.ok ? exitOk : exitVerifyFailed;
+}
+
+int runProjections(CliContext &context, const CliArguments &arguments)
+{
+    if (arguments.word(1) != u"rebuild")
+        return printError({reason::invalidArgument, QStringLiteral("usage: projections rebuild"),
+                           QStringLiteral("command")});
+    if (Status reset = context.storage().resetProjections(); !reset.ok())
+        return printError(reset.error());
+    const Result<qint64> position = context.storage().catchUpProjections();
+    if (!position.ok())
+        return printError(position.error());
+    return printDocument(
+        {{QStringLiteral("rebuilt"), true}, {QStringLiteral("position"), position.value()}});
+}
+
+} // namespace billing::cli

@@ -1,0 +1,159 @@
+#include "CliOutput.h"
+#include "JsonViews.h"
+#include "Subcommands.h"
+
+#include "domain/ReasonCode.h"
+
+namespace billing::cli {
+namespace {
+
+// Which options name the two sides of each operation, in the decider's source/destination order.
+struct MoneyVerb
+{
+    TransactionType type;
+    QString sourceOption;
+    QString destinationOption;
+    QString userOption; // whose currency is the default
+};
+
+std::optional<MoneyVerb> verbFor(const QString &word)
+{
+    const QString account = QStringLiteral("account");
+    if (word == u"topup")
+        return MoneyVerb{TransactionType::Topup, QStringLiteral("from"), account, account};
+    if (word == u"withdraw")
+        return MoneyVerb{TransactionType::Withdrawal, account, QStringLiteral("to"), account};
+    if (word == u"transfer")
+        return MoneyVerb{TransactionType::Transfer, QStringLiteral("from"), QStringLiteral("to"),
+                         QStringLiteral("from")};
+    if (word == u"pay")
+        return MoneyVerb{TransactionType::Payment, account, QStringLiteral("to"), account};
+    return std::nullopt;
+}
+
+const QStringList moneyOptions = {QStringLiteral("amount"), QStringLiteral("currency"),
+                                  QStringLiteral("key"),    QStringLiteral("correlation"),
+                                  QStringLiteral("reference")};
+
+int move(CliContext &context, LedgerService &service, const CliArguments &arguments,
+         const MoneyVerb &verb)
+{
+    if (Status allowed = arguments.allowOnly(moneyOptions + QStringList{verb.sourceOption,
+                                                                        verb.destinationOption});
+        !allowed.ok())
+        return printError(allowed.error());
+    MoveMoney command;
+    command.type = verb.type;
+    for (const QString &name : {verb.sourceOption, verb.destinationOption}) {
+        const Result<QString> id = arguments.required(name);
+        if (!id.ok())
+            return printError(id.error());
+    }
+    command.sourceAccountId = arguments.option(verb.sourceOption);
+    command.destinationAccountId = arguments.option(verb.destinationOption);
+    command.currency = arguments.option(QStringLiteral("currency")).toUpper();
+    command.reference = arguments.option(QStringLiteral("reference"));
+    const int decimals =
+        decimalsFor(service.state(), command.currency, arguments.option(verb.userOption));
+    const Result<Money> amount =
+        amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
+    if (!amount.ok())
+        return printError(amount.error());
+    command.amount = amount.value();
+    return executeAndPrint(context, service,
+                           service.issue(std::move(command), context.options(arguments)));
+}
+
+int refund(CliContext &context, LedgerService &service, const CliArguments &arguments)
+{
+    if (Status allowed = arguments.allowOnly(moneyOptions + QStringList{QStringLiteral("payment")});
+        !allowed.ok())
+        return printError(allowed.error());
+    const Result<QString> payment = arguments.required(QStringLiteral("payment"));
+    if (!payment.ok())
+        return printError(payment.error());
+    Refund command;
+    command.paymentId = payment.value();
+    command.currency = arguments.option(QStringLiteral("currency")).toUpper();
+    command.reference = arguments.option(QStringLiteral("reference"));
+    const Transaction *paid = service.state().transaction(command.paymentId);
+    const int decimals = decimalsFor(service.state(),
+                                     command.currency.isEmpty() && paid ? paid->currency
+                                                                        : command.currency,
+                                     {});
+    const Result<Money> amount =
+        amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
+    if (!amount.ok())
+        return printError(amount.error());
+    command.amount = amount.value();
+    return executeAndPrint(context, service,
+                           service.issue(std::move(command), context.options(arguments)));
+}
+
+} // namespace
+
+Result<Money> amountOption(const CliArguments &arguments, const QString &name, int decimals,
+                           Money::Sign sign)
+{
+    const Result<QString> text = arguments.required(name);
+    if (!text.ok())
+        return text.error();
+    Result<Money> amount = Money::parse(text.value(), decimals, sign);
+    if (!amount.ok()) {
+        Error error = amount.error();
+        error.field = name;
+        return error;
+    }
+    return amount;
+}
+
+int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
+{
+    QString code = currency;
+    if (code.isEmpty()) {
+        const Account *account = state.account(accountId);
+        code = account ? account->currency : QString();
+    }
+    const Result<Currency> found = state.currencies().find(code);
+    return found.ok() ? found.value().decimals : Money::scale;
+}
+
+int executeAndPrint(CliContext &context, LedgerService &service, const Command &command)
+{
+    const Result<Outcome> outcome = service.execute(command);
+    if (!outcome.ok())
+        return printError(outcome.error());
+    QJsonObject document = toJson(outcome.value());
+    ProjectionReader &projections = context.storage().projections();
+    if (!outcome.value().transactionId.isEmpty()) {
+        const Result<QList<TransactionLegView>> legs =
+            projections.transaction(outcome.value().transactionId);
+        if (legs.ok() && !legs.value().isEmpty()) {
+            QJsonArray array;
+            for (const TransactionLegView &leg : legs.value())
+                array.append(toJson(leg));
+            document.insert(QStringLiteral("legs"), array);
+        }
+    } else if (!outcome.value().accountId.isEmpty()) {
+        const Result<std::optional<AccountView>> account =
+            projections.account(outcome.value().accountId);
+        if (account.ok() && account.value())
+            document.insert(QStringLiteral("account"), toJson(*account.value()));
+    }
+    return printOutcome(outcome.value(), document);
+}
+
+int runMoney(CliContext &context, const CliArguments &arguments)
+{
+    const Result<LedgerService *> service = context.service();
+    if (!service.ok())
+        return printError(service.error());
+    const QString word = arguments.word(0);
+    if (word == u"refund")
+        return refund(context, *service.value(), arguments);
+    const std::optional<MoneyVerb> verb = verbFor(word);
+    BILLING_ASSERT(verb.has_value());
+    return move(context, *service.value(), arguments, *verb);
+}
+
+} // namespace billing::cli

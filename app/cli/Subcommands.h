@@ -1,0 +1,27 @@
+#pragma once
+
+#include "CliArguments.h"
+#include "CliContext.h"
+
+namespace billing::cli {
+
+// Each returns the process exit code and has printed exactly one JSON document.
+int runAccount(CliContext &context, const CliArguments &arguments);
+int runMoney(CliContext &context, const CliArguments &arguments);
+int runTransactions(CliContext &context, const CliArguments &arguments);
+int runEvents(CliContext &context, const CliArguments &arguments);
+int runBalances(CliContext &context, const CliArguments &arguments);
+int runVerify(CliContext &context, const CliArguments &arguments);
+int runProjections(CliContext &context, const CliArguments &arguments);
+int runImport(CliContext &context, const CliArguments &arguments);
+
+// An amount option parsed for a currency with `decimals`; errors name the option.
+Result<Money> amountOption(const CliArguments &arguments, const QString &name, int decimals,
+                           Money::Sign sign);
+// Decimals of `currency`, or of the account's currency when `currency` is empty; 8 when neither
+// is known (the decider then names what is wrong).
+int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId);
+// Runs one command and prints its outcome with the transaction or account it produced.
+int executeAndPrint(CliContext &context, LedgerService &service, const Command &command);
+
+} // namespace billing::cli

@@ -1,0 +1,99 @@
+// billing-cli: the scripting face of the ledger core. One JSON document per run on stdout (or
+// an error document on stderr); exit 0 ok, 1 infrastructure, 2 rejected or bad input,
+// 3 verification failed.
+#include "CliOutput.h"
+#include "Subcommands.h"
+
+#include "domain/ReasonCode.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+const char usageText[] = R"(usage: billing-cli [--store sqlite:PATH] [--operator NAME] COMMAND ...
+
+Accounts
+  account create --type user|external|system --currency CODE --owner ID [--owner-type T]
+                 [--min A] [--max A]
+  account get ID | account list [--owner ID]
+  account suspend|activate|close ID
+  account limits ID [--min A] [--max A]
+Money (each also takes --currency CODE, --key IDEMPOTENCY_KEY, --reference TEXT)
+  topup --account ID --from EXTERNAL_ID --amount A
+  withdraw --account ID --to EXTERNAL_ID --amount A
+  transfer --from ID --to ID --amount A
+  pay --account ID --to SYSTEM_ID --amount A
+  refund --payment TX_ID --amount A
+Reading and auditing
+  tx get ID | tx list --account ID [--limit N] [--offset N]
+  events [--after POSITION] [--limit N]          (JSON lines)
+  balances [--at POSITION | --as-of ISO8601]     (replayed from the log)
+  verify                                         (exit 3 when anything is off)
+  projections rebuild
+  import FILE.csv    (columns: operation,account,counterparty,amount,currency,key,reference)
+
+The store defaults to $BILLING_STORE, else ledger.db in the app-data folder.
+)";
+
+int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments &arguments)
+{
+    using namespace billing::cli;
+    const QString command = arguments.word(0);
+    if (command == u"account")
+        return runAccount(context, arguments);
+    if (command == u"topup" || command == u"withdraw" || command == u"transfer"
+        || command == u"pay" || command == u"refund")
+        return runMoney(context, arguments);
+    if (command == u"tx")
+        return runTransactions(context, arguments);
+    if (command == u"events")
+        return runEvents(context, arguments);
+    if (command == u"balances")
+        return runBalances(context, arguments);
+    if (command == u"verify")
+        return runVerify(context, arguments);
+    if (command == u"projections")
+        return runProjections(context, arguments);
+    return runImport(context, arguments);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    using namespace billing::cli;
+    QCoreApplication application(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("billing-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
+    const billing::Result<CliArguments> arguments =
+        CliArguments::parse(QCoreApplication::arguments());
+    if (!arguments.ok())
+        return printError(arguments.error());
+    if (arguments.value().flag(QStringLiteral("version")))
+        return printDocument({{QStringLiteral("name"), QStringLiteral("billing-cli")},
+                              {QStringLiteral("version"), QStringLiteral(BILLING_VERSION)}});
+    const QStringList known = {QStringLiteral("account"),  QStringLiteral("topup"),
+                               QStringLiteral("withdraw"), QStringLiteral("transfer"),
+                               QStringLiteral("pay"),      QStringLiteral("refund"),
+                               QStringLiteral("tx"),       QStringLiteral("events"),
+                               QStringLiteral("balances"), QStringLiteral("verify"),
+                               QStringLiteral("projections"), QStringLiteral("import")};
+    if (arguments.value().flag(QStringLiteral("help")) || arguments.value().words().isEmpty()) {
+        std::fputs(usageText, stdout);
+        return arguments.value().words().isEmpty() && !arguments.value().flag(QStringLiteral("help"))
+                   ? exitRejected
+                   : exitOk;
+    }
+    if (!known.contains(arguments.value().word(0)))
+        return printError({billing::reason::invalidArgument,
+                           QStringLiteral("unknown command '%1'; see --help")
+                               .arg(arguments.value().word(0)),
+                           QStringLiteral("command")});
+    const billing::Result<std::unique_ptr<CliContext>> context =
+        CliContext::open(arguments.value());
+    if (!context.ok())
+        return printError(context.error());
+    return dispatch(*context.value(), arguments.value());
+}

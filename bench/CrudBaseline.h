@@ -1,0 +1,38 @@
+#pragma once
+
+#include "AccountPool.h"
+#include "Stats.h"
+#include "domain/Result.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace billing::bench {
+
+// The yardstick: the ledger most shops would write first. A balance column per account and an
+// entries table, each transfer one transaction (two UPDATEs, two INSERTs) committed on its own,
+// in a separate SQLite file with the desk's durability: WAL, synchronous=FULL, BEGIN IMMEDIATE.
+// Amounts are INTEGER minor units. No log, no hash chain, no projections, no audit rows.
+class CrudBaseline
+{
+public:
+    explicit CrudBaseline(QString path);
+    ~CrudBaseline();
+    CrudBaseline(const CrudBaseline &) = delete;
+    CrudBaseline &operator=(const CrudBaseline &) = delete;
+
+    Status open();
+    // Every account of the pool with `balanceMinor`, in one transaction (not a timed figure).
+    Status seed(const AccountPool &pool, qint64 balanceMinor);
+    Result<LatencySummary> runTransfers(AccountPool &pool, qint64 count, qint64 amountMinor);
+
+private:
+    Status exec(const QString &sql);
+    Status transfer(const QString &from, const QString &to, qint64 amountMinor);
+
+    QString m_path;
+    QString m_connectionName;
+    QSqlDatabase m_db;
+};
+
+} // namespace billing::bench

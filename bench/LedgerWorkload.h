@@ -1,0 +1,75 @@
+#pragma once
+
+#include "AccountPool.h"
+#include "Stats.h"
+#include "application/Clock.h"
+#include "application/LedgerService.h"
+#include "infrastructure/EmbeddedStorage.h"
+
+#include <functional>
+#include <memory>
+
+namespace billing::bench {
+
+using Progress = std::function<void(const QString &)>;
+
+// The import path: transfers handed to executeBatch `batchSize` at a time. Only the time inside
+// executeBatch counts; building the commands beforehand does not.
+struct BatchFigures
+{
+    qint64 transfers = 0;
+    qint64 batches = 0;
+    double seconds = 0;
+    double perSecond = 0;
+    double batchP50Ms = 0;
+    double batchP99Ms = 0;
+};
+
+struct BuildFigures
+{
+    qint64 accounts = 0;
+    qint64 events = 0;
+    double seconds = 0; // the whole build, wall clock, command preparation included
+    double createSeconds = 0;
+    double topupSeconds = 0;
+    double transferSeconds = 0;
+    BatchFigures transfers;
+    qint64 fileBytes = 0; // the .db file and its -wal, after the build
+};
+
+// Drives LedgerService over one embedded SQLite store the way the desk does: SystemClock,
+// random ids and idempotency keys, one command per durable commit unless batched.
+class LedgerWorkload
+{
+public:
+    LedgerWorkload(QString path, AccountPool &pool, Progress progress);
+
+    Status open();
+    // An EXTERNAL account, every USER account of the pool topped up, then batched transfers
+    // until the store holds at least `minEvents` events.
+    Result<BuildFigures> build(qint64 minEvents, qint64 batchSize);
+    // `count` transfers, each its own execute() and so its own durable commit.
+    Result<LatencySummary> runSingleTransfers(qint64 count);
+    qint64 eventCount() const { return m_service->state().position(); }
+
+private:
+    Result<double> executeBatchTimed(const QList<Command> &commands);
+    Command transferCommand();
+    Command issue(CommandBody body);
+
+    QString m_path;
+    AccountPool &m_pool;
+    Progress m_progress;
+    SystemClock m_clock;
+    RandomIds m_ids;
+    Money m_transferAmount;
+    Money m_topupAmount;
+    std::unique_ptr<EmbeddedStorage> m_storage;
+    std::unique_ptr<LedgerService> m_service; // declared last: it holds a reference to the store
+    QString m_externalId;
+};
+
+// The size of a SQLite file together with its -wal file.
+qint64 sqliteFileBytes(const QString &path);
+
+} // namespace billing::bench
