@@ -16,9 +16,9 @@ Result<qint64> positive(const QCommandLineParser &parser, const QCommandLineOpti
     bool ok = false;
     const qint64 value = parser.value(option).toLongLong(&ok);
     if (!ok || value < min)
-        return Error{reason::invalidArgument,
-                     QStringLiteral("--%1 must be a whole number of at least %2").arg(name).arg(min),
-                     name};
+        return Error{
+            reason::invalidArgument,
+            QStringLiteral("--%1 must be a whole number of at least %2").arg(name).arg(min), name};
     return value;
 }
 
@@ -54,10 +54,10 @@ Result<BenchOptions> parseBenchOptions(const QStringList &arguments)
     parser.addOptions({accounts, events, single, batch, dir, json});
     parser.process(arguments);
     if (!parser.positionalArguments().isEmpty())
-        return Error{reason::invalidArgument,
-                     QStringLiteral("unexpected argument %1").arg(parser.positionalArguments()
-                                                                      .constFirst()),
-                     {}};
+        return Error{
+            reason::invalidArgument,
+            QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()),
+            {}};
 
     BenchOptions options;
     // Transfers need two accounts; every other count needs at least one of its kind.

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlError>
-#include <QSqlQuery>
 #include <QUuid>
 
 namespace billing::bench {
@@ -18,6 +17,15 @@ Error sqlFailure(const QString &what, const QSqlError &error)
     return Error{reason::storageFailure, QStringLiteral("%1: %2").arg(what, error.text()), {}};
 }
 
+Status run(QSqlQuery &query, const QVariantList &values, const QString &what)
+{
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return sqlFailure(what, query.lastError());
+    return Done{};
+}
+
 } // namespace
 
 CrudBaseline::CrudBaseline(QString path)
@@ -27,6 +35,9 @@ CrudBaseline::CrudBaseline(QString path)
 
 CrudBaseline::~CrudBaseline()
 {
+    m_debit.reset();
+    m_credit.reset();
+    m_entry.reset();
     if (!m_db.isValid())
         return;
     m_db.close();
@@ -54,12 +65,32 @@ Status CrudBaseline::open()
           "balance INTEGER NOT NULL, version INTEGER NOT NULL)",
           "CREATE TABLE IF NOT EXISTS entries (id INTEGER PRIMARY KEY, transfer_id TEXT NOT NULL, "
           "account_id TEXT NOT NULL, amount INTEGER NOT NULL, created_at TEXT NOT NULL)",
-          // A statement of account is the read every ledger has to serve.
+          // A statement of account is the one read every ledger has to serve.
           "CREATE INDEX IF NOT EXISTS idx_entries_account ON entries (account_id, id)"}) {
         if (Status done = exec(QString::fromLatin1(statement)); !done.ok())
             return done;
     }
+    m_debit = std::make_unique<QSqlQuery>(m_db);
+    m_credit = std::make_unique<QSqlQuery>(m_db);
+    m_entry = std::make_unique<QSqlQuery>(m_db);
+    // The balance check sits in the WHERE clause: no row changed means insufficient funds.
+    const bool prepared =
+        m_debit->prepare(QStringLiteral("UPDATE accounts SET balance = balance - ?, "
+                                        "version = version + 1 WHERE id = ? AND balance >= ?")) &&
+        m_credit->prepare(QStringLiteral("UPDATE accounts SET balance = balance + ?, "
+                                         "version = version + 1 WHERE id = ?")) &&
+        m_entry->prepare(QStringLiteral("INSERT INTO entries (transfer_id, account_id, amount, "
+                                        "created_at) VALUES (?, ?, ?, ?)"));
+    if (!prepared)
+        return sqlFailure(QStringLiteral("prepare transfer statements"), m_db.lastError());
     return Done{};
+}
+
+void CrudBaseline::rollback()
+{
+    // Only ever after a failure that is already being reported; a second error adds nothing.
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK"));
 }
 
 Status CrudBaseline::seed(const AccountPool &pool, qint64 balanceMinor)
@@ -70,12 +101,10 @@ Status CrudBaseline::seed(const AccountPool &pool, qint64 balanceMinor)
     insert.prepare(QStringLiteral(
         "INSERT INTO accounts (id, currency, balance, version) VALUES (?, 'USD', ?, 1)"));
     for (qint64 index = 0; index < pool.count(); ++index) {
-        insert.addBindValue(pool.id(index));
-        insert.addBindValue(balanceMinor);
-        if (!insert.exec()) {
-            const Error failure = sqlFailure(QStringLiteral("seed account"), insert.lastError());
-            exec(QStringLiteral("ROLLBACK"));
-            return failure;
+        if (Status done = run(insert, {pool.id(index), balanceMinor}, QStringLiteral("seed"));
+            !done.ok()) {
+            rollback();
+            return done;
         }
     }
     return exec(QStringLiteral("COMMIT"));
@@ -83,19 +112,53 @@ Status CrudBaseline::seed(const AccountPool &pool, qint64 balanceMinor)
 
 Status CrudBaseline::transfer(const QString &from, const QString &to, qint64 amountMinor)
 {
-    // Prepared once per connection, as any CRUD ledger worth comparing with would.
-    static thread_local QString preparedFor;
-    QSqlQuery debit(m_db);
-    QSqlQuery credit(m_db);
-    QSqlQuery entry(m_db);
-    debit.prepare(QStringLiteral("UPDATE accounts SET balance = balance - ?, version = version + 1 "
-                                 "WHERE id = ? AND balance >= ?"));
-    credit.prepare(QStringLiteral(
-        "UPDATE accounts SET balance = balance + ?, version = version + 1 WHERE id = ?"));
-    entry.prepare(QStringLiteral(
-        "INSERT INTO entries (transfer_id, account_id, amount, created_at) VALUES (?, ?, ?, ?)"));
-    Q_UNUSED(preparedFor);
-    return Done{};
+    if (Status begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun.ok())
+        return begun;
+    const QString transferId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    Status done = run(*m_debit, {amountMinor, from, amountMinor}, QStringLiteral("debit"));
+    if (done.ok() && m_debit->numRowsAffected() != 1)
+        done = Error{reason::insufficientFunds,
+                     QStringLiteral("baseline account %1 cannot pay").arg(from),
+                     {}};
+    if (done.ok())
+        done = run(*m_credit, {amountMinor, to}, QStringLiteral("credit"));
+    if (done.ok())
+        done = run(*m_entry, {transferId, from, -amountMinor, now}, QStringLiteral("entry"));
+    if (done.ok())
+        done = run(*m_entry, {transferId, to, amountMinor, now}, QStringLiteral("entry"));
+    if (done.ok())
+        done = exec(QStringLiteral("COMMIT"));
+    if (!done.ok())
+        rollback();
+    return done;
+}
+
+QString CrudBaseline::sqliteVersion()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT sqlite_version()")) || !query.next())
+        return QStringLiteral("unknown");
+    return query.value(0).toString();
+}
+
+Result<LatencySummary> CrudBaseline::runTransfers(AccountPool &pool, qint64 count,
+                                                  qint64 amountMinor)
+{
+    QList<qint64> samples;
+    samples.reserve(count);
+    QElapsedTimer wall;
+    QElapsedTimer one;
+    wall.start();
+    for (qint64 i = 0; i < count; ++i) {
+        const auto [from, to] = pool.randomPair();
+        one.start();
+        const Status done = transfer(from, to, amountMinor);
+        samples.append(one.nsecsElapsed());
+        if (!done.ok())
+            return done.error();
+    }
+    return summarize(std::move(samples), static_cast<double>(wall.nsecsElapsed()) / nsPerSecond);
 }
 
 } // namespace billing::bench

@@ -5,7 +5,10 @@
 #include "domain/Result.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
+
+#include <memory>
 
 namespace billing::bench {
 
@@ -25,14 +28,22 @@ public:
     // Every account of the pool with `balanceMinor`, in one transaction (not a timed figure).
     Status seed(const AccountPool &pool, qint64 balanceMinor);
     Result<LatencySummary> runTransfers(AccountPool &pool, qint64 count, qint64 amountMinor);
+    // The library Qt's driver was built with, which both ledgers use.
+    QString sqliteVersion();
 
 private:
     Status exec(const QString &sql);
+    void rollback();
     Status transfer(const QString &from, const QString &to, qint64 amountMinor);
 
     QString m_path;
     QString m_connectionName;
     QSqlDatabase m_db;
+    // Prepared once, as any CRUD ledger worth comparing with would; reset before the connection
+    // closes, since a query must not outlive its database.
+    std::unique_ptr<QSqlQuery> m_debit;
+    std::unique_ptr<QSqlQuery> m_credit;
+    std::unique_ptr<QSqlQuery> m_entry;
 };
 
 } // namespace billing::bench

@@ -30,8 +30,8 @@ Result<ReplayFigures> timeReplay(const QString &path)
     if (!state.ok())
         return state.error();
     if (!state.value().balanced())
-        return Error{reason::storageFailure, QStringLiteral("the replayed books do not balance"),
-                     {}};
+        return Error{
+            reason::storageFailure, QStringLiteral("the replayed books do not balance"), {}};
     ReplayFigures figures;
     figures.events = state.value().position();
     figures.accounts = state.value().accounts().size();

@@ -164,7 +164,8 @@ Result<BuildFigures> LedgerWorkload::build(qint64 minEvents, qint64 batchSize)
         figures.transfers.transfers += batchSize;
         ++figures.transfers.batches;
         if (eventCount() >= nextReport && eventCount() < minEvents) {
-            m_progress(QStringLiteral("transfers: %1 of %2 events").arg(eventCount()).arg(minEvents));
+            m_progress(
+                QStringLiteral("transfers: %1 of %2 events").arg(eventCount()).arg(minEvents));
             nextReport += reportStep;
         }
     }
@@ -178,8 +179,9 @@ Result<BuildFigures> LedgerWorkload::build(qint64 minEvents, qint64 batchSize)
     figures.accounts = m_pool.count();
     figures.events = eventCount();
     figures.fileBytes = sqliteFileBytes(m_path);
-    m_progress(QStringLiteral("built %1 events in %2 s").arg(figures.events).arg(figures.seconds,
-                                                                                 0, 'f', 1));
+    m_progress(QStringLiteral("built %1 events in %2 s")
+                   .arg(figures.events)
+                   .arg(figures.seconds, 0, 'f', 1));
     return figures;
 }
 

@@ -14,8 +14,8 @@ double percentileMs(const QList<qint64> &sortedNs, double percent)
 {
     if (sortedNs.isEmpty())
         return 0;
-    const auto rank = static_cast<qsizetype>(
-        std::ceil(percent / 100.0 * static_cast<double>(sortedNs.size())));
+    const auto rank =
+        static_cast<qsizetype>(std::ceil(percent / 100.0 * static_cast<double>(sortedNs.size())));
     const qsizetype index = std::clamp<qsizetype>(rank - 1, 0, sortedNs.size() - 1);
     return static_cast<double>(sortedNs[index]) / nsPerMs;
 }

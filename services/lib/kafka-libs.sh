@@ -75,6 +75,7 @@ kafka_ensure_libs() {
 
 # Options for short-lived tool JVMs (storage format, topic admin): C1 only and
 # a small heap start faster and use less CPU than the broker's settings.
+# shellcheck disable=SC2034  # used by the scripts that source this file
 kafka_tool_jvm_opts=(-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djava.awt.headless=true)
 
 kafka_java() {
