@@ -17,9 +17,10 @@ Result<std::unique_ptr<EmbeddedStorage>> EmbeddedStorage::open(const QString &pa
         return opened.error();
     if (Status seeded = storage->m_projector.seedCurrencies(); !seeded.ok())
         return seeded.error();
-    // Projections may lag after a crash or an interrupted rebuild: finish the job first.
+    // Projections may lag after a crash or an interrupted rebuild: finish the job first. A log
+    // that cannot be projected (damaged, say) still opens, so that `verify` can name the damage.
     if (Result<qint64> caughtUp = storage->m_projector.catchUp(); !caughtUp.ok())
-        return caughtUp.error();
+        qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
     storage->setInlineProjection(true);
     return storage;
 }

@@ -29,6 +29,7 @@ public:
     Result<VerifyReport> run(const std::function<bool(qint64)> &progress = {});
 
 private:
+    Status checkChain(VerifyReport &report, const std::function<bool(qint64)> &progress);
     VerifyReport unreadable(qint64 from, const Error &error, VerifyReport report);
     void compareProjections(const LedgerState &state, VerifyReport &report);
 

@@ -93,7 +93,14 @@ Result<qint64> SqliteProjector::checkpoint()
 
 Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events)
 {
+    const Result<qint64> at = checkpoint();
+    if (!at.ok())
+        return at.error();
+    qint64 expected = at.value();
     for (const EventEnvelope &event : events) {
+        if (event.position != ++expected)
+            return Error{reason::storageFailure,
+                         QStringLiteral("the log is damaged at position %1").arg(expected), {}};
         if (Status done = apply(event); !done.ok())
             return done;
     }

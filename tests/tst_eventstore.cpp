@@ -1,0 +1,170 @@
+// The embedded event store: positions, hash chain, expected versions, atomic commands.
+#include "TestLedger.h"
+
+#include "application/Decider.h"
+#include "domain/ReasonCode.h"
+#include "infrastructure/EventCodec.h"
+
+#include <QTest>
+
+using namespace billing;
+using namespace billing::test;
+
+class TestEventStore : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void appendAssignsContiguousPositionsAndAChainedHash();
+    void staleWriterIsRejectedAndWritesNothing();
+    void secondServiceOnTheFileDecidesOnFreshState();
+    void sameIdempotencyKeyFromTwoWritersOnlyOnceInTheLog();
+    void failureInTheMiddleOfACommandLeavesNoPartialState();
+    void eventJsonRoundTripsExactly();
+};
+
+void TestEventStore::appendAssignsContiguousPositionsAndAChainedHash()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("10.00"));
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 100);
+    QVERIFY(events.ok());
+    QCOMPARE(events.value().size(), 6); // 2 accounts + Requested, 2 BalanceChanged, Completed
+    QString previous;
+    for (qsizetype i = 0; i < events.value().size(); ++i) {
+        const EventEnvelope &event = events.value()[i];
+        QCOMPARE(event.position, i + 1);
+        QCOMPARE(event.hash, codec::chainHash(previous, codec::canonicalBytes(event)));
+        previous = event.hash;
+    }
+}
+
+void TestEventStore::staleWriterIsRejectedAndWritesNothing()
+{
+    // Given two writers that read the same state
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    const LedgerState stale = ledger.state();
+    auto transfer = [&](const QString &amount) {
+        MoveMoney body{TransactionType::Transfer, {}, alice, bob, TestLedger::money(amount), {}, {}};
+        return ledger.service().issue(body, {});
+    };
+    const Decision first = decide(stale, transfer(QStringLiteral("60.00")));
+    const Decision second = decide(stale, transfer(QStringLiteral("70.00")));
+    QVERIFY(first.outcome.completed() && second.outcome.completed());
+    const qint64 before = ledger.eventCount();
+
+    // When both append
+    const auto firstWrite = ledger.storage().events().append(first.events, first.expectedVersions);
+    const auto secondWrite =
+        ledger.storage().events().append(second.events, second.expectedVersions);
+
+    // Then only the first lands; the second is a conflict and nothing of it is in the log
+    QVERIFY(firstWrite.ok());
+    QVERIFY(!secondWrite.ok());
+    QCOMPARE(secondWrite.error().code, reason::concurrencyConflict);
+    QCOMPARE(ledger.eventCount(), before + first.events.size());
+}
+
+void TestEventStore::secondServiceOnTheFileDecidesOnFreshState()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bank = ledger.externalAccount(QStringLiteral("USD"));
+    ledger.fund(alice, QStringLiteral("100.00"));
+    // A second desk on the same file, opened now, then left behind by the first.
+    Result<std::unique_ptr<EmbeddedStorage>> other = EmbeddedStorage::open(ledger.path());
+    QVERIFY(other.ok());
+    FixedClock clock;
+    SequentialIds ids(QStringLiteral("other"));
+    LedgerService otherService(other.value()->events(), clock, ids);
+    QVERIFY(otherService.open().ok());
+    QVERIFY(ledger.withdraw(alice, bank, QStringLiteral("60.00")).completed());
+
+    MoveMoney body{TransactionType::Withdrawal, {}, alice, bank, TestLedger::money(QStringLiteral("60.00")), {}, {}};
+    const Result<Outcome> outcome = otherService.execute(otherService.issue(body, {}));
+    QVERIFY(outcome.ok());
+    QCOMPARE(outcome.value().code, reason::insufficientFunds);
+    QCOMPARE(otherService.state().account(alice)->balance, TestLedger::money(QStringLiteral("40")));
+    QVERIFY(otherService.state().balanced());
+}
+
+void TestEventStore::sameIdempotencyKeyFromTwoWritersOnlyOnceInTheLog()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    ledger.fund(bob, QStringLiteral("100.00"));
+    const LedgerState stale = ledger.state();
+    // Different accounts, so versions do not clash: only the key can stop the second.
+    CommandOptions options;
+    options.idempotencyKey = QStringLiteral("shared-key");
+    const QString bank = ledger.externalAccount(QStringLiteral("USD"));
+    MoveMoney fromAlice{TransactionType::Withdrawal, {}, alice, bank, TestLedger::money(QStringLiteral("1")), {}, {}};
+    const Decision first = decide(stale, ledger.service().issue(fromAlice, options));
+    QVERIFY(ledger.storage().events().append(first.events, first.expectedVersions).ok());
+    const qint64 before = ledger.eventCount();
+    // The second command touches Alice too; drop her from its read set so that only the key
+    // can stop it.
+    MoveMoney fromBob{TransactionType::Transfer, {}, bob, alice, TestLedger::money(QStringLiteral("1")), {}, {}};
+    Decision second = decide(stale, ledger.service().issue(fromBob, options));
+    second.expectedVersions.remove(alice);
+    const auto written = ledger.storage().events().append(second.events, second.expectedVersions);
+    QVERIFY(!written.ok());
+    QCOMPARE(written.error().code, reason::concurrencyConflict);
+    QCOMPARE(ledger.eventCount(), before);
+}
+
+void TestEventStore::failureInTheMiddleOfACommandLeavesNoPartialState()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    const qint64 before = ledger.eventCount();
+    const LedgerState stateBefore = ledger.state();
+    // The projection step fails after the events are inserted, inside the same transaction.
+    auto &store = dynamic_cast<SqliteEventStore &>(ledger.storage().events());
+    store.setInlineStep([](const QList<EventEnvelope> &) -> Status {
+        return Error{reason::storageFailure, QStringLiteral("disk full (simulated)"), {}};
+    });
+    MoveMoney body{TransactionType::Transfer, {}, alice, bob, TestLedger::money(QStringLiteral("5")), {}, {}};
+    const Result<Outcome> failed = ledger.service().execute(ledger.service().issue(body, {}));
+    QVERIFY(!failed.ok());
+    QCOMPARE(failed.error().code, reason::storageFailure);
+    QCOMPARE(ledger.eventCount(), before);
+    QCOMPARE(ledger.state().position(), stateBefore.position());
+    QCOMPARE(ledger.state().account(alice)->balance, stateBefore.account(alice)->balance);
+    QCOMPARE(ledger.storage().projections().account(alice).value()->balance,
+             TestLedger::money(QStringLiteral("100")));
+
+    // And the same command succeeds once the fault is gone.
+    ledger.storage().setInlineProjection(true);
+    QVERIFY(ledger.transfer(alice, bob, QStringLiteral("5")).completed());
+    QCOMPARE(ledger.storage().projections().account(bob).value()->balance,
+             TestLedger::money(QStringLiteral("5")));
+}
+
+void TestEventStore::eventJsonRoundTripsExactly()
+{
+    TestLedger ledger;
+    const QString alice = ledger.createAccount(AccountType::User, QStringLiteral("BTC"));
+    ledger.fund(alice, QStringLiteral("12345678901234567890.12345678"));
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 100);
+    QVERIFY(events.ok());
+    for (const EventEnvelope &event : events.value()) {
+        const Result<EventEnvelope> back = codec::fromJson(codec::toJson(event));
+        QVERIFY(back.ok());
+        QCOMPARE(codec::canonicalBytes(back.value()), codec::canonicalBytes(event));
+        QCOMPARE(back.value().hash, event.hash);
+    }
+    QCOMPARE(ledger.storage().projections().account(alice).value()->balance,
+             TestLedger::money(QStringLiteral("12345678901234567890.12345678")));
+}
+
+QTEST_GUILESS_MAIN(TestEventStore)
+#include "tst_eventstore.moc"
