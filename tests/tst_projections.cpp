@@ -1,0 +1,186 @@
+// Projections: rebuilt from the log they are identical; lagging ones catch up on open; the
+// queries page newest first.
+#include "TestLedger.h"
+
+#include "infrastructure/LedgerVerifier.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace billing;
+using namespace billing::test;
+
+class TestProjections : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rebuildGivesIdenticalTables();
+    void laggingProjectionsCatchUpOnOpen();
+    void accountsByOwner();
+    void transactionsOfAnAccountNewestFirstAndPaged();
+    void transactionShowsBothLegsSigned();
+    void auditLogHasOneRowPerEvent();
+    void largestAmountSurvivesTheProjection();
+
+private:
+    static QStringList dump(TestLedger &ledger);
+    static void buildHistory(TestLedger &ledger);
+};
+
+QStringList TestProjections::dump(TestLedger &ledger)
+{
+    QStringList rows;
+    for (const char *sql : {"SELECT * FROM account_projections ORDER BY id",
+                            "SELECT * FROM transaction_projections ORDER BY id",
+                            "SELECT * FROM audit_logs ORDER BY id",
+                            "SELECT * FROM projection_checkpoints ORDER BY projector"}) {
+        QSqlQuery query(ledger.storage().database().connection());
+        BILLING_ASSERT(query.exec(QString::fromLatin1(sql)));
+        while (query.next()) {
+            QStringList cells;
+            for (int i = 0; i < query.record().count(); ++i)
+                cells.append(query.value(i).toString());
+            rows.append(cells.join(u'|'));
+        }
+    }
+    return rows;
+}
+
+void TestProjections::buildHistory(TestLedger &ledger)
+{
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    const QString shop = ledger.createAccount(AccountType::System, QStringLiteral("USD"));
+    ledger.fund(alice, QStringLiteral("100.00"));
+    ledger.transfer(alice, bob, QStringLiteral("25.50"));
+    ledger.transfer(bob, alice, QStringLiteral("500.00")); // rejected, recorded
+    const Outcome payment = ledger.pay(alice, shop, QStringLiteral("40.00"));
+    ledger.refund(payment.transactionId, QStringLiteral("15.00"));
+    ChangeAccountStatus suspend{bob, AccountStatus::Suspended};
+    ledger.run(suspend);
+}
+
+void TestProjections::rebuildGivesIdenticalTables()
+{
+    TestLedger ledger;
+    buildHistory(ledger);
+    const QStringList before = dump(ledger);
+    QVERIFY(before.size() > 20);
+    QVERIFY(ledger.storage().resetProjections().ok());
+    QVERIFY(dump(ledger).size() == 0);
+    const Result<qint64> position = ledger.storage().catchUpProjections();
+    QVERIFY(position.ok());
+    QCOMPARE(position.value(), ledger.eventCount());
+    QCOMPARE(dump(ledger), before);
+}
+
+void TestProjections::laggingProjectionsCatchUpOnOpen()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    ledger.storage().setInlineProjection(false);
+    ledger.fund(alice, QStringLiteral("7.00"));
+    QCOMPARE(ledger.storage().projections().account(alice).value()->balance, Money());
+    QVERIFY(ledger.storage().projections().checkpoint().value() < ledger.eventCount());
+
+    Result<std::unique_ptr<EmbeddedStorage>> reopened = EmbeddedStorage::open(ledger.path());
+    QVERIFY(reopened.ok());
+    QCOMPARE(reopened.value()->projections().checkpoint().value(), ledger.eventCount());
+    QCOMPARE(reopened.value()->projections().account(alice).value()->balance,
+             TestLedger::money(QStringLiteral("7")));
+    LedgerVerifier verifier(*reopened.value());
+    QVERIFY(verifier.run().value().ok);
+}
+
+void TestProjections::accountsByOwner()
+{
+    TestLedger ledger;
+    const QString first = ledger.createAccount(AccountType::User, QStringLiteral("USD"),
+                                               QStringLiteral("carol"));
+    const QString second = ledger.createAccount(AccountType::User, QStringLiteral("EUR"),
+                                                QStringLiteral("carol"));
+    ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("dave"));
+    const Result<QList<AccountView>> accounts =
+        ledger.storage().projections().accounts(QStringLiteral("carol"));
+    QVERIFY(accounts.ok());
+    QCOMPARE(accounts.value().size(), 2);
+    QStringList ids = {accounts.value()[0].id, accounts.value()[1].id};
+    ids.sort();
+    QStringList expected = {first, second};
+    expected.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(accounts.value()[0].ownerType, QStringLiteral("user"));
+}
+
+void TestProjections::transactionsOfAnAccountNewestFirstAndPaged()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    for (int i = 1; i <= 5; ++i)
+        ledger.fund(alice, QString::number(i));
+    ProjectionReader &reader = ledger.storage().projections();
+    const QList<TransactionLegView> first = reader.transactionsOfAccount(alice, {2, 0}).value();
+    const QList<TransactionLegView> second = reader.transactionsOfAccount(alice, {2, 2}).value();
+    const QList<TransactionLegView> last = reader.transactionsOfAccount(alice, {2, 4}).value();
+    QCOMPARE(first.size(), 2);
+    QCOMPARE(last.size(), 1);
+    QCOMPARE(first[0].amount, TestLedger::money(QStringLiteral("5")));
+    QCOMPARE(first[1].amount, TestLedger::money(QStringLiteral("4")));
+    QCOMPARE(second[0].amount, TestLedger::money(QStringLiteral("3")));
+    QCOMPARE(last[0].amount, TestLedger::money(QStringLiteral("1")));
+    QVERIFY(first[0].position > first[1].position);
+}
+
+void TestProjections::transactionShowsBothLegsSigned()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("10.00"));
+    const Outcome transfer = ledger.transfer(alice, bob, QStringLiteral("2.50"));
+    const QList<TransactionLegView> legs =
+        ledger.storage().projections().transaction(transfer.transactionId).value();
+    QCOMPARE(legs.size(), 2);
+    QCOMPARE(legs[0].accountId, alice);
+    QCOMPARE(legs[0].amount, TestLedger::money(QStringLiteral("-2.50")));
+    QCOMPARE(legs[0].counterpartyId, bob);
+    QCOMPARE(legs[1].accountId, bob);
+    QCOMPARE(legs[1].amount, TestLedger::money(QStringLiteral("2.50")));
+    for (const TransactionLegView &leg : legs) {
+        QCOMPARE(leg.status, QStringLiteral("completed"));
+        QCOMPARE(leg.type, QStringLiteral("TRANSFER"));
+        QVERIFY(!leg.completedAt.isEmpty());
+    }
+}
+
+void TestProjections::auditLogHasOneRowPerEvent()
+{
+    TestLedger ledger;
+    buildHistory(ledger);
+    const QList<AuditEntryView> page = ledger.storage().projections().auditLog({1000, 0}).value();
+    QCOMPARE(page.size(), ledger.eventCount());
+    QCOMPARE(page.first().id, ledger.eventCount());
+    QCOMPARE(page.first().action, QStringLiteral("AccountStatusChanged"));
+    QCOMPARE(page.first().operatorName, QStringLiteral("test"));
+    QCOMPARE(page.last().action, QStringLiteral("AccountCreated"));
+}
+
+void TestProjections::largestAmountSurvivesTheProjection()
+{
+    TestLedger ledger;
+    const QString alice = ledger.createAccount(AccountType::User, QStringLiteral("BTC"));
+    const QString amount = QStringLiteral("99999999999999999999.99999999");
+    ledger.fund(alice, amount);
+    QCOMPARE(ledger.storage().projections().account(alice).value()->balance,
+             TestLedger::money(amount));
+    QSqlQuery query(ledger.storage().database().connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT balance FROM account_projections WHERE id = '%1'")
+                           .arg(alice)));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), amount);
+}
+
+QTEST_GUILESS_MAIN(TestProjections)
+#include "tst_projections.moc"
