@@ -20,7 +20,7 @@ svc_port_in_use() {
     if command -v ss >/dev/null 2>&1; then
         # -a (not only -l): a port held by a connection in TIME_WAIT or by an
         # outgoing socket is also refused by bind() without SO_REUSEADDR.
-        ss -Htan "sport = :$port" 2>/dev/null | grep -q .
+        [[ -n $(ss -Htan "sport = :$port" 2>/dev/null) ]]
     else
         # No ss: fall back to "does something accept connections there".
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
