@@ -10,6 +10,15 @@ namespace {
 const QString largest = QStringLiteral("99999999999999999999.99999999");
 const QString smallestUnit = QStringLiteral("0.00000001");
 
+// A data row that starts with text cells; more cells of other types may follow with <<.
+QTestData &row(const char *name, std::initializer_list<QString> cells)
+{
+    QTestData &data = QTest::newRow(name);
+    for (const QString &cell : cells)
+        data << cell;
+    return data;
+}
+
 Money exact(const QString &text)
 {
     const Result<Money> parsed = Money::parse(text, Money::scale, Money::Sign::AllowNegative);
@@ -207,20 +216,11 @@ void TestMoney::arithmeticIsExact_data()
     QTest::addColumn<QString>("difference");
 
     // 0.1 + 0.2 is the classic binary floating-point trap.
-    QTest::newRow("tenths") << "0.1"
-                            << "0.2"
-                            << "0.3"
-                            << "-0.1";
-    QTest::newRow("smallest units") << smallestUnit << smallestUnit << "0.00000002"
-                                    << "0";
-    QTest::newRow("crosses zero") << "1.00"
-                                  << "-3.25"
-                                  << "-2.25"
-                                  << "4.25";
-    QTest::newRow("largest minus itself") << largest << largest << ""
-                                          << "0";
-    QTest::newRow("largest plus most negative") << largest << u'-' + largest << "0"
-                                                << "";
+    row("tenths", {"0.1", "0.2", "0.3", "-0.1"});
+    row("smallest units", {smallestUnit, smallestUnit, "0.00000002", "0"});
+    row("crosses zero", {"1.00", "-3.25", "-2.25", "4.25"});
+    row("largest minus itself", {largest, largest, "", "0"});
+    row("largest plus most negative", {largest, u'-' + largest, "0", ""});
     QTest::newRow("to the largest") << "99999999999999999999.99999998" << smallestUnit << largest
                                     << "99999999999999999999.99999997";
 }
@@ -282,17 +282,12 @@ void TestMoney::comparesByValue_data()
     QTest::addColumn<QString>("b");
     QTest::addColumn<int>("order"); // sign of a - b
 
-    QTest::newRow("equal") << "12.50"
-                           << "12.5" << 0;
-    QTest::newRow("negative zero equals zero") << "-0"
-                                               << "0" << 0;
+    row("equal", {"12.50", "12.5"}) << 0;
+    row("negative zero equals zero", {"-0", "0"}) << 0;
     QTest::newRow("a unit above zero") << smallestUnit << "0" << 1;
-    QTest::newRow("a unit below zero") << "-0.00000001"
-                                       << "0" << -1;
-    QTest::newRow("negatives") << "-1"
-                               << "-0.99999999" << -1;
-    QTest::newRow("integer part decides") << "10"
-                                          << "9.99999999" << 1;
+    row("a unit below zero", {"-0.00000001", "0"}) << -1;
+    row("negatives", {"-1", "-0.99999999"}) << -1;
+    row("integer part decides", {"10", "9.99999999"}) << 1;
     QTest::newRow("extremes") << u'-' + largest << largest << -1;
     QTest::newRow("largest and its neighbour") << largest << "99999999999999999999.99999998" << 1;
 }

@@ -10,10 +10,11 @@ EmbeddedStorage::EmbeddedStorage()
     , m_reader(m_database)
 {}
 
-Result<std::unique_ptr<EmbeddedStorage>> EmbeddedStorage::open(const QString &path)
+Result<std::unique_ptr<EmbeddedStorage>> EmbeddedStorage::open(const QString &path,
+                                                               SqliteDatabase::Durability durability)
 {
     std::unique_ptr<EmbeddedStorage> storage(new EmbeddedStorage());
-    if (Status opened = storage->m_database.open(path); !opened.ok())
+    if (Status opened = storage->m_database.open(path, durability); !opened.ok())
         return opened.error();
     if (Status seeded = storage->m_projector.seedCurrencies(); !seeded.ok())
         return seeded.error();

@@ -15,7 +15,8 @@ namespace billing {
 class EmbeddedStorage final : public LedgerStorage
 {
 public:
-    static Result<std::unique_ptr<EmbeddedStorage>> open(const QString &path);
+    static Result<std::unique_ptr<EmbeddedStorage>>
+    open(const QString &path, SqliteDatabase::Durability durability = SqliteDatabase::Durability::Full);
 
     EventStore &events() override { return m_store; }
     ProjectionReader &projections() override { return m_reader; }

@@ -31,7 +31,7 @@ Error SqliteDatabase::failure(const QSqlQuery &query, const QString &what)
                  QStringLiteral("%1: %2").arg(what, query.lastError().text()), {}};
 }
 
-Status SqliteDatabase::open(const QString &path)
+Status SqliteDatabase::open(const QString &path, Durability durability)
 {
     BILLING_ASSERT(!m_db.isValid());
     const QFileInfo file(path);
@@ -47,8 +47,10 @@ Status SqliteDatabase::open(const QString &path)
         return Error{reason::storageFailure,
                      QStringLiteral("cannot open %1: %2").arg(m_path, m_db.lastError().text()),
                      {}};
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                               "PRAGMA foreign_keys=OFF", "PRAGMA cache_size=-65536"}) {
+    const char *synchronous =
+        durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", synchronous, "PRAGMA foreign_keys=OFF",
+                               "PRAGMA cache_size=-65536"}) {
         if (Status done = exec(QString::fromLatin1(pragma)); !done.ok())
             return done;
     }

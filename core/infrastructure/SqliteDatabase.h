@@ -15,12 +15,16 @@ namespace billing {
 class SqliteDatabase
 {
 public:
+    // Full: every commit is on disk before it returns (the product). Relaxed: WAL without an
+    // fsync per commit; survives a process crash but not a power cut (long property tests).
+    enum class Durability { Full, Relaxed };
+
     SqliteDatabase() = default;
     ~SqliteDatabase();
     SqliteDatabase(const SqliteDatabase &) = delete;
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
-    Status open(const QString &path);
+    Status open(const QString &path, Durability durability = Durability::Full);
     void close();
     QSqlDatabase &connection() { return m_db; }
     const QString &path() const { return m_path; }

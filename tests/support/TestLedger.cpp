@@ -4,11 +4,11 @@
 
 namespace billing::test {
 
-TestLedger::TestLedger(const QString &path)
+TestLedger::TestLedger(const QString &path, SqliteDatabase::Durability durability)
     : m_path(path.isEmpty() ? m_dir.filePath(QStringLiteral("ledger.db")) : path)
 {
     BILLING_ASSERT(m_dir.isValid());
-    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(m_path);
+    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(m_path, durability);
     BILLING_ASSERT(storage.ok());
     m_storage = std::move(storage.value());
     m_service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);

@@ -42,7 +42,8 @@ private:
 class TestLedger
 {
 public:
-    explicit TestLedger(const QString &path = {});
+    explicit TestLedger(const QString &path = {},
+                        SqliteDatabase::Durability durability = SqliteDatabase::Durability::Full);
 
     LedgerService &service() { return *m_service; }
     EmbeddedStorage &storage() { return *m_storage; }
