@@ -893,10 +893,13 @@ void TestRules::statusTransitions()
         QCOMPARE(events[0].data.value(u"from").toString(), statusBefore);
         QCOMPARE(events[0].data.value(u"to").toString(), target);
     } else {
-        // Account commands record no refusal: nothing is written.
+        // A refused account command is recorded once, changing nothing but its version.
         QCOMPARE(outcome.kindName(), QStringLiteral("rejected"));
         QCOMPARE(outcome.code, code);
-        QCOMPARE(ledger.eventCount(), before);
+        QCOMPARE(ledger.eventCount(), before + 1);
+        const QList<EventEnvelope> events = eventsAfter(ledger, before);
+        QCOMPARE(events[0].eventType, event::accountCommandRejected);
+        QCOMPARE(events[0].data.value(u"reason").toString(), code);
     }
     QCOMPARE(toString(ledger.state().account(account)->status), expected);
     QCOMPARE(projected(ledger, account)->status, expected);
@@ -918,7 +921,7 @@ void TestRules::closingNeedsAZeroBalance()
         QCOMPARE(outcome.code, reason::balanceNotZero);
         QCOMPARE(outcome.kindName(), QStringLiteral("rejected"));
     }
-    QCOMPARE(desk.ledger.eventCount(), before);
+    QCOMPARE(desk.ledger.eventCount(), before + 3); // three AccountCommandRejected
 
     // When: the funded account is emptied.
     QVERIFY(desk.ledger.withdraw(desk.user, desk.external, QStringLiteral("105.00")).completed());
@@ -1093,7 +1096,14 @@ void TestRules::limitsMustBeConsistent()
             QCOMPARE(view->maxBalance->toString(), TestLedger::money(max).toString());
         }
     } else {
-        QCOMPARE(desk.ledger.eventCount(), before);
+        // Refused limits are recorded as AccountCommandRejected; invalid input writes nothing.
+        if (kind == u"invalid") {
+            QCOMPARE(desk.ledger.eventCount(), before);
+        } else {
+            QCOMPARE(desk.ledger.eventCount(), before + 1);
+            QCOMPARE(eventsAfter(desk.ledger, before)[0].eventType,
+                     event::accountCommandRejected);
+        }
         QVERIFY(accountAfter->minBalance == accountBefore.minBalance);
         QVERIFY(accountAfter->maxBalance == accountBefore.maxBalance);
         QCOMPARE(view->minBalance.toString(), accountBefore.minBalance.toString());

@@ -317,6 +317,17 @@ Decision decideCreate(const LedgerState &state, DecisionBuilder &builder,
     return builder.completed();
 }
 
+// A refused account command is recorded, so that its key answers with the same refusal.
+Decision refuseAccountCommand(DecisionBuilder &builder, const Account &account, const Error &error)
+{
+    builder.expect(account.id);
+    builder.record(event::accountCommandRejected, account.id,
+                   builder.keyed({{QStringLiteral("command"), builder.outcome().command},
+                                  {QStringLiteral("reason"), error.code},
+                                  {QStringLiteral("message"), error.message}}));
+    return builder.rejected(error);
+}
+
 Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
                       const ChangeAccountStatus &command)
 {
@@ -325,7 +336,7 @@ Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
     if (auto error = rules::canChangeStatus(*account, command.target))
-        return builder.rejected(*error);
+        return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
     builder.record(event::accountStatusChanged, account->id,
                  builder.keyed({{QStringLiteral("from"), toString(account->status)},
@@ -348,7 +359,7 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
             return builder.invalid(*error);
     }
     if (auto error = rules::canSetLimits(*account, command.minBalance, command.maxBalance))
-        return builder.rejected(*error);
+        return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
     QJsonObject data{{QStringLiteral("minBalance"), command.minBalance.toString(currency.decimals)}};
     if (command.maxBalance)
@@ -381,6 +392,8 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
         return builder.completed();
     }
     builder.outcome().accountId = record->targetId;
+    if (!record->rejection.isEmpty())
+        return builder.rejected({record->rejection, QStringLiteral("rejected the first time"), {}});
     return builder.completed();
 }
 

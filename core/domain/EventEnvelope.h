@@ -10,6 +10,9 @@ inline const QString accountCreated = QStringLiteral("AccountCreated");
 inline const QString accountStatusChanged = QStringLiteral("AccountStatusChanged");
 inline const QString accountLimitsChanged = QStringLiteral("AccountLimitsChanged");
 inline const QString balanceChanged = QStringLiteral("BalanceChanged");
+// A status or limits change that a rule refused: recorded so that its idempotency key keeps
+// answering with the same refusal.
+inline const QString accountCommandRejected = QStringLiteral("AccountCommandRejected");
 // Transaction events are "<Stem>Requested", "<Stem>Completed" and "<Stem>Failed", the stem
 // naming the operation (Topup, Withdrawal, Transfer, Payment, Refund).
 inline const QString requestedSuffix = QStringLiteral("Requested");

@@ -105,6 +105,9 @@ void LedgerState::applyAccountEvent(const EventEnvelope &event)
         account.status = *status;
         remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
                  account.id);
+    } else if (event.eventType == event::accountCommandRejected) {
+        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
+                 account.id, data.value(u"reason").toString());
     } else if (event.eventType == event::accountLimitsChanged) {
         account.minBalance = moneyField(data, u"minBalance");
         account.maxBalance = data.contains(u"maxBalance")
@@ -185,12 +188,12 @@ void LedgerState::applyTransactionEvent(const EventEnvelope &event)
 }
 
 void LedgerState::remember(const QString &key, const QString &payloadHash,
-                           const QString &targetId)
+                           const QString &targetId, const QString &rejection)
 {
     if (key.isEmpty())
         return;
     BILLING_ASSERT(!m_idempotency.contains(key));
-    m_idempotency.insert(key, IdempotencyRecord{payloadHash, targetId});
+    m_idempotency.insert(key, IdempotencyRecord{payloadHash, targetId, rejection});
     if (m_undo.active)
         m_undo.keys.append(key);
 }

@@ -16,6 +16,7 @@ struct IdempotencyRecord
 {
     QString payloadHash;
     QString targetId; // the transaction or account the first command made or changed
+    QString rejection; // account commands: the reason code when the first one was refused
 };
 
 // The whole ledger as a fold over its events. apply() is the only way state changes, and it
@@ -53,7 +54,8 @@ private:
     void applyAccountEvent(const EventEnvelope &event);
     void applyTransactionEvent(const EventEnvelope &event);
     void applyBalanceChanged(Account &account, const EventEnvelope &event);
-    void remember(const QString &key, const QString &payloadHash, const QString &targetId);
+    void remember(const QString &key, const QString &payloadHash, const QString &targetId,
+                  const QString &rejection = {});
     void saveAccount(const QString &id);
     void saveTransaction(const QString &id);
 

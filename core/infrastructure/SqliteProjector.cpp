@@ -236,6 +236,12 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
                     event.aggregateId},
                    "project AccountStatusChanged");
     }
+    if (event.eventType == event::accountCommandRejected) {
+        QSqlQuery &update = prepared(QStringLiteral(
+            "UPDATE account_projections SET version = ?, updated_at = ? WHERE id = ?"));
+        return run(update, {event.aggregateVersion, timestamp, event.aggregateId},
+                   "project AccountCommandRejected");
+    }
     BILLING_ASSERT(event.eventType == event::accountLimitsChanged);
     QSqlQuery &update = prepared(QStringLiteral(
         "UPDATE account_projections SET min_balance = ?, max_balance = ?, version = ?, "
