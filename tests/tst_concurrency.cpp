@@ -113,7 +113,7 @@ void TestConcurrency::fourImportersOnHotAccounts()
     waitAll(processes);
     int outcomes = 0;
     for (QProcess *process : processes) {
-        QCOMPARE(process->exitCode(), 0);
+        QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
         const QJsonObject document = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
         const QJsonArray rows = document.value(u"rows").toArray();
         QCOMPARE(rows.size(), rowsPerWriter);

@@ -61,6 +61,7 @@ void SqliteDatabase::close()
 {
     if (!m_db.isValid())
         return;
+    m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -79,13 +80,34 @@ Status SqliteDatabase::beginWrite()
     return exec(QStringLiteral("BEGIN IMMEDIATE"));
 }
 
+QSqlQuery &SqliteDatabase::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_shared<QSqlQuery>(m_db);
+        query->setForwardOnly(true);
+        const bool ok = query->prepare(sql);
+        BILLING_ASSERT(ok);
+        it = m_statements.insert(sql, query);
+    }
+    return **it;
+}
+
+void SqliteDatabase::finishStatements()
+{
+    for (const auto &query : std::as_const(m_statements))
+        query->finish();
+}
+
 Status SqliteDatabase::commit()
 {
+    finishStatements();
     return exec(QStringLiteral("COMMIT"));
 }
 
 void SqliteDatabase::rollback()
 {
+    finishStatements();
     QSqlQuery query(m_db);
     query.exec(QStringLiteral("ROLLBACK"));
 }

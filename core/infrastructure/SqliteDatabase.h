@@ -2,8 +2,11 @@
 
 #include "domain/Result.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <memory>
 
 class QSqlQuery;
 
@@ -36,12 +39,18 @@ public:
     void rollback();
 
     Status exec(const QString &sql);
+    // Prepared once per connection and reused, so SQLite parses each SQL text once. Every
+    // statement is reset at commit, rollback and finishStatements(), so none keeps an old read
+    // snapshot open.
+    QSqlQuery &statement(const QString &sql);
+    void finishStatements();
     static Error failure(const QSqlQuery &query, const QString &what);
 
 private:
     Status migrate();
 
     QSqlDatabase m_db;
+    QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_connectionName;
     QString m_path;
 };

@@ -50,9 +50,7 @@ Result<QList<EventEnvelope>> SqliteEventStore::append(
 Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
     const QList<EventEnvelope> &events, const QHash<QString, qint64> &expectedVersions)
 {
-    QSqlDatabase &db = m_database.connection();
-    QSqlQuery version(db);
-    version.prepare(QStringLiteral(
+    QSqlQuery &version = m_database.statement(QStringLiteral(
         "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?"));
     for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
         version.addBindValue(it.key());
@@ -63,16 +61,17 @@ Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
                                 .arg(it.key())
                                 .arg(it.value())
                                 .arg(version.value(0).toLongLong()));
+        version.finish();
     }
-    QSqlQuery last(db);
-    if (!last.exec(QStringLiteral("SELECT position, hash FROM events ORDER BY position DESC "
-                                  "LIMIT 1")))
+    QSqlQuery &last = m_database.statement(
+        QStringLiteral("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1"));
+    if (!last.exec())
         return SqliteDatabase::failure(last, QStringLiteral("read last event"));
     qint64 position = last.next() ? last.value(0).toLongLong() : 0;
     QString previousHash = position > 0 ? last.value(1).toString() : QString();
+    last.finish();
 
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral(
+    QSqlQuery &insert = m_database.statement(QStringLiteral(
         "INSERT INTO events (position, event_id, event_type, aggregate_id, aggregate_version, "
         "timestamp, correlation_id, idempotency_key, body, hash) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -110,10 +109,8 @@ Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
 
 Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
 {
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT body, hash FROM events WHERE position > ? "
-                                 "ORDER BY position LIMIT ?"));
+    QSqlQuery &query = m_database.statement(QStringLiteral(
+        "SELECT body, hash FROM events WHERE position > ? ORDER BY position LIMIT ?"));
     query.addBindValue(after);
     query.addBindValue(limit);
     if (!query.exec())
@@ -121,11 +118,15 @@ Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
     QList<EventEnvelope> events;
     while (query.next()) {
         Result<EventEnvelope> event = codec::fromBytes(query.value(0).toString().toUtf8());
-        if (!event.ok())
+        if (!event.ok()) {
+            query.finish();
             return event.error();
+        }
         event.value().hash = query.value(1).toString();
         events.append(std::move(event.value()));
     }
+    // Ends the read transaction, so the next read sees newer commits.
+    query.finish();
     return events;
 }
 

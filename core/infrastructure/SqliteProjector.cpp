@@ -49,14 +49,7 @@ SqliteProjector::~SqliteProjector() = default;
 
 QSqlQuery &SqliteProjector::prepared(const QString &sql)
 {
-    auto it = m_queries.find(sql);
-    if (it == m_queries.end()) {
-        auto query = std::make_shared<QSqlQuery>(m_database.connection());
-        const bool ok = query->prepare(sql);
-        BILLING_ASSERT(ok);
-        it = m_queries.insert(sql, query);
-    }
-    return **it;
+    return m_database.statement(sql);
 }
 
 Status SqliteProjector::seedCurrencies()

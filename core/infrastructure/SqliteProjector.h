@@ -49,7 +49,6 @@ private:
     SqliteDatabase &m_database;
     SqliteEventStore &m_store;
     CurrencyCatalog m_currencies;
-    QHash<QString, std::shared_ptr<QSqlQuery>> m_queries;
 };
 
 } // namespace billing
