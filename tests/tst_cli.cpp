@@ -45,9 +45,10 @@ void TestCli::init()
 
 QString TestCli::create(const QString &type, const QString &currency)
 {
-    const CliRun created = run({QStringLiteral("account"), QStringLiteral("create"),
-                                QStringLiteral("--type"), type, QStringLiteral("--currency"),
-                                currency, QStringLiteral("--owner"), type + QStringLiteral("-owner")});
+    const CliRun created =
+        run({QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"), type,
+             QStringLiteral("--currency"), currency, QStringLiteral("--owner"),
+             type + QStringLiteral("-owner")});
     BILLING_ASSERT(created.exitCode == 0);
     return created.json().value(u"accountId").toString();
 }
@@ -65,9 +66,9 @@ void TestCli::accountsAndMoneyEndToEnd()
     const QString bank = create(QStringLiteral("external"));
     const QString shop = create(QStringLiteral("system"));
 
-    CliRun topup = run({QStringLiteral("topup"), QStringLiteral("--account"), alice,
-                        QStringLiteral("--from"), bank, QStringLiteral("--amount"),
-                        QStringLiteral("100.00")});
+    CliRun topup =
+        run({QStringLiteral("topup"), QStringLiteral("--account"), alice, QStringLiteral("--from"),
+             bank, QStringLiteral("--amount"), QStringLiteral("100.00")});
     QCOMPARE(topup.exitCode, 0);
     QCOMPARE(topup.json().value(u"outcome").toString(), QStringLiteral("completed"));
     QCOMPARE(topup.json().value(u"legs").toArray().size(), 2);
@@ -80,9 +81,9 @@ void TestCli::accountsAndMoneyEndToEnd()
                   QStringLiteral("--to"), bank, QStringLiteral("--amount"), QStringLiteral("5")})
                  .exitCode,
              0);
-    const CliRun pay = run({QStringLiteral("pay"), QStringLiteral("--account"), alice,
-                            QStringLiteral("--to"), shop, QStringLiteral("--amount"),
-                            QStringLiteral("20")});
+    const CliRun pay =
+        run({QStringLiteral("pay"), QStringLiteral("--account"), alice, QStringLiteral("--to"),
+             shop, QStringLiteral("--amount"), QStringLiteral("20")});
     QCOMPARE(pay.exitCode, 0);
     const QString payment = pay.json().value(u"transactionId").toString();
     QCOMPARE(run({QStringLiteral("refund"), QStringLiteral("--payment"), payment,
@@ -105,9 +106,9 @@ void TestCli::accountsAndMoneyEndToEnd()
                              QStringLiteral("--owner"), QStringLiteral("user-owner")});
     QCOMPARE(list.json().value(u"accounts").toArray().size(), 2);
 
-    const CliRun history = run({QStringLiteral("tx"), QStringLiteral("list"),
-                                QStringLiteral("--account"), alice, QStringLiteral("--limit"),
-                                QStringLiteral("2")});
+    const CliRun history =
+        run({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), alice,
+             QStringLiteral("--limit"), QStringLiteral("2")});
     const QJsonArray legs = history.json().value(u"transactions").toArray();
     QCOMPARE(legs.size(), 2);
     QCOMPARE(legs[0].toObject().value(u"type").toString(), QStringLiteral("REFUND"));
@@ -122,9 +123,9 @@ void TestCli::accountsAndMoneyEndToEnd()
     QCOMPARE(closeWithMoney.errorJson().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("BALANCE_NOT_ZERO"));
     QCOMPARE(run({QStringLiteral("account"), QStringLiteral("activate"), bob}).exitCode, 0);
-    const CliRun limits = run({QStringLiteral("account"), QStringLiteral("limits"), alice,
-                               QStringLiteral("--min"), QStringLiteral("-50.00"),
-                               QStringLiteral("--max"), QStringLiteral("1000")});
+    const CliRun limits =
+        run({QStringLiteral("account"), QStringLiteral("limits"), alice, QStringLiteral("--min"),
+             QStringLiteral("-50.00"), QStringLiteral("--max"), QStringLiteral("1000")});
     QCOMPARE(limits.exitCode, 0);
     QCOMPARE(limits.json().value(u"account").toObject().value(u"minBalance").toString(),
              QStringLiteral("-50.00"));
@@ -145,7 +146,8 @@ void TestCli::badInputNamesTheFieldAndWritesNothing()
         {{QStringLiteral("--amount"), QStringLiteral("1e3")}, QStringLiteral("AMOUNT_EXPONENT")},
         {{QStringLiteral("--amount"), QStringLiteral("1,000")}, QStringLiteral("AMOUNT_GROUPING")},
         {{QStringLiteral("--amount"), QStringLiteral("NaN")}, QStringLiteral("AMOUNT_NOT_FINITE")},
-        {{QStringLiteral("--amount"), QStringLiteral("1.001")}, QStringLiteral("AMOUNT_TOO_PRECISE")},
+        {{QStringLiteral("--amount"), QStringLiteral("1.001")},
+         QStringLiteral("AMOUNT_TOO_PRECISE")},
         {{QStringLiteral("--amount"), QStringLiteral("-1")}, QStringLiteral("AMOUNT_NEGATIVE")},
         {{QStringLiteral("--amount"), QStringLiteral("0")}, QStringLiteral("AMOUNT_NOT_POSITIVE")},
         {{QStringLiteral("--amount"), QStringLiteral("1"), QStringLiteral("--currency"),
@@ -155,7 +157,8 @@ void TestCli::badInputNamesTheFieldAndWritesNothing()
     for (const auto &[extra, code] : cases) {
         const CliRun rejected =
             run(QStringList{QStringLiteral("topup"), QStringLiteral("--account"), alice,
-                            QStringLiteral("--from"), bank} + extra);
+                            QStringLiteral("--from"), bank} +
+                extra);
         QCOMPARE(rejected.exitCode, 2);
         const QJsonObject error = rejected.errorJson().value(u"error").toObject();
         QCOMPARE(error.value(u"code").toString(), code);
@@ -174,9 +177,14 @@ void TestCli::idempotentRetryAndConflict()
 {
     const QString alice = create(QStringLiteral("user"));
     const QString bank = create(QStringLiteral("external"));
-    const QStringList topup = {QStringLiteral("topup"), QStringLiteral("--account"), alice,
-                               QStringLiteral("--from"), bank, QStringLiteral("--key"),
-                               QStringLiteral("retry-1"), QStringLiteral("--amount")};
+    const QStringList topup = {QStringLiteral("topup"),
+                               QStringLiteral("--account"),
+                               alice,
+                               QStringLiteral("--from"),
+                               bank,
+                               QStringLiteral("--key"),
+                               QStringLiteral("retry-1"),
+                               QStringLiteral("--amount")};
     const CliRun first = run(topup + QStringList{QStringLiteral("10")});
     const qint64 after = eventCount();
     const CliRun again = run(topup + QStringList{QStringLiteral("10")});
@@ -195,9 +203,9 @@ void TestCli::balancesAsOfAPosition()
 {
     const QString alice = create(QStringLiteral("user"));
     const QString bank = create(QStringLiteral("external"));
-    const CliRun topup = run({QStringLiteral("topup"), QStringLiteral("--account"), alice,
-                              QStringLiteral("--from"), bank, QStringLiteral("--amount"),
-                              QStringLiteral("10")});
+    const CliRun topup =
+        run({QStringLiteral("topup"), QStringLiteral("--account"), alice, QStringLiteral("--from"),
+             bank, QStringLiteral("--amount"), QStringLiteral("10")});
     const qint64 afterTopup = topup.json().value(u"position").toInteger();
     run({QStringLiteral("withdraw"), QStringLiteral("--account"), alice, QStringLiteral("--to"),
          bank, QStringLiteral("--amount"), QStringLiteral("4")});
@@ -215,8 +223,8 @@ void TestCli::balancesAsOfAPosition()
     QCOMPARE(balanceAt({}), QStringLiteral("6.00"));
     QCOMPARE(balanceAt({QStringLiteral("--as-of"), QStringLiteral("2000-01-01T00:00:00Z")}),
              QString());
-    const CliRun bad = run({QStringLiteral("balances"), QStringLiteral("--as-of"),
-                            QStringLiteral("yesterday")});
+    const CliRun bad =
+        run({QStringLiteral("balances"), QStringLiteral("--as-of"), QStringLiteral("yesterday")});
     QCOMPARE(bad.exitCode, 2);
     QCOMPARE(bad.errorJson().value(u"error").toObject().value(u"field").toString(),
              QStringLiteral("as-of"));
@@ -227,17 +235,18 @@ void TestCli::eventsAreJsonLines()
     create(QStringLiteral("user"));
     create(QStringLiteral("user"));
     create(QStringLiteral("user"));
-    const CliRun events = run({QStringLiteral("events"), QStringLiteral("--after"),
-                               QStringLiteral("1"), QStringLiteral("--limit"), QStringLiteral("1")});
+    const CliRun events =
+        run({QStringLiteral("events"), QStringLiteral("--after"), QStringLiteral("1"),
+             QStringLiteral("--limit"), QStringLiteral("1")});
     QCOMPARE(events.exitCode, 0);
     const QList<QByteArray> lines = events.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 1);
     const QJsonObject event = QJsonDocument::fromJson(lines.first()).object();
     QCOMPARE(event.value(u"position").toInteger(), 2);
     QCOMPARE(event.value(u"eventType").toString(), QStringLiteral("AccountCreated"));
-    for (const char *field : {"eventId", "aggregateId", "aggregateVersion", "timestamp",
-                              "correlationId", "causationId", "operator", "schemaVersion", "hash",
-                              "data"})
+    for (const char *field :
+         {"eventId", "aggregateId", "aggregateVersion", "timestamp", "correlationId", "causationId",
+          "operator", "schemaVersion", "hash", "data"})
         QVERIFY2(event.contains(QLatin1String(field)), field);
 }
 
@@ -248,12 +257,13 @@ void TestCli::verifyExitsThreeOnTamperingAndNamesTheEvent()
     run({QStringLiteral("topup"), QStringLiteral("--account"), alice, QStringLiteral("--from"),
          bank, QStringLiteral("--amount"), QStringLiteral("10")});
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
         db.setDatabaseName(m_store);
         QVERIFY(db.open());
         QSqlQuery query(db);
-        QVERIFY(query.exec(QStringLiteral(
-            "UPDATE events SET body = replace(body, '\"10.00\"', '\"1000.00\"') WHERE position = 3")));
+        QVERIFY(query.exec(QStringLiteral("UPDATE events SET body = replace(body, '\"10.00\"', "
+                                          "'\"1000.00\"') WHERE position = 3")));
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
@@ -286,7 +296,8 @@ void TestCli::importRunsEveryRowOnceEvenWhenRepeated()
     QFile csv(m_dir->filePath(QStringLiteral("batch.csv")));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("operation,account,counterparty,amount,currency,key,reference\n");
-    csv.write(QStringLiteral("topup,%1,%2,50.00,,,\"first, with comma\"\n").arg(alice, bank).toUtf8());
+    csv.write(
+        QStringLiteral("topup,%1,%2,50.00,,,\"first, with comma\"\n").arg(alice, bank).toUtf8());
     csv.write(QStringLiteral("transfer,%1,%2,20,,,\n").arg(alice, bob).toUtf8());
     csv.write(QStringLiteral("transfer,%1,%2,999,,,\n").arg(alice, bob).toUtf8());
     csv.write(QStringLiteral("transfer,%1,%2,1.234,,,\n").arg(alice, bob).toUtf8());

@@ -102,9 +102,9 @@ void TestConcurrency::fourImportersOnHotAccounts()
             const QString from = users[(row + writer) % users.size()];
             const QString to = users[(row + writer + 1) % users.size()];
             const QString key = QStringLiteral("w%1-r%2").arg(writer).arg(row);
-            const QString line = row % 3 == 0
-                                     ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
-                                     : QStringLiteral("transfer,%1,%2,7.25,,%3,\n").arg(from, to, key);
+            const QString line =
+                row % 3 == 0 ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
+                             : QStringLiteral("transfer,%1,%2,7.25,,%3,\n").arg(from, to, key);
             csv.write(line.toUtf8());
         }
         csv.close();
@@ -114,7 +114,8 @@ void TestConcurrency::fourImportersOnHotAccounts()
     int outcomes = 0;
     for (QProcess *process : processes) {
         QVERIFY2(process->exitCode() == 0, process->readAllStandardError().constData());
-        const QJsonObject document = QJsonDocument::fromJson(process->readAllStandardOutput()).object();
+        const QJsonObject document =
+            QJsonDocument::fromJson(process->readAllStandardOutput()).object();
         const QJsonArray rows = document.value(u"rows").toArray();
         QCOMPARE(rows.size(), rowsPerWriter);
         for (const QJsonValue &row : rows) {
@@ -129,8 +130,8 @@ void TestConcurrency::fourImportersOnHotAccounts()
     QVERIFY(storage.ok());
     // Each key exactly once in the log.
     QSqlQuery query(storage.value()->database().connection());
-    QVERIFY(query.exec(QStringLiteral(
-        "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM events WHERE idempotency_key LIKE 'w%'")));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM "
+                                      "events WHERE idempotency_key LIKE 'w%'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), writers * rowsPerWriter);
     QCOMPARE(query.value(1).toInt(), writers * rowsPerWriter);

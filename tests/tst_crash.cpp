@@ -58,8 +58,13 @@ void TestCrash::projectorKilledMidRebuildResumesExactly()
         }
         QList<Command> batch;
         for (int i = 0; i < 12000; ++i) {
-            MoveMoney body{TransactionType::Transfer, {}, users[i % 20], users[(i * 7 + 1) % 20],
-                           TestLedger::money(QStringLiteral("0.01")), {}, {}};
+            MoveMoney body{TransactionType::Transfer,
+                           {},
+                           users[i % 20],
+                           users[(i * 7 + 1) % 20],
+                           TestLedger::money(QStringLiteral("0.01")),
+                           {},
+                           {}};
             batch.append(ledger.service().issue(body, {}));
             if (batch.size() == 1000) {
                 QVERIFY(ledger.service().executeBatch(batch).ok());
@@ -73,7 +78,8 @@ void TestCrash::projectorKilledMidRebuildResumesExactly()
             startCli(path, {QStringLiteral("projections"), QStringLiteral("rebuild")}, this);
         killAfter(rebuild, 100 + int(random.bounded(400)));
         // Look at the file without opening EmbeddedStorage, which would finish the job.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QSqlQuery query(db);
@@ -116,7 +122,8 @@ void TestCrash::importKilledMidWriteRepeatsNothing()
         QVERIFY(csv.open(QIODevice::WriteOnly));
         csv.write("operation,account,counterparty,amount,currency,key,reference\n");
         for (int row = 0; row < rows; ++row)
-            csv.write(QStringLiteral("topup,%1,%2,1.00,,,row %3\n").arg(alice, bank).arg(row).toUtf8());
+            csv.write(
+                QStringLiteral("topup,%1,%2,1.00,,,row %3\n").arg(alice, bank).arg(row).toUtf8());
     }
     const QString csvPath = dir.filePath(QStringLiteral("topups.csv"));
     QProcess *first = startCli(path, {QStringLiteral("import"), csvPath}, this);
@@ -125,8 +132,9 @@ void TestCrash::importKilledMidWriteRepeatsNothing()
     {
         Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(path);
         QVERIFY(storage.ok());
-        committed = count(*storage.value(),
-                          QStringLiteral("SELECT COUNT(*) FROM events WHERE event_type = 'TopupRequested'"));
+        committed = count(
+            *storage.value(),
+            QStringLiteral("SELECT COUNT(*) FROM events WHERE event_type = 'TopupRequested'"));
         qInfo("the killed import had committed %lld of %d rows", committed, rows);
         QVERIFY(committed < rows);
     }
@@ -143,9 +151,10 @@ void TestCrash::importKilledMidWriteRepeatsNothing()
 
     Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(path);
     QVERIFY(storage.ok());
-    QCOMPARE(count(*storage.value(),
-                   QStringLiteral("SELECT COUNT(*) FROM events WHERE event_type = 'TopupRequested'")),
-             qint64(rows));
+    QCOMPARE(
+        count(*storage.value(),
+              QStringLiteral("SELECT COUNT(*) FROM events WHERE event_type = 'TopupRequested'")),
+        qint64(rows));
     QCOMPARE(storage.value()->projections().account(alice).value()->balance,
              TestLedger::money(QString::number(rows)));
     LedgerVerifier verifier(*storage.value());

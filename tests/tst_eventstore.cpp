@@ -49,7 +49,8 @@ void TestEventStore::staleWriterIsRejectedAndWritesNothing()
     ledger.fund(alice, QStringLiteral("100.00"));
     const LedgerState stale = ledger.state();
     auto transfer = [&](const QString &amount) {
-        MoveMoney body{TransactionType::Transfer, {}, alice, bob, TestLedger::money(amount), {}, {}};
+        MoveMoney body{TransactionType::Transfer, {}, alice, bob,
+                       TestLedger::money(amount), {}, {}};
         return ledger.service().issue(body, {});
     };
     const Decision first = decide(stale, transfer(QStringLiteral("60.00")));
@@ -84,7 +85,13 @@ void TestEventStore::secondServiceOnTheFileDecidesOnFreshState()
     QVERIFY(otherService.open().ok());
     QVERIFY(ledger.withdraw(alice, bank, QStringLiteral("60.00")).completed());
 
-    MoveMoney body{TransactionType::Withdrawal, {}, alice, bank, TestLedger::money(QStringLiteral("60.00")), {}, {}};
+    MoveMoney body{TransactionType::Withdrawal,
+                   {},
+                   alice,
+                   bank,
+                   TestLedger::money(QStringLiteral("60.00")),
+                   {},
+                   {}};
     const Result<Outcome> outcome = otherService.execute(otherService.issue(body, {}));
     QVERIFY(outcome.ok());
     QCOMPARE(outcome.value().code, reason::insufficientFunds);
@@ -104,13 +111,20 @@ void TestEventStore::sameIdempotencyKeyFromTwoWritersOnlyOnceInTheLog()
     CommandOptions options;
     options.idempotencyKey = QStringLiteral("shared-key");
     const QString bank = ledger.externalAccount(QStringLiteral("USD"));
-    MoveMoney fromAlice{TransactionType::Withdrawal, {}, alice, bank, TestLedger::money(QStringLiteral("1")), {}, {}};
+    MoveMoney fromAlice{TransactionType::Withdrawal,
+                        {},
+                        alice,
+                        bank,
+                        TestLedger::money(QStringLiteral("1")),
+                        {},
+                        {}};
     const Decision first = decide(stale, ledger.service().issue(fromAlice, options));
     QVERIFY(ledger.storage().events().append(first.events, first.expectedVersions).ok());
     const qint64 before = ledger.eventCount();
     // The second command touches Alice too; drop her from its read set so that only the key
     // can stop it.
-    MoveMoney fromBob{TransactionType::Transfer, {}, bob, alice, TestLedger::money(QStringLiteral("1")), {}, {}};
+    MoveMoney fromBob{
+        TransactionType::Transfer, {}, bob, alice, TestLedger::money(QStringLiteral("1")), {}, {}};
     Decision second = decide(stale, ledger.service().issue(fromBob, options));
     second.expectedVersions.remove(alice);
     const auto written = ledger.storage().events().append(second.events, second.expectedVersions);
@@ -132,7 +146,8 @@ void TestEventStore::failureInTheMiddleOfACommandLeavesNoPartialState()
     store.setInlineStep([](const QList<EventEnvelope> &) -> Status {
         return Error{reason::storageFailure, QStringLiteral("disk full (simulated)"), {}};
     });
-    MoveMoney body{TransactionType::Transfer, {}, alice, bob, TestLedger::money(QStringLiteral("5")), {}, {}};
+    MoveMoney body{
+        TransactionType::Transfer, {}, alice, bob, TestLedger::money(QStringLiteral("5")), {}, {}};
     const Result<Outcome> failed = ledger.service().execute(ledger.service().issue(body, {}));
     QVERIFY(!failed.ok());
     QCOMPARE(failed.error().code, reason::storageFailure);

@@ -102,8 +102,8 @@ void TestHashChain::insertedEventIsNamed()
     forged.position = target + 1;
     forged.aggregateVersion += 100;
     forged.hash = codec::chainHash(events.value().first().hash, codec::canonicalBytes(forged));
-    exec(ledger, QStringLiteral("UPDATE events SET position = -position WHERE position > %1")
-                     .arg(target));
+    exec(ledger,
+         QStringLiteral("UPDATE events SET position = -position WHERE position > %1").arg(target));
     exec(ledger, QStringLiteral("UPDATE events SET position = 1 - position WHERE position < 0"));
     QSqlQuery insert(ledger.storage().database().connection());
     insert.prepare(QStringLiteral(
@@ -124,8 +124,8 @@ void TestHashChain::unreadableEventIsNamed()
 {
     TestLedger ledger;
     const qint64 target = build(ledger);
-    exec(ledger, QStringLiteral("UPDATE events SET body = '{not json' WHERE position = %1")
-                     .arg(target));
+    exec(ledger,
+         QStringLiteral("UPDATE events SET body = '{not json' WHERE position = %1").arg(target));
     const VerifyReport report = verify(ledger.path());
     QVERIFY(!report.ok);
     QCOMPARE(report.firstBadPosition, target);

@@ -97,10 +97,10 @@ void TestProjections::laggingProjectionsCatchUpOnOpen()
 void TestProjections::accountsByOwner()
 {
     TestLedger ledger;
-    const QString first = ledger.createAccount(AccountType::User, QStringLiteral("USD"),
-                                               QStringLiteral("carol"));
-    const QString second = ledger.createAccount(AccountType::User, QStringLiteral("EUR"),
-                                                QStringLiteral("carol"));
+    const QString first =
+        ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("carol"));
+    const QString second =
+        ledger.createAccount(AccountType::User, QStringLiteral("EUR"), QStringLiteral("carol"));
     ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("dave"));
     const Result<QList<AccountView>> accounts =
         ledger.storage().projections().accounts(QStringLiteral("carol"));
@@ -176,8 +176,8 @@ void TestProjections::largestAmountSurvivesTheProjection()
     QCOMPARE(ledger.storage().projections().account(alice).value()->balance,
              TestLedger::money(amount));
     QSqlQuery query(ledger.storage().database().connection());
-    QVERIFY(query.exec(QStringLiteral("SELECT balance FROM account_projections WHERE id = '%1'")
-                           .arg(alice)));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT balance FROM account_projections WHERE id = '%1'").arg(alice)));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), amount);
 }

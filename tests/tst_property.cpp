@@ -53,9 +53,9 @@ public:
             return reason::amountNotPositive;
         if (c.sourceAccountId == c.destinationAccountId)
             return reason::accountsMustDiffer;
-        const QString currency = c.currency.isEmpty()
-                                     ? (from.type == AccountType::User ? from.currency : to.currency)
-                                     : c.currency;
+        const QString currency =
+            c.currency.isEmpty() ? (from.type == AccountType::User ? from.currency : to.currency)
+                                 : c.currency;
         if (c.amount.decimalsUsed() > decimals[currency])
             return reason::amountTooPrecise;
         return moveRules(from, to, currency, c.amount);
@@ -171,11 +171,14 @@ void TestProperty::randomCommandsKeepEveryInvariant()
                                 CurrencyCatalog::standard().find(currency).value().decimals);
         externals.insert(currency, ledger.createAccount(AccountType::External, currency));
         systems.insert(currency, ledger.createAccount(AccountType::System, currency));
-        m_model.accounts.insert(externals[currency], {AccountType::External, currency, AccountStatus::Active, Money()});
-        m_model.accounts.insert(systems[currency], {AccountType::System, currency, AccountStatus::Active, Money()});
+        m_model.accounts.insert(externals[currency],
+                                {AccountType::External, currency, AccountStatus::Active, Money()});
+        m_model.accounts.insert(systems[currency],
+                                {AccountType::System, currency, AccountStatus::Active, Money()});
         for (int i = 0; i < usersPerCurrency; ++i) {
             users[currency].append(ledger.createAccount(AccountType::User, currency));
-            m_model.accounts.insert(users[currency].last(), {AccountType::User, currency, AccountStatus::Active, Money()});
+            m_model.accounts.insert(users[currency].last(),
+                                    {AccountType::User, currency, AccountStatus::Active, Money()});
         }
     }
     QStringList paymentIds;
@@ -198,12 +201,13 @@ void TestProperty::randomCommandsKeepEveryInvariant()
             const bool active = m_model.accounts[target].status == AccountStatus::Active;
             if (active)
                 suspended.append(target);
-            body = ChangeAccountStatus{target, active ? AccountStatus::Suspended
-                                                      : AccountStatus::Active};
+            body = ChangeAccountStatus{target,
+                                       active ? AccountStatus::Suspended : AccountStatus::Active};
             touched = {target};
         } else if (kind < 12 && !paymentIds.isEmpty()) {
             const QString payment = paymentIds[m_random.bounded(int(paymentIds.size()))];
-            const Refund refund{{}, payment, randomAmount(m_model.payments[payment].currency), {}, {}};
+            const Refund refund{
+                {}, payment, randomAmount(m_model.payments[payment].currency), {}, {}};
             expected = m_model.predictRefund(refund);
             touched = {m_model.payments[payment].payer, m_model.payments[payment].system};
             body = refund;

@@ -1101,8 +1101,7 @@ void TestRules::limitsMustBeConsistent()
             QCOMPARE(desk.ledger.eventCount(), before);
         } else {
             QCOMPARE(desk.ledger.eventCount(), before + 1);
-            QCOMPARE(eventsAfter(desk.ledger, before)[0].eventType,
-                     event::accountCommandRejected);
+            QCOMPARE(eventsAfter(desk.ledger, before)[0].eventType, event::accountCommandRejected);
         }
         QVERIFY(accountAfter->minBalance == accountBefore.minBalance);
         QVERIFY(accountAfter->maxBalance == accountBefore.maxBalance);

@@ -39,9 +39,9 @@ void MainWindow::refreshSummary()
         m_summaryLabel->setText(tr("The ledger could not be read."));
         return;
     }
-    m_summaryLabel->setText(tr("Ledger open: %n event(s)", nullptr, int(events.value()))
-                            + QLatin1Char('\n')
-                            + tr("%n account(s)", nullptr, int(accounts.value().size())));
+    m_summaryLabel->setText(tr("Ledger open: %n event(s)", nullptr, int(events.value())) +
+                            QLatin1Char('\n') +
+                            tr("%n account(s)", nullptr, int(accounts.value().size())));
 }
 
 } // namespace billing::ui

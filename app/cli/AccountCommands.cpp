@@ -14,11 +14,10 @@ Error usage(const QString &message)
 
 int create(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("type"), QStringLiteral("currency"),
-                                              QStringLiteral("owner"),
-                                              QStringLiteral("owner-type"), QStringLiteral("min"),
-                                              QStringLiteral("max"), QStringLiteral("key"),
-                                              QStringLiteral("correlation")});
+    if (Status allowed = arguments.allowOnly(
+            {QStringLiteral("type"), QStringLiteral("currency"), QStringLiteral("owner"),
+             QStringLiteral("owner-type"), QStringLiteral("min"), QStringLiteral("max"),
+             QStringLiteral("key"), QStringLiteral("correlation")});
         !allowed.ok())
         return printError(allowed.error());
     const Result<QString> typeText = arguments.required(QStringLiteral("type"));
@@ -51,7 +50,8 @@ int create(CliContext &context, LedgerService &service, const CliArguments &argu
 int changeStatus(CliContext &context, LedgerService &service, const CliArguments &arguments,
                  AccountStatus target)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("key"), QStringLiteral("correlation")});
+    if (Status allowed =
+            arguments.allowOnly({QStringLiteral("key"), QStringLiteral("correlation")});
         !allowed.ok())
         return printError(allowed.error());
     ChangeAccountStatus command{arguments.word(2), target};
@@ -61,24 +61,24 @@ int changeStatus(CliContext &context, LedgerService &service, const CliArguments
 
 int limits(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("min"), QStringLiteral("max"),
-                                              QStringLiteral("key"),
-                                              QStringLiteral("correlation")});
+    if (Status allowed =
+            arguments.allowOnly({QStringLiteral("min"), QStringLiteral("max"),
+                                 QStringLiteral("key"), QStringLiteral("correlation")});
         !allowed.ok())
         return printError(allowed.error());
     ChangeAccountLimits command;
     command.accountId = arguments.word(2);
     const int decimals = decimalsFor(service.state(), {}, command.accountId);
     if (arguments.has(QStringLiteral("min"))) {
-        const Result<Money> min = amountOption(arguments, QStringLiteral("min"), decimals,
-                                               Money::Sign::AllowNegative);
+        const Result<Money> min =
+            amountOption(arguments, QStringLiteral("min"), decimals, Money::Sign::AllowNegative);
         if (!min.ok())
             return printError(min.error());
         command.minBalance = min.value();
     }
     if (arguments.has(QStringLiteral("max"))) {
-        const Result<Money> max = amountOption(arguments, QStringLiteral("max"), decimals,
-                                               Money::Sign::AllowNegative);
+        const Result<Money> max =
+            amountOption(arguments, QStringLiteral("max"), decimals, Money::Sign::AllowNegative);
         if (!max.ok())
             return printError(max.error());
         command.maxBalance = max.value();
@@ -139,8 +139,8 @@ int runAccount(CliContext &context, const CliArguments &arguments)
         return changeStatus(context, *service.value(), arguments, statuses.value(action));
     if (action == u"limits")
         return limits(context, *service.value(), arguments);
-    return printError(usage(QStringLiteral(
-        "usage: account create|get|list|suspend|activate|close|limits ...")));
+    return printError(
+        usage(QStringLiteral("usage: account create|get|list|suspend|activate|close|limits ...")));
 }
 
 } // namespace billing::cli

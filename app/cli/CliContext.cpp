@@ -37,8 +37,9 @@ CommandOptions CliContext::options(const CliArguments &arguments) const
     CommandOptions options;
     options.idempotencyKey = arguments.option(QStringLiteral("key"));
     options.correlationId = arguments.option(QStringLiteral("correlation"));
-    options.operatorName = arguments.option(
-        QStringLiteral("operator"), qEnvironmentVariable("BILLING_OPERATOR", qEnvironmentVariable("USER")));
+    options.operatorName =
+        arguments.option(QStringLiteral("operator"),
+                         qEnvironmentVariable("BILLING_OPERATOR", qEnvironmentVariable("USER")));
     return options;
 }
 

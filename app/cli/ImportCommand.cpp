@@ -12,9 +12,9 @@ namespace billing::cli {
 namespace {
 
 constexpr int batchSize = 500;
-const QStringList columns = {QStringLiteral("operation"), QStringLiteral("account"),
+const QStringList columns = {QStringLiteral("operation"),    QStringLiteral("account"),
                              QStringLiteral("counterparty"), QStringLiteral("amount"),
-                             QStringLiteral("currency"), QStringLiteral("key"),
+                             QStringLiteral("currency"),     QStringLiteral("key"),
                              QStringLiteral("reference")};
 
 struct Row
@@ -38,18 +38,17 @@ Result<CommandBody> bodyOf(const LedgerState &state, const QHash<QString, QStrin
     const QString counterparty = cells.value(QStringLiteral("counterparty")).trimmed();
     const QString currency = cells.value(QStringLiteral("currency")).trimmed().toUpper();
     const Transaction *payment = state.transaction(account);
-    const int decimals = decimalsFor(state,
-                                     currency.isEmpty() && operation == u"refund" && payment
-                                         ? payment->currency
-                                         : currency,
-                                     account);
+    const int decimals = decimalsFor(
+        state,
+        currency.isEmpty() && operation == u"refund" && payment ? payment->currency : currency,
+        account);
     const Result<Money> amount = Money::parse(cells.value(QStringLiteral("amount")).trimmed(),
                                               decimals, Money::Sign::PositiveOnly);
     if (!amount.ok())
         return amount.error();
     if (operation == u"refund")
-        return CommandBody(Refund{{}, account, amount.value(), currency,
-                                  cells.value(QStringLiteral("reference"))});
+        return CommandBody(Refund{
+            {}, account, amount.value(), currency, cells.value(QStringLiteral("reference"))});
     MoveMoney move;
     move.amount = amount.value();
     move.currency = currency;
@@ -98,8 +97,9 @@ int runImport(CliContext &context, const CliArguments &arguments)
     const QByteArray bytes = file.readAll();
     const QList<QStringList> records = readCsv(bytes);
     if (records.isEmpty() || records.first() != columns)
-        return printError(rowError(QStringLiteral("file"),
-                                   QStringLiteral("the first line must be: ") + columns.join(u',')));
+        return printError(
+            rowError(QStringLiteral("file"),
+                     QStringLiteral("the first line must be: ") + columns.join(u',')));
     const Result<LedgerService *> opened = context.service();
     if (!opened.ok())
         return printError(opened.error());

@@ -50,18 +50,17 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
                               {QStringLiteral("legs"), legsJson(legs.value())}});
     }
     if (arguments.word(1) == u"list") {
-        if (Status allowed =
-                arguments.allowOnly({QStringLiteral("account"), QStringLiteral("limit"),
-                                     QStringLiteral("offset")});
+        if (Status allowed = arguments.allowOnly(
+                {QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("offset")});
             !allowed.ok())
             return printError(allowed.error());
         const Result<QString> account = arguments.required(QStringLiteral("account"));
         const Result<qint64> limit = arguments.number(QStringLiteral("limit"), 50, 1, 100000);
         const Result<qint64> offset =
             arguments.number(QStringLiteral("offset"), 0, 0, std::numeric_limits<qint64>::max());
-        for (const Error *error : {account.ok() ? nullptr : &account.error(),
-                                   limit.ok() ? nullptr : &limit.error(),
-                                   offset.ok() ? nullptr : &offset.error()}) {
+        for (const Error *error :
+             {account.ok() ? nullptr : &account.error(), limit.ok() ? nullptr : &limit.error(),
+              offset.ok() ? nullptr : &offset.error()}) {
             if (error)
                 return printError(*error);
         }
@@ -84,9 +83,9 @@ int runEvents(CliContext &context, const CliArguments &arguments)
         return printError(allowed.error());
     const Result<qint64> after =
         arguments.number(QStringLiteral("after"), 0, 0, std::numeric_limits<qint64>::max());
-    const Result<qint64> limit = arguments.number(QStringLiteral("limit"),
-                                                  std::numeric_limits<qint64>::max(), 1,
-                                                  std::numeric_limits<qint64>::max());
+    const Result<qint64> limit =
+        arguments.number(QStringLiteral("limit"), std::numeric_limits<qint64>::max(), 1,
+                         std::numeric_limits<qint64>::max());
     if (!after.ok())
         return printError(after.error());
     if (!limit.ok())
@@ -96,7 +95,8 @@ int runEvents(CliContext &context, const CliArguments &arguments)
     qint64 left = limit.value();
     while (left > 0) {
         const int chunk = int(std::min<qint64>(left, 5000));
-        const Result<QList<EventEnvelope>> events = context.storage().events().read(position, chunk);
+        const Result<QList<EventEnvelope>> events =
+            context.storage().events().read(position, chunk);
         if (!events.ok())
             return printError(events.error());
         for (const EventEnvelope &event : events.value()) {
@@ -119,12 +119,13 @@ int runBalances(CliContext &context, const CliArguments &arguments)
         !allowed.ok())
         return printError(allowed.error());
     if (arguments.has(QStringLiteral("at")) && arguments.has(QStringLiteral("as-of")))
-        return printError({reason::invalidArgument, QStringLiteral("give --at or --as-of, not both"),
+        return printError({reason::invalidArgument,
+                           QStringLiteral("give --at or --as-of, not both"),
                            QStringLiteral("as-of")});
     Result<LedgerState> state = LedgerState();
     if (arguments.has(QStringLiteral("as-of"))) {
-        const QDateTime asOf = QDateTime::fromString(arguments.option(QStringLiteral("as-of")),
-                                                     Qt::ISODateWithMs);
+        const QDateTime asOf =
+            QDateTime::fromString(arguments.option(QStringLiteral("as-of")), Qt::ISODateWithMs);
         if (!asOf.isValid())
             return printError({reason::invalidArgument,
                                QStringLiteral("--as-of must be ISO 8601, e.g. "

@@ -27,15 +27,17 @@ QJsonObject toJson(const AccountView &account)
         {QStringLiteral("updatedAt"), account.updatedAt},
     };
     object.insert(QStringLiteral("maxBalance"),
-                  account.maxBalance ? QJsonValue(formatAmount(*account.maxBalance,
-                                                               account.currency))
-                                     : QJsonValue());
+                  account.maxBalance
+                      ? QJsonValue(formatAmount(*account.maxBalance, account.currency))
+                      : QJsonValue());
     return object;
 }
 
 QJsonObject toJson(const TransactionLegView &leg)
 {
-    auto orNull = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    auto orNull = [](const QString &text) {
+        return text.isEmpty() ? QJsonValue() : QJsonValue(text);
+    };
     return {
         {QStringLiteral("id"), leg.id},
         {QStringLiteral("transactionId"), leg.transactionId},

@@ -32,14 +32,14 @@ std::optional<MoneyVerb> verbFor(const QString &word)
 }
 
 const QStringList moneyOptions = {QStringLiteral("amount"), QStringLiteral("currency"),
-                                  QStringLiteral("key"),    QStringLiteral("correlation"),
+                                  QStringLiteral("key"), QStringLiteral("correlation"),
                                   QStringLiteral("reference")};
 
 int move(CliContext &context, LedgerService &service, const CliArguments &arguments,
          const MoneyVerb &verb)
 {
-    if (Status allowed = arguments.allowOnly(moneyOptions + QStringList{verb.sourceOption,
-                                                                        verb.destinationOption});
+    if (Status allowed = arguments.allowOnly(
+            moneyOptions + QStringList{verb.sourceOption, verb.destinationOption});
         !allowed.ok())
         return printError(allowed.error());
     MoveMoney command;
@@ -77,10 +77,9 @@ int refund(CliContext &context, LedgerService &service, const CliArguments &argu
     command.currency = arguments.option(QStringLiteral("currency")).toUpper();
     command.reference = arguments.option(QStringLiteral("reference"));
     const Transaction *paid = service.state().transaction(command.paymentId);
-    const int decimals = decimalsFor(service.state(),
-                                     command.currency.isEmpty() && paid ? paid->currency
-                                                                        : command.currency,
-                                     {});
+    const int decimals =
+        decimalsFor(service.state(),
+                    command.currency.isEmpty() && paid ? paid->currency : command.currency, {});
     const Result<Money> amount =
         amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
     if (!amount.ok())

@@ -43,8 +43,8 @@ int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments
     const QString command = arguments.word(0);
     if (command == u"account")
         return runAccount(context, arguments);
-    if (command == u"topup" || command == u"withdraw" || command == u"transfer"
-        || command == u"pay" || command == u"refund")
+    if (command == u"topup" || command == u"withdraw" || command == u"transfer" ||
+        command == u"pay" || command == u"refund")
         return runMoney(context, arguments);
     if (command == u"tx")
         return runTransactions(context, arguments);
@@ -74,23 +74,23 @@ int main(int argc, char *argv[])
     if (arguments.value().flag(QStringLiteral("version")))
         return printDocument({{QStringLiteral("name"), QStringLiteral("billing-cli")},
                               {QStringLiteral("version"), QStringLiteral(BILLING_VERSION)}});
-    const QStringList known = {QStringLiteral("account"),  QStringLiteral("topup"),
-                               QStringLiteral("withdraw"), QStringLiteral("transfer"),
-                               QStringLiteral("pay"),      QStringLiteral("refund"),
-                               QStringLiteral("tx"),       QStringLiteral("events"),
-                               QStringLiteral("balances"), QStringLiteral("verify"),
-                               QStringLiteral("projections"), QStringLiteral("import")};
+    const QStringList known = {
+        QStringLiteral("account"),  QStringLiteral("topup"),       QStringLiteral("withdraw"),
+        QStringLiteral("transfer"), QStringLiteral("pay"),         QStringLiteral("refund"),
+        QStringLiteral("tx"),       QStringLiteral("events"),      QStringLiteral("balances"),
+        QStringLiteral("verify"),   QStringLiteral("projections"), QStringLiteral("import")};
     if (arguments.value().flag(QStringLiteral("help")) || arguments.value().words().isEmpty()) {
         std::fputs(usageText, stdout);
-        return arguments.value().words().isEmpty() && !arguments.value().flag(QStringLiteral("help"))
+        return arguments.value().words().isEmpty() &&
+                       !arguments.value().flag(QStringLiteral("help"))
                    ? exitRejected
                    : exitOk;
     }
     if (!known.contains(arguments.value().word(0)))
-        return printError({billing::reason::invalidArgument,
-                           QStringLiteral("unknown command '%1'; see --help")
-                               .arg(arguments.value().word(0)),
-                           QStringLiteral("command")});
+        return printError(
+            {billing::reason::invalidArgument,
+             QStringLiteral("unknown command '%1'; see --help").arg(arguments.value().word(0)),
+             QStringLiteral("command")});
     const billing::Result<std::unique_ptr<CliContext>> context =
         CliContext::open(arguments.value());
     if (!context.ok())

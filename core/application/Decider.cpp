@@ -35,13 +35,13 @@ public:
     void record(const QString &type, const QString &aggregateId, QJsonObject data)
     {
         EventEnvelope event;
-        event.eventId = QUuid::createUuidV5(eventIdNamespace, m_meta.commandId + u'/'
-                                                                  + QString::number(m_index++))
+        event.eventId = QUuid::createUuidV5(eventIdNamespace,
+                                            m_meta.commandId + u'/' + QString::number(m_index++))
                             .toString(QUuid::WithoutBraces);
         event.eventType = type;
         event.aggregateId = aggregateId;
-        event.aggregateVersion = m_state.aggregateVersion(aggregateId) + 1
-                                 + m_emitted.value(aggregateId);
+        event.aggregateVersion =
+            m_state.aggregateVersion(aggregateId) + 1 + m_emitted.value(aggregateId);
         m_emitted[aggregateId] += 1;
         event.timestampMs = m_meta.issuedAtMs;
         event.correlationId = m_meta.correlationId;
@@ -158,28 +158,27 @@ Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString
     requested.insert(QStringLiteral("amount"), amount.toString(currency.decimals));
     requested.insert(QStringLiteral("currency"), currency.code);
     builder.record(eventStem(type) + event::requestedSuffix, transactionId,
-                 builder.keyed(requested));
+                   builder.keyed(requested));
     builder.outcome().transactionId = transactionId;
-    builder.outcome().accountId =
-        source.type == AccountType::User ? source.id : destination.id;
+    builder.outcome().accountId = source.type == AccountType::User ? source.id : destination.id;
     if (!businessError)
         businessError = rules::canSend(source, currency.code, amount);
     if (!businessError)
         businessError = rules::canReceive(destination, currency.code, amount);
     if (businessError) {
         builder.record(eventStem(type) + event::failedSuffix, transactionId,
-                     {{QStringLiteral("reason"), businessError->code},
-                      {QStringLiteral("message"), businessError->message}});
+                       {{QStringLiteral("reason"), businessError->code},
+                        {QStringLiteral("message"), businessError->message}});
         return builder.rejected(*businessError);
     }
     for (const auto &[account, signedAmount] :
          {std::pair{&source, amount.negated()}, std::pair{&destination, amount}}) {
         const Money after = account->balance.plus(signedAmount).value();
         builder.record(event::balanceChanged, account->id,
-                     {{QStringLiteral("transactionId"), transactionId},
-                      {QStringLiteral("amount"), signedAmount.toString(currency.decimals)},
-                      {QStringLiteral("balanceAfter"), after.toString(currency.decimals)},
-                      {QStringLiteral("currency"), currency.code}});
+                       {{QStringLiteral("transactionId"), transactionId},
+                        {QStringLiteral("amount"), signedAmount.toString(currency.decimals)},
+                        {QStringLiteral("balanceAfter"), after.toString(currency.decimals)},
+                        {QStringLiteral("currency"), currency.code}});
     }
     builder.record(eventStem(type) + event::completedSuffix, transactionId, {});
     return builder.completed();
@@ -207,8 +206,8 @@ Decision decideMove(const LedgerState &state, DecisionBuilder &builder, const Mo
     if (auto error = checkType(*destination, roles.destination, roles.destinationField))
         return builder.invalid(*error);
     const Account &userSide = source->type == AccountType::User ? *source : *destination;
-    const Result<Currency> currency = state.currencies().find(
-        command.currency.isEmpty() ? userSide.currency : command.currency);
+    const Result<Currency> currency =
+        state.currencies().find(command.currency.isEmpty() ? userSide.currency : command.currency);
     if (!currency.ok())
         return builder.invalid(currency.error());
     if (auto error = checkPrecision(command.amount, currency.value(), QStringLiteral("amount")))
@@ -236,8 +235,8 @@ Decision decideRefund(const LedgerState &state, DecisionBuilder &builder, const 
                                 QStringLiteral("transaction %1 is a %2, not a payment")
                                     .arg(payment->id, toString(payment->type)),
                                 paymentField});
-    const Result<Currency> currency = state.currencies().find(
-        command.currency.isEmpty() ? payment->currency : command.currency);
+    const Result<Currency> currency =
+        state.currencies().find(command.currency.isEmpty() ? payment->currency : command.currency);
     if (!currency.ok())
         return builder.invalid(currency.error());
     if (auto error = checkPrecision(command.amount, currency.value(), QStringLiteral("amount")))
@@ -249,18 +248,21 @@ Decision decideRefund(const LedgerState &state, DecisionBuilder &builder, const 
     std::optional<Error> error;
     const Result<Money> refunded = payment->refunded.plus(command.amount);
     if (payment->status != TransactionStatus::Completed)
-        error = Error{reason::paymentNotCompleted,
-                      QStringLiteral("payment %1 is %2").arg(payment->id, toString(payment->status)),
-                      paymentField};
+        error =
+            Error{reason::paymentNotCompleted,
+                  QStringLiteral("payment %1 is %2").arg(payment->id, toString(payment->status)),
+                  paymentField};
     else if (currency.value().code != payment->currency)
-        error = Error{reason::currencyMismatch,
-                      QStringLiteral("payment %1 was made in %2").arg(payment->id, payment->currency),
-                      QStringLiteral("currency")};
+        error =
+            Error{reason::currencyMismatch,
+                  QStringLiteral("payment %1 was made in %2").arg(payment->id, payment->currency),
+                  QStringLiteral("currency")};
     else if (!refunded.ok() || refunded.value() > payment->amount)
         error = Error{reason::refundExceedsPayment,
                       QStringLiteral("only %1 %2 of payment %3 is left to refund")
-                          .arg(payment->amount.minus(payment->refunded).value().toString(
-                                   currency.value().decimals),
+                          .arg(payment->amount.minus(payment->refunded)
+                                   .value()
+                                   .toString(currency.value().decimals),
                                payment->currency, payment->id),
                       QStringLiteral("amount")};
     builder.expect(payment->id);
@@ -296,15 +298,14 @@ Decision decideCreate(const LedgerState &state, DecisionBuilder &builder,
     Account probe;
     probe.id = command.accountId;
     probe.type = command.type;
-    if (auto error = rules::canSetLimits(probe, minBalance, command.maxBalance);
-        error && hasLimits)
+    if (auto error = rules::canSetLimits(probe, minBalance, command.maxBalance); error && hasLimits)
         return builder.invalid(*error);
     builder.expect(command.accountId);
     QJsonObject data{
         {QStringLiteral("type"), toString(command.type)},
         {QStringLiteral("ownerId"), command.ownerId},
-        {QStringLiteral("ownerType"), command.ownerType.isEmpty() ? toString(command.type).toLower()
-                                                                   : command.ownerType},
+        {QStringLiteral("ownerType"),
+         command.ownerType.isEmpty() ? toString(command.type).toLower() : command.ownerType},
         {QStringLiteral("currency"), command.currency},
         {QStringLiteral("status"), toString(AccountStatus::Active)},
         {QStringLiteral("minBalance"), minBalance.toString(currency.value().decimals)},
@@ -339,8 +340,8 @@ Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
     builder.record(event::accountStatusChanged, account->id,
-                 builder.keyed({{QStringLiteral("from"), toString(account->status)},
-                                {QStringLiteral("to"), toString(command.target)}}));
+                   builder.keyed({{QStringLiteral("from"), toString(account->status)},
+                                  {QStringLiteral("to"), toString(command.target)}}));
     return builder.completed();
 }
 
@@ -361,7 +362,8 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
     if (auto error = rules::canSetLimits(*account, command.minBalance, command.maxBalance))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
-    QJsonObject data{{QStringLiteral("minBalance"), command.minBalance.toString(currency.decimals)}};
+    QJsonObject data{
+        {QStringLiteral("minBalance"), command.minBalance.toString(currency.decimals)}};
     if (command.maxBalance)
         data.insert(QStringLiteral("maxBalance"), command.maxBalance->toString(currency.decimals));
     builder.record(event::accountLimitsChanged, account->id, builder.keyed(data));
@@ -387,8 +389,8 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
                                           ? transaction->sourceAccountId
                                           : transaction->destinationAccountId;
         if (transaction->status == TransactionStatus::Failed)
-            return builder.rejected({transaction->failureReason,
-                                     QStringLiteral("rejected the first time"), {}});
+            return builder.rejected(
+                {transaction->failureReason, QStringLiteral("rejected the first time"), {}});
         return builder.completed();
     }
     builder.outcome().accountId = record->targetId;

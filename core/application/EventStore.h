@@ -18,8 +18,7 @@ public:
     // `expectedVersions` has moved on, or an idempotency key was taken meanwhile. The result
     // holds the events as written: positioned and hashed.
     virtual Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
-                                                const QHash<QString, qint64> &expectedVersions)
-        = 0;
+                                                const QHash<QString, qint64> &expectedVersions) = 0;
     // Events with position > after, in order, at most `limit` of them.
     virtual Result<QList<EventEnvelope>> read(qint64 after, int limit) = 0;
     virtual Result<qint64> lastPosition() = 0;

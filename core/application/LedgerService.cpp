@@ -75,8 +75,7 @@ Result<Outcome> LedgerService::execute(const Command &command)
 Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &commands)
 {
     if (m_readOnly)
-        return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"),
-                     {}};
+        return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"), {}};
     for (int attempt = 0; attempt < attemptsMax; ++attempt) {
         if (Status caughtUp = catchUp(); !caughtUp.ok())
             return caughtUp.error();
@@ -134,7 +133,8 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
         return outcomes;
     }
     return Error{reason::concurrencyConflict,
-                 QStringLiteral("gave up after %1 conflicting writers").arg(attemptsMax), {}};
+                 QStringLiteral("gave up after %1 conflicting writers").arg(attemptsMax),
+                 {}};
 }
 
 } // namespace billing

@@ -20,8 +20,7 @@ public:
     virtual ProjectionReader &projections() = 0;
     // Brings the projections up to the log. `progress` gets the checkpoint after each batch and
     // may return false to stop (what was done stays done).
-    virtual Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {})
-        = 0;
+    virtual Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) = 0;
     // Empties the projections; catchUpProjections() then rebuilds them from the log.
     virtual Status resetProjections() = 0;
     // transaction id -> status, straight from the projections (for verification).

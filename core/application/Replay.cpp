@@ -34,8 +34,8 @@ Result<LedgerState> replayTo(EventStore &store, qint64 upToPosition)
 
 Result<LedgerState> replayAsOf(EventStore &store, qint64 asOfMs)
 {
-    return replayWhile(store,
-                       [asOfMs](const EventEnvelope &event) { return event.timestampMs <= asOfMs; });
+    return replayWhile(
+        store, [asOfMs](const EventEnvelope &event) { return event.timestampMs <= asOfMs; });
 }
 
 } // namespace billing

@@ -46,8 +46,8 @@ std::optional<Error> canReceive(const Account &account, const QString &currency,
     const Result<Money> after = account.balance.plus(amount);
     if (!after.ok())
         return Error{reason::balanceOverflow, QStringLiteral("balance out of range"), {}};
-    if (account.type == AccountType::User && account.maxBalance
-        && after.value() > *account.maxBalance)
+    if (account.type == AccountType::User && account.maxBalance &&
+        after.value() > *account.maxBalance)
         return Error{reason::balanceAboveMaximum,
                      QStringLiteral("account %1 would exceed its maximum balance").arg(account.id),
                      QStringLiteral("amount")};
@@ -58,16 +58,17 @@ std::optional<Error> canChangeStatus(const Account &account, AccountStatus targe
 {
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
-                     QStringLiteral("account %1 is closed for good").arg(account.id), {}};
+                     QStringLiteral("account %1 is closed for good").arg(account.id),
+                     {}};
     if (account.status == target)
         return Error{reason::invalidStatusTransition,
                      QStringLiteral("account %1 is already %2").arg(account.id, toString(target)),
                      QStringLiteral("status")};
     if (target == AccountStatus::Closed && !account.balance.isZero())
-        return Error{reason::balanceNotZero,
-                     QStringLiteral("account %1 still holds %2").arg(account.id,
-                                                                     account.balance.toString()),
-                     {}};
+        return Error{
+            reason::balanceNotZero,
+            QStringLiteral("account %1 still holds %2").arg(account.id, account.balance.toString()),
+            {}};
     return std::nullopt;
 }
 
@@ -76,7 +77,8 @@ std::optional<Error> canSetLimits(const Account &account, const Money &minBalanc
 {
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
-                     QStringLiteral("account %1 is closed for good").arg(account.id), {}};
+                     QStringLiteral("account %1 is closed for good").arg(account.id),
+                     {}};
     if (account.type != AccountType::User)
         return Error{reason::limitsInvalid, QStringLiteral("limits apply to USER accounts only"),
                      QStringLiteral("type")};

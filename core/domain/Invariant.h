@@ -5,7 +5,7 @@
 #define BILLING_ASSERT(condition)                                                                  \
     do {                                                                                           \
         if (!(condition))                                                                          \
-            ::billing::invariantFailed(#condition, __FILE__, __LINE__);                           \
+            ::billing::invariantFailed(#condition, __FILE__, __LINE__);                            \
     } while (false)
 
 namespace billing {

@@ -127,8 +127,8 @@ void LedgerState::applyBalanceChanged(Account &account, const EventEnvelope &eve
     const Result<Money> computed = account.balance.plus(amount);
     // The same property checked where it was decided and again where it is replayed.
     BILLING_ASSERT(computed.ok() && computed.value() == after);
-    BILLING_ASSERT(account.type != AccountType::User || after >= account.minBalance
-                   || amount.isPositive());
+    BILLING_ASSERT(account.type != AccountType::User || after >= account.minBalance ||
+                   amount.isPositive());
     account.balance = after;
     Money &total = m_totals[account.currency];
     const Result<Money> newTotal = total.plus(amount);
@@ -143,8 +143,8 @@ void LedgerState::applyTransactionEvent(const EventEnvelope &event)
     if (event.eventType.endsWith(event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
         BILLING_ASSERT(!m_transactions.contains(event.aggregateId));
-        const auto type = transactionTypeFromString(
-            event.eventType.chopped(event::requestedSuffix.size()));
+        const auto type =
+            transactionTypeFromString(event.eventType.chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
         Transaction transaction;
         transaction.id = event.aggregateId;
@@ -187,8 +187,8 @@ void LedgerState::applyTransactionEvent(const EventEnvelope &event)
     }
 }
 
-void LedgerState::remember(const QString &key, const QString &payloadHash,
-                           const QString &targetId, const QString &rejection)
+void LedgerState::remember(const QString &key, const QString &payloadHash, const QString &targetId,
+                           const QString &rejection)
 {
     if (key.isEmpty())
         return;

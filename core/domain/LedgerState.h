@@ -15,7 +15,7 @@ namespace billing {
 struct IdempotencyRecord
 {
     QString payloadHash;
-    QString targetId; // the transaction or account the first command made or changed
+    QString targetId;  // the transaction or account the first command made or changed
     QString rejection; // account commands: the reason code when the first one was refused
 };
 

@@ -39,13 +39,14 @@ bool isDigit(QChar c)
 std::optional<Error> shapeError(QStringView text)
 {
     const QString lower = text.toString().toLower();
-    static const QStringList notFinite = {QStringLiteral("nan"),  QStringLiteral("inf"),
+    static const QStringList notFinite = {QStringLiteral("nan"), QStringLiteral("inf"),
                                           QStringLiteral("infinity")};
     QString unsigned_ = lower;
     if (unsigned_.startsWith(u'-') || unsigned_.startsWith(u'+'))
         unsigned_.remove(0, 1);
     if (notFinite.contains(unsigned_))
-        return amountError(reason::amountNotFinite, QStringLiteral("amount must be a finite number"));
+        return amountError(reason::amountNotFinite,
+                           QStringLiteral("amount must be a finite number"));
     bool hasDigit = false;
     for (QChar c : lower)
         hasDigit = hasDigit || isDigit(c);
@@ -146,8 +147,8 @@ Result<Money> Money::plus(const Money &other) const
         return Error{reason::amountOutOfRange, QStringLiteral("sum out of range"), {}};
     }
     if (sum > maxUnits() || sum < -maxUnits())
-        return Error{reason::amountOutOfRange,
-                     QStringLiteral("sum exceeds the range of DECIMAL(28,8)"), {}};
+        return Error{
+            reason::amountOutOfRange, QStringLiteral("sum exceeds the range of DECIMAL(28,8)"), {}};
     return Money(sum);
 }
 
@@ -163,8 +164,8 @@ QString Money::toString(int decimals) const
     const Units magnitude = m_units < 0 ? Units(-m_units) : m_units;
     QString text = QString::fromStdString((magnitude / unitsPerWhole()).str());
     if (decimals > 0) {
-        const QString fraction = QString::fromStdString((magnitude % unitsPerWhole()).str())
-                                     .rightJustified(scale, u'0');
+        const QString fraction =
+            QString::fromStdString((magnitude % unitsPerWhole()).str()).rightJustified(scale, u'0');
         text += u'.' + fraction.left(decimals);
     }
     return m_units < 0 ? u'-' + text : text;

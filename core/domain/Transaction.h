@@ -27,8 +27,8 @@ struct Transaction
     QString currency;
     QString sourceAccountId;
     QString destinationAccountId;
-    QString paymentId;  // refunds: the payment they give back
-    Money refunded;     // payments: the sum of completed refunds
+    QString paymentId; // refunds: the payment they give back
+    Money refunded;    // payments: the sum of completed refunds
     QString failureReason;
     qint64 version = 0;
 };

@@ -10,8 +10,8 @@ EmbeddedStorage::EmbeddedStorage()
     , m_reader(m_database)
 {}
 
-Result<std::unique_ptr<EmbeddedStorage>> EmbeddedStorage::open(const QString &path,
-                                                               SqliteDatabase::Durability durability)
+Result<std::unique_ptr<EmbeddedStorage>>
+EmbeddedStorage::open(const QString &path, SqliteDatabase::Durability durability)
 {
     std::unique_ptr<EmbeddedStorage> storage(new EmbeddedStorage());
     if (Status opened = storage->m_database.open(path, durability); !opened.ok())
@@ -32,8 +32,9 @@ void EmbeddedStorage::setInlineProjection(bool enabled)
         m_store.setInlineStep({});
         return;
     }
-    m_store.setInlineStep(
-        [this](const QList<EventEnvelope> &appended) { return m_projector.applyInTransaction(appended); });
+    m_store.setInlineStep([this](const QList<EventEnvelope> &appended) {
+        return m_projector.applyInTransaction(appended);
+    });
 }
 
 Result<qint64> EmbeddedStorage::catchUpProjections(const std::function<bool(qint64)> &progress)

@@ -16,7 +16,8 @@ class EmbeddedStorage final : public LedgerStorage
 {
 public:
     static Result<std::unique_ptr<EmbeddedStorage>>
-    open(const QString &path, SqliteDatabase::Durability durability = SqliteDatabase::Durability::Full);
+    open(const QString &path,
+         SqliteDatabase::Durability durability = SqliteDatabase::Durability::Full);
 
     EventStore &events() override { return m_store; }
     ProjectionReader &projections() override { return m_reader; }

@@ -37,14 +37,14 @@ QString formatTimestamp(qint64 msSinceEpoch)
 qint64 parseTimestamp(QStringView text)
 {
     // yyyy-MM-ddTHH:mm:ss.zzzZ, parsed by hand: replay reads one per event.
-    if (text.size() != 24 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T'
-        || text[13] != u':' || text[16] != u':' || text[19] != u'.' || text[23] != u'Z')
+    if (text.size() != 24 || text[4] != u'-' || text[7] != u'-' || text[10] != u'T' ||
+        text[13] != u':' || text[16] != u':' || text[19] != u'.' || text[23] != u'Z')
         return -1;
     const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
     const int hour = digits(text, 11, 2), minute = digits(text, 14, 2);
     const int second = digits(text, 17, 2), ms = digits(text, 20, 3);
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-        || second < 0 || second > 59 || ms < 0)
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 ||
+        second < 0 || second > 59 || ms < 0)
         return -1;
     const QDate date(year, month, day);
     if (!date.isValid())

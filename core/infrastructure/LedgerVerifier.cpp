@@ -46,8 +46,8 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
     for (auto it = report.totals.cbegin(); it != report.totals.cend(); ++it) {
         if (!it.value().isZero()) {
             report.ok = false;
-            report.problems.append(
-                QStringLiteral("trial balance: %1 sums to %2").arg(it.key(), it.value().toString()));
+            report.problems.append(QStringLiteral("trial balance: %1 sums to %2")
+                                       .arg(it.key(), it.value().toString()));
         }
     }
     compareProjections(state.value(), report);
@@ -86,8 +86,7 @@ Status LedgerVerifier::checkChain(VerifyReport &report, const std::function<bool
             ++report.eventsChecked;
         }
         if (progress && !progress(expected - 1))
-            return Error{QStringLiteral("CANCELLED"), QStringLiteral("verification cancelled"),
-                         {}};
+            return Error{QStringLiteral("CANCELLED"), QStringLiteral("verification cancelled"), {}};
         if (events.value().size() < chunk)
             return Done{};
     }
@@ -112,9 +111,9 @@ void LedgerVerifier::compareProjections(const LedgerState &state, VerifyReport &
                      .arg(state.accounts().size()));
     for (const AccountView &view : accounts.value()) {
         const Account *account = state.account(view.id);
-        if (!account || account->balance != view.balance
-            || toString(account->status) != view.status || account->version != view.version
-            || account->minBalance != view.minBalance || account->maxBalance != view.maxBalance)
+        if (!account || account->balance != view.balance ||
+            toString(account->status) != view.status || account->version != view.version ||
+            account->minBalance != view.minBalance || account->maxBalance != view.maxBalance)
             mismatch(QStringLiteral("account %1").arg(view.id));
     }
     const Result<QHash<QString, QString>> statuses = m_storage.transactionStatuses();

@@ -27,8 +27,8 @@ SqliteDatabase::~SqliteDatabase()
 
 Error SqliteDatabase::failure(const QSqlQuery &query, const QString &what)
 {
-    return Error{reason::storageFailure,
-                 QStringLiteral("%1: %2").arg(what, query.lastError().text()), {}};
+    return Error{
+        reason::storageFailure, QStringLiteral("%1: %2").arg(what, query.lastError().text()), {}};
 }
 
 Status SqliteDatabase::open(const QString &path, Durability durability)
@@ -37,7 +37,8 @@ Status SqliteDatabase::open(const QString &path, Durability durability)
     const QFileInfo file(path);
     if (!QDir().mkpath(file.absolutePath()))
         return Error{reason::storageFailure,
-                     QStringLiteral("cannot create folder %1").arg(file.absolutePath()), {}};
+                     QStringLiteral("cannot create folder %1").arg(file.absolutePath()),
+                     {}};
     m_path = file.absoluteFilePath();
     m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -139,8 +140,7 @@ Status SqliteDatabase::migrate()
             }
         }
     }
-    if (Status done = exec(QStringLiteral("PRAGMA user_version=%1").arg(all.size()));
-        !done.ok()) {
+    if (Status done = exec(QStringLiteral("PRAGMA user_version=%1").arg(all.size())); !done.ok()) {
         rollback();
         return done;
     }

@@ -25,8 +25,9 @@ QString SqliteEventStore::location() const
     return QStringLiteral("sqlite:") + m_database.path();
 }
 
-Result<QList<EventEnvelope>> SqliteEventStore::append(
-    const QList<EventEnvelope> &events, const QHash<QString, qint64> &expectedVersions)
+Result<QList<EventEnvelope>>
+SqliteEventStore::append(const QList<EventEnvelope> &events,
+                         const QHash<QString, qint64> &expectedVersions)
 {
     BILLING_ASSERT(!events.isEmpty());
     if (Status begun = m_database.beginWrite(); !begun.ok())
@@ -47,8 +48,9 @@ Result<QList<EventEnvelope>> SqliteEventStore::append(
     return written;
 }
 
-Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
-    const QList<EventEnvelope> &events, const QHash<QString, qint64> &expectedVersions)
+Result<QList<EventEnvelope>>
+SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
+                               const QHash<QString, qint64> &expectedVersions)
 {
     QSqlQuery &version = m_database.statement(QStringLiteral(
         "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?"));
@@ -95,8 +97,8 @@ Result<QList<EventEnvelope>> SqliteEventStore::appendLocked(
         insert.addBindValue(event.hash);
         if (!insert.exec()) {
             // A unique index said no: another writer took this version or this key first.
-            if (insert.lastError().nativeErrorCode() == QLatin1String("2067")
-                || insert.lastError().nativeErrorCode() == QLatin1String("1555"))
+            if (insert.lastError().nativeErrorCode() == QLatin1String("2067") ||
+                insert.lastError().nativeErrorCode() == QLatin1String("1555"))
                 return conflict(QStringLiteral("%1 version %2 or its key was taken")
                                     .arg(event.aggregateId)
                                     .arg(event.aggregateVersion));
@@ -133,8 +135,8 @@ Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
 Result<qint64> SqliteEventStore::lastPosition()
 {
     QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM events"))
-        || !query.next())
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM events")) ||
+        !query.next())
         return SqliteDatabase::failure(query, QStringLiteral("read last position"));
     return query.value(0).toLongLong();
 }

@@ -56,9 +56,9 @@ Status SqliteProjector::seedCurrencies()
 {
     if (Status begun = m_database.beginWrite(); !begun.ok())
         return begun;
-    QSqlQuery &insert = prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO currencies (code, name, type, decimals, active) "
-        "VALUES (?, ?, ?, ?, ?)"));
+    QSqlQuery &insert = prepared(
+        QStringLiteral("INSERT OR REPLACE INTO currencies (code, name, type, decimals, active) "
+                       "VALUES (?, ?, ?, ?, ?)"));
     for (const Currency &currency : m_currencies.all()) {
         if (Status done = run(insert,
                               {currency.code, currency.name, toString(currency.type),
@@ -93,7 +93,8 @@ Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events)
     for (const EventEnvelope &event : events) {
         if (event.position != ++expected)
             return Error{reason::storageFailure,
-                         QStringLiteral("the log is damaged at position %1").arg(expected), {}};
+                         QStringLiteral("the log is damaged at position %1").arg(expected),
+                         {}};
         if (Status done = apply(event); !done.ok())
             return done;
     }
@@ -135,8 +136,9 @@ Result<qint64> SqliteProjector::catchUp(int batchSize, const std::function<bool(
         if (Status begun = m_database.beginWrite(); !begun.ok())
             return begun.error();
         const Result<qint64> at = checkpoint();
-        const Result<QList<EventEnvelope>> events =
-            at.ok() ? m_store.read(at.value(), batchSize) : Result<QList<EventEnvelope>>(at.error());
+        const Result<QList<EventEnvelope>> events = at.ok()
+                                                        ? m_store.read(at.value(), batchSize)
+                                                        : Result<QList<EventEnvelope>>(at.error());
         if (!events.ok()) {
             m_database.rollback();
             return events.error();
@@ -221,13 +223,13 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
                    "project BalanceChanged");
     }
     if (event.eventType == event::accountStatusChanged) {
-        QSqlQuery &update = prepared(QStringLiteral(
-            "UPDATE account_projections SET status = ?, version = ?, updated_at = ? "
-            "WHERE id = ?"));
-        return run(update,
-                   {data.value(u"to").toString(), event.aggregateVersion, timestamp,
-                    event.aggregateId},
-                   "project AccountStatusChanged");
+        QSqlQuery &update = prepared(
+            QStringLiteral("UPDATE account_projections SET status = ?, version = ?, updated_at = ? "
+                           "WHERE id = ?"));
+        return run(
+            update,
+            {data.value(u"to").toString(), event.aggregateVersion, timestamp, event.aggregateId},
+            "project AccountStatusChanged");
     }
     if (event.eventType == event::accountCommandRejected) {
         QSqlQuery &update = prepared(QStringLiteral(
@@ -241,13 +243,12 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
         "updated_at = ? WHERE id = ?"));
     return run(update,
                {data.value(u"minBalance").toString(),
-                textOrNull(data.value(u"maxBalance").toString()), event.aggregateVersion,
-                timestamp, event.aggregateId},
+                textOrNull(data.value(u"maxBalance").toString()), event.aggregateVersion, timestamp,
+                event.aggregateId},
                "project AccountLimitsChanged");
 }
 
-Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event,
-                                              const QString &timestamp)
+Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const QString &timestamp)
 {
     const QJsonObject &data = event.data;
     if (event.eventType.endsWith(event::requestedSuffix)) {
@@ -263,15 +264,14 @@ Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event,
         for (const auto &[account, counterparty, signedAmount] :
              {std::tuple{source, destination, u'-' + amount},
               std::tuple{destination, source, amount}}) {
-            if (Status done = run(insert,
-                                  {legId(event.aggregateId, account), event.aggregateId, type,
-                                   account, counterparty, signedAmount,
-                                   data.value(u"currency").toString(),
-                                   data.value(u"reference").toString(),
-                                   textOrNull(data.value(u"paymentId").toString()),
-                                   event.correlationId, data.value(u"idempotencyKey").toString(),
-                                   event.position, timestamp},
-                                  "project transaction requested");
+            if (Status done =
+                    run(insert,
+                        {legId(event.aggregateId, account), event.aggregateId, type, account,
+                         counterparty, signedAmount, data.value(u"currency").toString(),
+                         data.value(u"reference").toString(),
+                         textOrNull(data.value(u"paymentId").toString()), event.correlationId,
+                         data.value(u"idempotencyKey").toString(), event.position, timestamp},
+                        "project transaction requested");
                 !done.ok())
                 return done;
         }

@@ -32,8 +32,7 @@ public:
     Status applyInTransaction(const QList<EventEnvelope> &appended);
     // Own transactions of `batchSize` events each. `progress` gets the checkpoint after each
     // batch and may return false to stop early (the work done so far stays).
-    Result<qint64> catchUp(int batchSize = 5000,
-                           const std::function<bool(qint64)> &progress = {});
+    Result<qint64> catchUp(int batchSize = 5000, const std::function<bool(qint64)> &progress = {});
     // Empties the projections and the checkpoint in one transaction; catchUp() then rebuilds.
     Status reset();
     Result<qint64> checkpoint();

@@ -25,8 +25,8 @@ QString cliPath()
 
 static QStringList withStore(const QString &storePath, const QStringList &arguments)
 {
-    return QStringList{QStringLiteral("--store"), QStringLiteral("sqlite:") + storePath}
-           + arguments;
+    return QStringList{QStringLiteral("--store"), QStringLiteral("sqlite:") + storePath} +
+           arguments;
 }
 
 CliRun runCli(const QString &storePath, const QStringList &arguments, int timeoutMs)

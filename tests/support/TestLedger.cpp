@@ -51,8 +51,8 @@ QString TestLedger::userAccount(const QString &currency)
 QString TestLedger::externalAccount(const QString &currency)
 {
     if (!m_externals.contains(currency))
-        m_externals.insert(currency, createAccount(AccountType::External, currency,
-                                                   QStringLiteral("bank")));
+        m_externals.insert(currency,
+                           createAccount(AccountType::External, currency, QStringLiteral("bank")));
     return m_externals.value(currency);
 }
 
