@@ -5,6 +5,8 @@ target_compile_features(billing_options INTERFACE cxx_std_20)
 target_compile_options(billing_options INTERFACE
     $<$<CXX_COMPILER_ID:GNU,Clang,AppleClang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
         -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference -Werror>
+    # GCC 12 at -O3 reports a false -Wrestrict inside Boost's cpp_int string conversion.
+    $<$<AND:$<CXX_COMPILER_ID:GNU>,$<VERSION_GREATER_EQUAL:$<CXX_COMPILER_VERSION>,12>>:-Wno-restrict>
     $<$<CXX_COMPILER_ID:MSVC>:/W4 /WX /permissive- /Zc:__cplusplus>)
 target_compile_definitions(billing_options INTERFACE
     QT_NO_CAST_TO_ASCII

@@ -69,7 +69,7 @@ void TestProjections::rebuildGivesIdenticalTables()
     const QStringList before = dump(ledger);
     QVERIFY(before.size() > 20);
     QVERIFY(ledger.storage().resetProjections().ok());
-    QVERIFY(dump(ledger).size() == 0);
+    QVERIFY(ledger.storage().projections().accounts({}).value().isEmpty());
     const Result<qint64> position = ledger.storage().catchUpProjections();
     QVERIFY(position.ok());
     QCOMPARE(position.value(), ledger.eventCount());

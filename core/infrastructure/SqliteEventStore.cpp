@@ -93,7 +93,7 @@ SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
         insert.addBindValue(codec::formatTimestamp(event.timestampMs));
         insert.addBindValue(event.correlationId);
         insert.addBindValue(key.isEmpty() ? QVariant() : QVariant(key));
-        insert.addBindValue(QString::fromUtf8(canonical));
+        insert.addBindValue(canonical);
         insert.addBindValue(event.hash);
         if (!insert.exec()) {
             // A unique index said no: another writer took this version or this key first.
@@ -119,7 +119,7 @@ Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
         return SqliteDatabase::failure(query, QStringLiteral("read events"));
     QList<EventEnvelope> events;
     while (query.next()) {
-        Result<EventEnvelope> event = codec::fromBytes(query.value(0).toString().toUtf8());
+        Result<EventEnvelope> event = codec::fromBytes(query.value(0).toByteArray());
         if (!event.ok()) {
             query.finish();
             return event.error();

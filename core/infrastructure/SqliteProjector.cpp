@@ -162,8 +162,8 @@ Status SqliteProjector::reset()
 {
     if (Status begun = m_database.beginWrite(); !begun.ok())
         return begun;
-    for (const char *table : {"account_projections", "transaction_projections", "audit_logs",
-                              "projection_checkpoints"}) {
+    for (const char *table :
+         {"account_projections", "transaction_projections", "projection_checkpoints"}) {
         if (Status done = m_database.exec(QStringLiteral("DELETE FROM ") + QLatin1String(table));
             !done.ok()) {
             m_database.rollback();
@@ -175,23 +175,11 @@ Status SqliteProjector::reset()
 
 Status SqliteProjector::apply(const EventEnvelope &event)
 {
+    // audit_logs is a view over the log here, so there is nothing to write for it.
     const QString timestamp = codec::formatTimestamp(event.timestampMs);
-    const bool isAccount = event.aggregateKind() == AggregateKind::Account;
-    QSqlQuery &audit = prepared(QStringLiteral(
-        "INSERT INTO audit_logs (id, event_id, entity_type, entity_id, action, operator, "
-        "correlation_id, changes, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    const QString changes =
-        QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact));
-    if (Status done = run(audit,
-                          {event.position, event.eventId,
-                           isAccount ? QStringLiteral("account") : QStringLiteral("transaction"),
-                           event.aggregateId, event.eventType, event.operatorName,
-                           event.correlationId, changes, timestamp},
-                          "write audit log");
-        !done.ok())
-        return done;
-    return isAccount ? applyAccountEvent(event, timestamp)
-                     : applyTransactionEvent(event, timestamp);
+    return event.aggregateKind() == AggregateKind::Account
+               ? applyAccountEvent(event, timestamp)
+               : applyTransactionEvent(event, timestamp);
 }
 
 Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QString &timestamp)

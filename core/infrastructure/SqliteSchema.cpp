@@ -6,18 +6,20 @@ const QList<QStringList> &migrations()
 {
     static const QList<QStringList> all = {
         {
-            // The event log. `body` is the canonical JSON the hash covers; the other columns
-            // copy fields out of it for indexes and are checked against it by `verify`.
+            // The event log. `body` holds the exact canonical JSON bytes the hash covers (a
+            // BLOB, so they are read back without a text round trip); the other columns copy
+            // fields out of it for indexes. Event ids are unique by construction (derived from
+            // the command id), so they carry no index of their own.
             QStringLiteral(R"(CREATE TABLE events (
                 position INTEGER PRIMARY KEY,
-                event_id TEXT NOT NULL UNIQUE,
+                event_id TEXT NOT NULL,
                 event_type TEXT NOT NULL,
                 aggregate_id TEXT NOT NULL,
                 aggregate_version INTEGER NOT NULL,
                 timestamp TEXT NOT NULL,
                 correlation_id TEXT NOT NULL,
                 idempotency_key TEXT,
-                body TEXT NOT NULL,
+                body BLOB NOT NULL,
                 hash TEXT NOT NULL,
                 UNIQUE (aggregate_id, aggregate_version)))"),
             // Two writers racing with one key: the loser's append fails and it re-reads.
@@ -68,17 +70,20 @@ const QList<QStringList> &migrations()
                            "transaction_projections (account_id, position DESC)"),
             QStringLiteral("CREATE INDEX idx_transaction_projection_transaction ON "
                            "transaction_projections (transaction_id)"),
-            QStringLiteral(R"(CREATE TABLE audit_logs (
-                id INTEGER PRIMARY KEY,
-                event_id TEXT NOT NULL,
-                entity_type TEXT NOT NULL,
-                entity_id TEXT NOT NULL,
-                action TEXT NOT NULL,
-                operator TEXT NOT NULL,
-                correlation_id TEXT NOT NULL,
-                changes TEXT NOT NULL,
-                timestamp TEXT NOT NULL))"),
-            QStringLiteral("CREATE INDEX idx_audit_logs_entity ON audit_logs (entity_id, id)"),
+            // In the embedded store the log itself is the audit trail: audit_logs is a view over
+            // it with the original table's columns, rather than a second copy of every event.
+            QStringLiteral(R"(CREATE VIEW audit_logs AS SELECT
+                position AS id,
+                event_id,
+                CASE WHEN event_type LIKE 'Account%' OR event_type = 'BalanceChanged'
+                     THEN 'account' ELSE 'transaction' END AS entity_type,
+                aggregate_id AS entity_id,
+                event_type AS action,
+                json_extract(CAST(body AS TEXT), '$.operator') AS operator,
+                correlation_id,
+                json_extract(CAST(body AS TEXT), '$.data') AS changes,
+                timestamp
+                FROM events)"),
             // The projector's position, written in the same transaction as its rows.
             QStringLiteral(R"(CREATE TABLE projection_checkpoints (
                 projector TEXT PRIMARY KEY,
