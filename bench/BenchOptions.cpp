@@ -7,8 +7,8 @@
 namespace billing::bench {
 namespace {
 
-Result<qint64> positive(const QCommandLineParser &parser, const QCommandLineOption &option,
-                        qint64 fallback, qint64 min)
+Result<qint64> wholeNumber(const QCommandLineParser &parser, const QCommandLineOption &option,
+                           qint64 fallback, qint64 min)
 {
     if (!parser.isSet(option))
         return fallback;
@@ -33,18 +33,23 @@ Result<BenchOptions> parseBenchOptions(const QStringList &arguments)
         "replay, opening, and peak memory, next to a plain SQLite CRUD ledger."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption accounts(QStringLiteral("accounts"),
-                                      QStringLiteral("USER accounts in the store."),
-                                      QStringLiteral("N"), QString::number(defaults.accounts));
-    const QCommandLineOption events(QStringLiteral("events"),
-                                    QStringLiteral("Events the store holds at least."),
-                                    QStringLiteral("N"), QString::number(defaults.events));
-    const QCommandLineOption single(QStringLiteral("single"),
-                                    QStringLiteral("Single durable transfers to time."),
-                                    QStringLiteral("N"), QString::number(defaults.single));
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Commands per executeBatch call."),
-                                   QStringLiteral("N"), QString::number(defaults.batch));
+    const QCommandLineOption accounts(
+        QStringLiteral("accounts"),
+        QStringLiteral("USER accounts in the store (default %1).").arg(defaults.accounts),
+        QStringLiteral("N"), QString::number(defaults.accounts));
+    const QCommandLineOption events(
+        QStringLiteral("events"),
+        QStringLiteral("Events the store holds at least (default %1).").arg(defaults.events),
+        QStringLiteral("N"), QString::number(defaults.events));
+    const QCommandLineOption single(
+        QStringLiteral("single"),
+        QStringLiteral("Single durable transfers to time in each ledger (default %1).")
+            .arg(defaults.single),
+        QStringLiteral("N"), QString::number(defaults.single));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"),
+        QStringLiteral("Commands per executeBatch call (default %1).").arg(defaults.batch),
+        QStringLiteral("N"), QString::number(defaults.batch));
     const QCommandLineOption dir(
         QStringLiteral("dir"),
         QStringLiteral("Folder for the store files (kept); default: a temporary folder."),
@@ -61,10 +66,10 @@ Result<BenchOptions> parseBenchOptions(const QStringList &arguments)
 
     BenchOptions options;
     // Transfers need two accounts; every other count needs at least one of its kind.
-    const Result<qint64> accountCount = positive(parser, accounts, defaults.accounts, 2);
-    const Result<qint64> eventCount = positive(parser, events, defaults.events, 1);
-    const Result<qint64> singleCount = positive(parser, single, defaults.single, 1);
-    const Result<qint64> batchSize = positive(parser, batch, defaults.batch, 1);
+    const Result<qint64> accountCount = wholeNumber(parser, accounts, defaults.accounts, 2);
+    const Result<qint64> eventCount = wholeNumber(parser, events, defaults.events, 1);
+    const Result<qint64> singleCount = wholeNumber(parser, single, defaults.single, 1);
+    const Result<qint64> batchSize = wholeNumber(parser, batch, defaults.batch, 1);
     for (const Result<qint64> *parsed : {&accountCount, &eventCount, &singleCount, &batchSize}) {
         if (!parsed->ok())
             return parsed->error();

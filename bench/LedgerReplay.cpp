@@ -1,6 +1,5 @@
 #include "LedgerReplay.h"
 
-#include "ProcessMemory.h"
 #include "Stats.h"
 #include "application/Clock.h"
 #include "application/LedgerService.h"
@@ -18,7 +17,7 @@ constexpr double nsPerMs = 1e6;
 
 } // namespace
 
-Result<ReplayFigures> timeReplay(const QString &path)
+Result<ReplayFigures> timeReplay(const QString &path, MemoryWatch &memory)
 {
     Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(path);
     if (!storage.ok())
@@ -27,6 +26,7 @@ Result<ReplayFigures> timeReplay(const QString &path)
     timer.start();
     const Result<LedgerState> state = replayTo(storage.value()->events(), 0);
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / nsPerSecond;
+    memory.sample();
     if (!state.ok())
         return state.error();
     if (!state.value().balanced())
@@ -40,7 +40,7 @@ Result<ReplayFigures> timeReplay(const QString &path)
     return figures;
 }
 
-Result<OpenFigures> timeFreshOpen(const QString &path)
+Result<OpenFigures> timeFreshOpen(const QString &path, MemoryWatch &memory)
 {
     OpenFigures figures;
     QElapsedTimer timer;
@@ -58,7 +58,7 @@ Result<OpenFigures> timeFreshOpen(const QString &path)
     if (!opened.ok())
         return opened.error();
     figures.events = service.state().position();
-    figures.residentKiB = readProcessMemory().residentKiB;
+    figures.residentKiB = memory.sample().residentKiB;
     return figures;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ProcessMemory.h"
 #include "domain/Result.h"
 
 #include <QString>
@@ -26,8 +27,9 @@ struct OpenFigures
 };
 
 // Each opens its own connection to `path` and closes it before returning, so that no two
-// ledger states are alive at once and the peak memory stays that of one desk.
-Result<ReplayFigures> timeReplay(const QString &path);
-Result<OpenFigures> timeFreshOpen(const QString &path);
+// ledger states are alive at once and the peak memory stays that of one desk. Each samples
+// `memory` while its state is still alive.
+Result<ReplayFigures> timeReplay(const QString &path, MemoryWatch &memory);
+Result<OpenFigures> timeFreshOpen(const QString &path, MemoryWatch &memory);
 
 } // namespace billing::bench

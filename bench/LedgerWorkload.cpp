@@ -43,9 +43,11 @@ qint64 sqliteFileBytes(const QString &path)
     return QFileInfo(path).size() + QFileInfo(path + QStringLiteral("-wal")).size();
 }
 
-LedgerWorkload::LedgerWorkload(QString path, AccountPool &pool, Progress progress)
+LedgerWorkload::LedgerWorkload(QString path, AccountPool &pool, MemoryWatch &memory,
+                               Progress progress)
     : m_path(std::move(path))
     , m_pool(pool)
+    , m_memory(memory)
     , m_progress(std::move(progress))
     , m_transferAmount(amount(transferText))
     , m_topupAmount(amount(topupText))
@@ -86,6 +88,7 @@ Result<double> LedgerWorkload::executeBatchTimed(const QList<Command> &commands)
     timer.start();
     const Result<QList<Outcome>> outcomes = m_service->executeBatch(commands);
     const double seconds = secondsOf(timer);
+    m_memory.sample();
     if (!outcomes.ok())
         return outcomes.error();
     if (std::optional<Error> failure = firstFailure(outcomes.value()))
@@ -202,7 +205,9 @@ Result<LatencySummary> LedgerWorkload::runSingleTransfers(qint64 count)
         if (std::optional<Error> failure = firstFailure({outcome.value()}))
             return *failure;
     }
-    return summarize(std::move(samples), secondsOf(wall));
+    const double wallSeconds = secondsOf(wall);
+    m_memory.sample();
+    return summarize(std::move(samples), wallSeconds);
 }
 
 } // namespace billing::bench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountPool.h"
+#include "ProcessMemory.h"
 #include "Stats.h"
 #include "application/Clock.h"
 #include "application/LedgerService.h"
@@ -42,7 +43,8 @@ struct BuildFigures
 class LedgerWorkload
 {
 public:
-    LedgerWorkload(QString path, AccountPool &pool, Progress progress);
+    // `memory` is sampled after every batch, while the state is at its largest so far.
+    LedgerWorkload(QString path, AccountPool &pool, MemoryWatch &memory, Progress progress);
 
     Status open();
     // An EXTERNAL account, every USER account of the pool topped up, then batched transfers
@@ -59,6 +61,7 @@ private:
 
     QString m_path;
     AccountPool &m_pool;
+    MemoryWatch &m_memory;
     Progress m_progress;
     SystemClock m_clock;
     RandomIds m_ids;

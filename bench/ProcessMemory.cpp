@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 namespace billing::bench {
 namespace {
 
@@ -23,17 +25,25 @@ qint64 kibAfter(const QByteArray &line, const QByteArray &label)
 MemoryReading readProcessMemory()
 {
     MemoryReading reading;
-    // Line by line until atEnd(): /proc files report a size of 0, so size-based reads get nothing.
     QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+    // readAll() reads until end of file; size- or atEnd()-driven reads see nothing, because
+    // /proc files report a size of 0.
+    if (!status.open(QIODevice::ReadOnly))
         return reading;
-    while (!status.atEnd()) {
-        const QByteArray line = status.readLine();
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
         if (const qint64 peak = kibAfter(line, "VmHWM:"); peak >= 0)
             reading.peakResidentKiB = peak;
         else if (const qint64 resident = kibAfter(line, "VmRSS:"); resident >= 0)
             reading.residentKiB = resident;
     }
+    return reading;
+}
+
+MemoryReading MemoryWatch::sample()
+{
+    const MemoryReading reading = readProcessMemory();
+    m_peakKiB = std::max({m_peakKiB, reading.peakResidentKiB, reading.residentKiB});
     return reading;
 }
 

@@ -44,13 +44,13 @@ QJsonValue verdictJson(Verdict verdict)
 
 double peakMB(const BenchResults &results)
 {
-    return kibToMB(results.atEnd.peakResidentKiB);
+    return kibToMB(results.peakKiB);
 }
 
 bool rssTargetApplies(const BenchResults &results)
 {
     return results.build.accounts == target::rssAccounts &&
-           results.build.events >= target::rssEvents && results.atEnd.peakResidentKiB >= 0;
+           results.build.events >= target::rssEvents && results.peakKiB >= 0;
 }
 
 struct Verdicts
@@ -101,7 +101,12 @@ QJsonObject memoryJson(const MemoryReading &reading)
 class Table
 {
 public:
-    void heading(const QString &text) { m_text += u'\n' + text + u'\n'; }
+    void heading(const QString &text)
+    {
+        if (!m_text.isEmpty())
+            m_text += u'\n';
+        m_text += text + u'\n';
+    }
     void row(const QString &label, const QString &measured, const QString &wanted = {},
              const QString &verdict = {})
     {
@@ -113,6 +118,7 @@ public:
             line.chop(1);
         m_text += line + u'\n';
     }
+    void blankLine() { m_text += u'\n'; }
     void note(const QString &text) { m_text += QStringLiteral("    ") + text + u'\n'; }
     QString text() const { return m_text; }
 
@@ -142,8 +148,9 @@ QString textReport(const BenchResults &results)
                                  "SQLite %1")
                       .arg(results.sqliteVersion));
     table.row(QStringLiteral("store"),
-              QStringLiteral("%1 accounts, %2 events (asked: at least %3)")
-                  .arg(count(build.accounts), count(build.events), count(results.options.events)));
+              QStringLiteral("%1 accounts, %2 events built (asked: at least %3), %4 at replay")
+                  .arg(count(build.accounts), count(build.events), count(results.options.events),
+                       count(results.replay.events)));
     table.row(QStringLiteral("runs"),
               QStringLiteral("%1 single transfers per ledger, batches of %2")
                   .arg(count(results.options.single), count(results.options.batch)));
@@ -163,7 +170,7 @@ QString textReport(const BenchResults &results)
     table.row(QStringLiteral("file size (db + wal)"),
               fixed(static_cast<double>(build.fileBytes) / 1e6, 0) + QStringLiteral(" MB"));
 
-    table.heading(QString());
+    table.blankLine();
     table.row(QStringLiteral("figure"), QStringLiteral("measured"), QStringLiteral("target"),
               QStringLiteral("verdict"));
     table.row(QStringLiteral("1. single durable transfers/s"),
@@ -198,14 +205,17 @@ QString textReport(const BenchResults &results)
                   .arg(fixed(results.open.storageOpenMs, 0), fixed(results.open.serviceOpenMs, 0)));
     table.note(QStringLiteral("EmbeddedStorage::open, then LedgerService::open() over %1 events")
                    .arg(count(results.open.events)));
-    table.row(
-        QStringLiteral("4. peak RSS (VmHWM, whole run)"),
-        QStringLiteral("%1 MB (%2 MiB)")
-            .arg(fixed(peakMB(results), 1), fixed(kibToMiB(results.atEnd.peakResidentKiB), 1)),
-        QStringLiteral("<= %1 MB").arg(fixed(target::peakRssMB, 0)), verdictText(v.rss));
-    table.note(QStringLiteral("VmHWM after build + single transfers %1 MB, after replay %2 MB")
+    table.row(QStringLiteral("4. peak RSS (VmHWM)"),
+              QStringLiteral("%1 MB (%2 MiB)")
+                  .arg(fixed(peakMB(results), 1), fixed(kibToMiB(results.peakKiB), 1)),
+              QStringLiteral("<= %1 MB").arg(fixed(target::peakRssMB, 0)), verdictText(v.rss));
+    table.note(QStringLiteral("highest VmHWM of /proc/self/status read during the run (after "
+                              "every batch, with each state alive); 1 MB = 10^6 bytes"));
+    table.note(QStringLiteral("VmHWM after build + single transfers %1 MB, after replay %2 MB, "
+                              "at exit %3 MB")
                    .arg(fixed(kibToMB(results.afterBuild.peakResidentKiB), 1),
-                        fixed(kibToMB(results.afterReplay.peakResidentKiB), 1)));
+                        fixed(kibToMB(results.afterReplay.peakResidentKiB), 1),
+                        fixed(kibToMB(results.atEnd.peakResidentKiB), 1)));
     table.note(QStringLiteral("VmRSS with one freshly opened service %1 MB, at exit %2 MB")
                    .arg(fixed(kibToMB(results.open.residentKiB), 1),
                         fixed(kibToMB(results.atEnd.residentKiB), 1)));
@@ -280,10 +290,11 @@ QJsonObject jsonReport(const BenchResults &results)
                      {QStringLiteral("vmRssKiB"), results.open.residentKiB}}},
         {QStringLiteral("memory"),
          QJsonObject{{QStringLiteral("figure"),
-                      QStringLiteral("VmHWM from /proc/self/status at exit (peak resident set "
-                                     "over the whole run)")},
+                      QStringLiteral("VmHWM from /proc/self/status: the highest reading taken "
+                                     "during the run (after every batch and with each ledger "
+                                     "state alive); MB = 10^6 bytes")},
                      {QStringLiteral("peakRssMB"), peakMB(results)},
-                     {QStringLiteral("peakRssKiB"), results.atEnd.peakResidentKiB},
+                     {QStringLiteral("peakRssKiB"), results.peakKiB},
                      {QStringLiteral("afterBuild"), memoryJson(results.afterBuild)},
                      {QStringLiteral("afterReplay"), memoryJson(results.afterReplay)},
                      {QStringLiteral("atEnd"), memoryJson(results.atEnd)},

@@ -36,6 +36,7 @@ struct BenchResults
     LatencySummary baseline;
     double baselineSeedSeconds = 0;
     qint64 baselineFileBytes = 0;
+    qint64 peakKiB = -1;      // the highest VmHWM read during the run (see MemoryWatch)
     MemoryReading afterBuild; // the build and the single transfers, one service alive
     MemoryReading afterReplay;
     MemoryReading atEnd;

@@ -82,6 +82,7 @@ int main(int argc, char *argv[])
 
     BenchResults results;
     results.options = options;
+    MemoryWatch memory;
     results.ledgerPath = QDir(dir).absoluteFilePath(QStringLiteral("bench-ledger.db"));
     results.baselinePath = QDir(dir).absoluteFilePath(QStringLiteral("bench-crud.db"));
     for (const QString &path : {results.ledgerPath, results.baselinePath}) {
@@ -93,7 +94,7 @@ int main(int argc, char *argv[])
     // an empty one. The service is gone before replay, so that only one state is ever alive.
     {
         AccountPool pool(options.accounts, pairSeed);
-        LedgerWorkload ledger(results.ledgerPath, pool, progress);
+        LedgerWorkload ledger(results.ledgerPath, pool, memory, progress);
         if (Status opened = ledger.open(); !opened.ok())
             return failed(QStringLiteral("opening the ledger"), opened.error());
         Result<BuildFigures> built = ledger.build(options.events, options.batch);
@@ -105,7 +106,7 @@ int main(int argc, char *argv[])
         if (!single.ok())
             return failed(QStringLiteral("single transfers"), single.error());
         results.single = single.value();
-        results.afterBuild = readProcessMemory();
+        results.afterBuild = memory.sample();
     }
 
     // Right after ours, so that both commit on a disk in the same state.
@@ -130,24 +131,25 @@ int main(int argc, char *argv[])
     results.baselineFileBytes = sqliteFileBytes(results.baselinePath);
 
     progress(QStringLiteral("replaying %1 events").arg(results.build.events));
-    Result<ReplayFigures> replay = timeReplay(results.ledgerPath);
+    Result<ReplayFigures> replay = timeReplay(results.ledgerPath, memory);
     if (!replay.ok())
         return failed(QStringLiteral("replay"), replay.error());
     results.replay = replay.value();
-    results.afterReplay = readProcessMemory();
+    results.afterReplay = memory.sample();
 
     progress(QStringLiteral("opening the store afresh"));
-    Result<OpenFigures> opened = timeFreshOpen(results.ledgerPath);
+    Result<OpenFigures> opened = timeFreshOpen(results.ledgerPath, memory);
     if (!opened.ok())
         return failed(QStringLiteral("fresh open"), opened.error());
     results.open = opened.value();
-    results.atEnd = readProcessMemory();
+    results.atEnd = memory.sample();
+    results.peakKiB = memory.peakKiB();
 
     if (options.json) {
         std::fputs(QJsonDocument(jsonReport(results)).toJson(QJsonDocument::Indented).constData(),
                    stdout);
     } else {
-        std::fputs(qUtf8Printable(textReport(results)), stdout);
+        std::fputs(qUtf8Printable(textReport(results) + u'\n'), stdout);
     }
     std::fflush(stdout);
     return 0;

@@ -112,10 +112,10 @@ void TestCrash::projectorKilledMidRebuildResumesExactly()
     Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(path);
     QVERIFY(storage.ok());
     const qint64 events = count(*storage.value(), QStringLiteral("SELECT COUNT(*) FROM events"));
-    QCOMPARE(count(*storage.value(),
-                   QStringLiteral("SELECT COUNT(*) FROM transaction_projections")),
-             2 * count(*storage.value(), QStringLiteral("SELECT COUNT(*) FROM events WHERE "
-                                                        "event_type LIKE '%Requested'")));
+    QCOMPARE(
+        count(*storage.value(), QStringLiteral("SELECT COUNT(*) FROM transaction_projections")),
+        2 * count(*storage.value(), QStringLiteral("SELECT COUNT(*) FROM events WHERE "
+                                                   "event_type LIKE '%Requested'")));
     QVERIFY(events > 40000);
     LedgerVerifier verifier(*storage.value());
     const VerifyReport report = verifier.run().value();
