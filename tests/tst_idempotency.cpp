@@ -1,18 +1,11 @@
 #include "domain/ReasonCode.h"
+#include "support/Checked.h"
 #include "support/TestLedger.h"
 
 #include <QTest>
 
 using namespace billing;
 using namespace billing::test;
-
-// Helpers check with QTest macros, which only leave the helper; this leaves the test too.
-#define CHECKED(call)                                                                              \
-    do {                                                                                           \
-        call;                                                                                      \
-        if (QTest::currentTestFailed())                                                            \
-            return;                                                                                \
-    } while (false)
 
 namespace {
 

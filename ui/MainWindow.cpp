@@ -1,10 +1,16 @@
 #include "MainWindow.h"
 
+#include "AccountsTableModel.h"
+#include "AuditLogTableModel.h"
+#include "LedgerTableView.h"
+#include "TransactionsTableModel.h"
+#include "infrastructure/StoreLocation.h"
+
 #include <QApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QStatusBar>
-#include <QVBoxLayout>
+#include <QTabWidget>
 
 namespace billing::ui {
 
@@ -13,35 +19,62 @@ MainWindow::MainWindow(LedgerStorage &storage, const QString &location, QWidget 
     , m_storage(storage)
 {
     setWindowTitle(tr("Billing Desk"));
-    resize(960, 600);
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    m_summaryLabel = new QLabel(central);
-    m_summaryLabel->setAlignment(Qt::AlignCenter);
-    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_summaryLabel);
-    setCentralWidget(central);
+    resize(1100, 650);
+    m_tabs = new QTabWidget(this);
+    setCentralWidget(m_tabs);
+
+    const Result<StoreLocation> parsed = StoreLocation::parse(location);
+    if (parsed.ok() && parsed.value().kind == StoreLocation::Kind::Sqlite) {
+        addTables(parsed.value().target);
+    } else {
+        auto *notice = new QLabel(tr("The live tables read the embedded store only."), m_tabs);
+        notice->setAlignment(Qt::AlignCenter);
+        m_tabs->addTab(notice, tr("Ledger"));
+    }
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refreshSummary);
+    fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this,
+                        &MainWindow::reloadCurrentTable);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    addViewMenu();
 
     statusBar()->addPermanentWidget(new QLabel(tr("Store: %1").arg(location), this));
-    refreshSummary();
 }
 
-void MainWindow::refreshSummary()
+void MainWindow::addTables(const QString &databasePath)
 {
-    const Result<qint64> events = m_storage.events().lastPosition();
-    const Result<QList<AccountView>> accounts = m_storage.projections().accounts({});
-    if (!events.ok() || !accounts.ok()) {
-        m_summaryLabel->setText(tr("The ledger could not be read."));
-        return;
+    m_tabs->addTab(new LedgerTableView(new AccountsTableModel(databasePath), m_tabs),
+                   tr("&Accounts"));
+    m_tabs->addTab(new LedgerTableView(new TransactionsTableModel(databasePath), m_tabs),
+                   tr("&Transactions"));
+    m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(databasePath), m_tabs),
+                   tr("Audit &log"));
+}
+
+void MainWindow::addViewMenu()
+{
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    const std::pair<QString, QKeySequence> tabs[] = {
+        {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_1)},
+        {tr("&Transactions"), QKeySequence(Qt::CTRL | Qt::Key_2)},
+        {tr("Audit &log"), QKeySequence(Qt::CTRL | Qt::Key_3)}};
+    for (int tab = 0; tab < int(Tab::Count); ++tab) {
+        QAction *action = viewMenu->addAction(tabs[tab].first, tabs[tab].second, this,
+                                              [this, tab] { m_tabs->setCurrentIndex(tab); });
+        action->setEnabled(tableView(Tab(tab)) != nullptr);
     }
-    m_summaryLabel->setText(tr("Ledger open: %n event(s)", nullptr, int(events.value())) +
-                            QLatin1Char('\n') +
-                            tr("%n account(s)", nullptr, int(accounts.value().size())));
+}
+
+LedgerTableView *MainWindow::tableView(Tab tab) const
+{
+    return qobject_cast<LedgerTableView *>(m_tabs->widget(int(tab)));
+}
+
+void MainWindow::reloadCurrentTable()
+{
+    if (auto *view = qobject_cast<LedgerTableView *>(m_tabs->currentWidget()))
+        view->reload();
 }
 
 } // namespace billing::ui

@@ -50,18 +50,23 @@ Status SqliteDatabase::open(const QString &path, Durability durability)
                      {}};
     const char *synchronous =
         durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
+    // Checkpoints run on SqliteCheckpointer's thread, not inside some unlucky commit.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", synchronous, "PRAGMA foreign_keys=OFF",
-                               "PRAGMA cache_size=-65536"}) {
+                               "PRAGMA cache_size=-65536", "PRAGMA wal_autocheckpoint=0"}) {
         if (Status done = exec(QString::fromLatin1(pragma)); !done.ok())
             return done;
     }
-    return migrate();
+    if (Status migrated = migrate(); !migrated.ok())
+        return migrated;
+    m_checkpointer = std::make_unique<SqliteCheckpointer>(m_path, checkpointIntervalMs);
+    return Done{};
 }
 
 void SqliteDatabase::close()
 {
     if (!m_db.isValid())
         return;
+    m_checkpointer.reset();
     m_statements.clear();
     m_db.close();
     m_db = QSqlDatabase();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SqliteCheckpointer.h"
 #include "domain/Result.h"
 
 #include <QHash>
@@ -49,7 +50,10 @@ public:
 private:
     Status migrate();
 
+    static constexpr int checkpointIntervalMs = 500;
+
     QSqlDatabase m_db;
+    std::unique_ptr<SqliteCheckpointer> m_checkpointer;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
     QString m_connectionName;
     QString m_path;

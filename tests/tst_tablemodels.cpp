@@ -1,0 +1,430 @@
+// The desk's three live tables over a real SQLite ledger: counts, exact sorting, filters in SQL,
+// paging, live updates without a reset, and every model under QAbstractItemModelTester.
+#include "AccountsTableModel.h"
+#include "AuditLogTableModel.h"
+#include "LedgerTableView.h"
+#include "MainWindow.h"
+#include "TestLedger.h"
+#include "TransactionsTableModel.h"
+#include "infrastructure/SqliteTableReader.h"
+
+#include <QAbstractItemModelTester>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTest>
+
+#include <algorithm>
+#include <limits>
+#include <memory>
+
+using namespace billing;
+using namespace billing::ui;
+using billing::test::TestLedger;
+
+namespace {
+
+constexpr int waitMs = 10000;
+
+QString cell(const WindowedTableModel &model, int row, int column)
+{
+    return model.data(model.index(row, column)).toString();
+}
+
+// Asks for every row (which fetches the pages) and returns one column once all have arrived.
+QStringList columnOf(const WindowedTableModel &model, int column)
+{
+    QStringList values;
+    for (int row = 0; row < model.rowCount(); ++row)
+        values.append(cell(model, row, column));
+    return values;
+}
+
+std::unique_ptr<QAbstractItemModelTester> testerFor(QAbstractItemModel *model)
+{
+    return std::make_unique<QAbstractItemModelTester>(
+        model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+// Accounts with distinct balances, negative ones on the external side.
+struct SortLedger
+{
+    TestLedger ledger;
+    QString alice;
+    QString bob;
+    SortLedger()
+    {
+        alice =
+            ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("alice"));
+        bob = ledger.createAccount(AccountType::User, QStringLiteral("EUR"), QStringLiteral("bob"));
+        ledger.fund(alice, QStringLiteral("100.00"));
+        ledger.fund(bob, QStringLiteral("5.00"));
+        for (const char *amount : {"0.01", "9.99", "10.00", "2.50", "1000000.00", "99.99"}) {
+            const QString account = ledger.userAccount(QStringLiteral("USD"));
+            ledger.fund(account, QString::fromLatin1(amount));
+        }
+    }
+};
+
+} // namespace
+
+class TestTableModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsAccounts();
+    void sortsBalancesExactly();
+    void sortsAmountsExactlyInSql_data();
+    void sortsAmountsExactlyInSql();
+    void filtersByCurrencyAndText();
+    void filtersTransactionsAndAudit();
+    void pagesThroughThousandsOfAccounts();
+    void readsFarPagesFromTheNearerEnd();
+    void followsTheLedgerLive();
+    void mainWindowShowsThreeTables();
+};
+
+void TestTableModels::showsAccounts()
+{
+    SortLedger given;
+    AccountsTableModel model(given.ledger.path());
+    const auto tester = testerFor(&model);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+    // Two users, eight accounts funded, two external banks.
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(model.columnCount(), int(AccountColumn::Count));
+    QCOMPARE(resets.count(), 1);
+    const QStringList ids = columnOf(model, int(AccountColumn::Id));
+    const int aliceRow = int(ids.indexOf(given.alice));
+    QVERIFY(aliceRow >= 0);
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::Owner)), QStringLiteral("alice"));
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::Type)), QStringLiteral("USER"));
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::CurrencyCode)), QStringLiteral("USD"));
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::Balance)), QStringLiteral("100.00"));
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::State)), QStringLiteral("active"));
+    QVERIFY(!cell(model, aliceRow, int(AccountColumn::Updated)).isEmpty());
+    QCOMPARE(model.headerData(int(AccountColumn::Balance), Qt::Horizontal).toString(),
+             QStringLiteral("Balance"));
+    const int alignment =
+        model.data(model.index(aliceRow, int(AccountColumn::Balance)), Qt::TextAlignmentRole)
+            .toInt();
+    QVERIFY(alignment & Qt::AlignRight);
+}
+
+void TestTableModels::sortsBalancesExactly()
+{
+    SortLedger given;
+    AccountsTableModel model(given.ledger.path());
+    const auto tester = testerFor(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+
+    QList<AccountView> expected = given.ledger.storage().projections().accounts({}).value();
+    std::sort(expected.begin(), expected.end(),
+              [](const AccountView &a, const AccountView &b) { return a.balance < b.balance; });
+    QStringList ascending;
+    for (const AccountView &account : std::as_const(expected))
+        ascending.append(account.id);
+
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.sort(int(AccountColumn::Balance), Qt::AscendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(resets.count(), 1, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(columnOf(model, int(AccountColumn::Id)), ascending, waitMs);
+    QCOMPARE(cell(model, 0, int(AccountColumn::Balance)), QStringLiteral("-1000222.49"));
+    QCOMPARE(cell(model, 9, int(AccountColumn::Balance)), QStringLiteral("1000000.00"));
+
+    model.sort(int(AccountColumn::Balance), Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(resets.count(), 2, waitMs);
+    QStringList descending = ascending;
+    std::reverse(descending.begin(), descending.end());
+    QTRY_COMPARE_WITH_TIMEOUT(columnOf(model, int(AccountColumn::Id)), descending, waitMs);
+    QCOMPARE(model.sortColumn(), int(AccountColumn::Balance));
+    QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+}
+
+void TestTableModels::sortsAmountsExactlyInSql_data()
+{
+    QTest::addColumn<QStringList>("amounts");
+    QTest::addColumn<QStringList>("ascending");
+    QTest::newRow("signs and lengths")
+        << QStringList{QStringLiteral("10"), QStringLiteral("-2.5"),   QStringLiteral("9.99"),
+                       QStringLiteral("0"),  QStringLiteral("-10.01"), QStringLiteral("100.1")}
+        << QStringList{QStringLiteral("-10.01"), QStringLiteral("-2.5"), QStringLiteral("0"),
+                       QStringLiteral("9.99"),   QStringLiteral("10"),   QStringLiteral("100.1")};
+    // Beyond a double's 15-16 significant digits: REAL would call these equal.
+    QTest::newRow("past double precision")
+        << QStringList{QStringLiteral("12345678901234567890.00000002"),
+                       QStringLiteral("12345678901234567890.00000001"),
+                       QStringLiteral("-12345678901234567890.00000001"),
+                       QStringLiteral("-12345678901234567890.00000002")}
+        << QStringList{QStringLiteral("-12345678901234567890.00000002"),
+                       QStringLiteral("-12345678901234567890.00000001"),
+                       QStringLiteral("12345678901234567890.00000001"),
+                       QStringLiteral("12345678901234567890.00000002")};
+}
+
+// The ORDER BY key itself, on values no small ledger produces.
+void TestTableModels::sortsAmountsExactlyInSql()
+{
+    QFETCH(QStringList, amounts);
+    QFETCH(QStringList, ascending);
+    TestLedger ledger;
+    SqliteDatabase &database = ledger.storage().database();
+    QVERIFY(database.exec(QStringLiteral("CREATE TEMP TABLE amounts (amount TEXT)")).ok());
+    for (const QString &amount : std::as_const(amounts)) {
+        QSqlQuery insert(database.connection());
+        QVERIFY(insert.prepare(QStringLiteral("INSERT INTO amounts VALUES (?)")));
+        insert.addBindValue(amount);
+        QVERIFY(insert.exec());
+    }
+    for (const bool descending : {false, true}) {
+        QSqlQuery query(database.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT amount FROM amounts ORDER BY ") +
+                           SqliteTableReader::amountOrder(QStringLiteral("amount"), descending)));
+        QStringList sorted;
+        while (query.next())
+            sorted.append(query.value(0).toString());
+        QStringList expected = ascending;
+        if (descending)
+            std::reverse(expected.begin(), expected.end());
+        QCOMPARE(sorted, expected);
+    }
+}
+
+void TestTableModels::filtersByCurrencyAndText()
+{
+    SortLedger given;
+    AccountsTableModel model(given.ledger.path());
+    const auto tester = testerFor(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+
+    TableFilter euros;
+    euros.currency = QStringLiteral("EUR");
+    model.setFilter(euros);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(columnOf(model, int(AccountColumn::CurrencyCode)),
+                              QStringList(2, QStringLiteral("EUR")), waitMs);
+
+    TableFilter owner;
+    owner.text = QStringLiteral("lic");
+    model.setFilter(owner);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(model, 0, int(AccountColumn::Id)), given.alice, waitMs);
+
+    // LIKE wildcards and quotes are text to look for, never SQL.
+    for (const char *text : {"%", "_", "'; DROP TABLE account_projections; --"}) {
+        TableFilter hostile;
+        hostile.text = QString::fromLatin1(text);
+        model.setFilter(hostile);
+        QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    TableFilter banks;
+    banks.type = QStringLiteral("EXTERNAL");
+    banks.status = QStringLiteral("active");
+    model.setFilter(banks);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(columnOf(model, int(AccountColumn::Owner)),
+                              QStringList(2, QStringLiteral("bank")), waitMs);
+
+    TableFilter dates;
+    dates.fromDate = QStringLiteral("2025-12-09");
+    dates.toDate = QStringLiteral("2025-12-09");
+    model.setFilter(dates);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 10, waitMs);
+    dates.fromDate = QStringLiteral("2025-12-10");
+    model.setFilter(dates);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady() && model.rowCount() == 0, waitMs);
+}
+
+void TestTableModels::filtersTransactionsAndAudit()
+{
+    SortLedger given;
+    QVERIFY(given.ledger.transfer(given.alice, given.ledger.userAccount(), QStringLiteral("25.50"))
+                .completed());
+    TransactionsTableModel transactions(given.ledger.path());
+    AuditLogTableModel audit(given.ledger.path());
+    const auto transactionsTester = testerFor(&transactions);
+    const auto auditTester = testerFor(&audit);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions.isReady() && audit.isReady(), waitMs);
+    // Eight top-ups and one transfer, two legs each.
+    QCOMPARE(transactions.rowCount(), 18);
+    QCOMPARE(audit.rowCount(), int(given.ledger.eventCount()));
+    QTRY_COMPARE_WITH_TIMEOUT(cell(audit, 0, int(AuditColumn::Position)),
+                              QString::number(given.ledger.eventCount()), waitMs);
+
+    TableFilter transfers;
+    transfers.type = QStringLiteral("TRANSFER");
+    transactions.setFilter(transfers);
+    QTRY_COMPARE_WITH_TIMEOUT(transactions.rowCount(), 2, waitMs);
+    QStringList amounts;
+    QTRY_VERIFY_WITH_TIMEOUT((amounts = columnOf(transactions, int(TransactionColumn::Amount)),
+                              !amounts.contains(QString())),
+                             waitMs);
+    std::sort(amounts.begin(), amounts.end());
+    QCOMPARE(amounts, (QStringList{QStringLiteral("-25.50"), QStringLiteral("25.50")}));
+    QVERIFY(transactions.isAmountColumn(int(TransactionColumn::Amount)));
+
+    TableFilter completedTransfers;
+    completedTransfers.type = QStringLiteral("TransferCompleted");
+    audit.setFilter(completedTransfers);
+    QTRY_COMPARE_WITH_TIMEOUT(audit.rowCount(), 1, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(audit, 0, int(AuditColumn::Action)),
+                              QStringLiteral("TransferCompleted"), waitMs);
+    QCOMPARE(cell(audit, 0, int(AuditColumn::Operator)), QStringLiteral("test"));
+}
+
+void TestTableModels::pagesThroughThousandsOfAccounts()
+{
+    constexpr int accounts = 3000;
+    TestLedger ledger;
+    QList<Command> commands;
+    for (int i = 0; i < accounts; ++i) {
+        CreateAccount create;
+        create.currency = QStringLiteral("USD");
+        create.ownerId = QStringLiteral("owner-%1").arg(i, 4, 10, QLatin1Char('0'));
+        commands.append(ledger.service().issue(create, {}));
+    }
+    QVERIFY(ledger.service().executeBatch(commands).ok());
+
+    AccountsTableModel model(ledger.path());
+    const auto tester = testerFor(&model);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+    QCOMPARE(model.rowCount(), accounts);
+    // Only the first page came with the count.
+    QCOMPARE(model.cachedRows(), qint64(WindowedTableModel::pageRows));
+
+    model.sort(int(AccountColumn::Owner), Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(model, 0, int(AccountColumn::Owner)),
+                              QStringLiteral("owner-2999"), waitMs);
+    for (const int row : {199, 200, 1500, 2999}) {
+        const QString expected =
+            QStringLiteral("owner-%1").arg(accounts - 1 - row, 4, 10, QLatin1Char('0'));
+        QTRY_COMPARE_WITH_TIMEOUT(cell(model, row, int(AccountColumn::Owner)), expected, waitMs);
+    }
+    QVERIFY(model.cachedRows() <= 5 * WindowedTableModel::pageRows);
+    QVERIFY(model.cachedRows() < accounts);
+}
+
+// Past the middle a page is read in the reverse order and turned around: the same rows.
+void TestTableModels::readsFarPagesFromTheNearerEnd()
+{
+    SortLedger given;
+    SqliteDatabase &database = given.ledger.storage().database();
+    SqliteTableReader forward(database, std::numeric_limits<qint64>::max());
+    SqliteTableReader nearer(database, 0);
+    for (const int column : {int(AccountColumn::Balance), int(AccountColumn::Owner)}) {
+        for (const bool descending : {false, true}) {
+            for (const qint64 offset : {0, 3, 6, 8, 9, 10}) {
+                TableQuery query;
+                query.table = LedgerTable::Accounts;
+                query.sortColumn = column;
+                query.descending = descending;
+                query.offset = offset;
+                query.limit = 3;
+                const Result<TablePage> expected = forward.read(query);
+                const Result<TablePage> actual = nearer.read(query);
+                QVERIFY(expected.ok() && actual.ok());
+                QCOMPARE(actual.value().rows, expected.value().rows);
+                QCOMPARE(actual.value().rows.size(), std::clamp<qint64>(10 - offset, 0, 3));
+            }
+        }
+    }
+}
+
+void TestTableModels::followsTheLedgerLive()
+{
+    SortLedger given;
+    AccountsTableModel accounts(given.ledger.path());
+    TransactionsTableModel transactions(given.ledger.path());
+    AuditLogTableModel audit(given.ledger.path());
+    const auto accountsTester = testerFor(&accounts);
+    const auto transactionsTester = testerFor(&transactions);
+    const auto auditTester = testerFor(&audit);
+    QTRY_VERIFY_WITH_TIMEOUT(accounts.isReady() && transactions.isReady() && audit.isReady(),
+                             waitMs);
+    const int aliceRow = int(columnOf(accounts, int(AccountColumn::Id)).indexOf(given.alice));
+    QVERIFY(aliceRow >= 0);
+    // Eight top-ups, two legs each.
+    QCOMPARE(transactions.rowCount(), 16);
+    QTRY_VERIFY_WITH_TIMEOUT(!cell(transactions, 15, int(TransactionColumn::Amount)).isEmpty(),
+                             waitMs);
+    const int legsBefore = transactions.rowCount();
+
+    QSignalSpy accountsChanged(&accounts, &QAbstractItemModel::dataChanged);
+    QSignalSpy accountsReset(&accounts, &QAbstractItemModel::modelReset);
+    QSignalSpy legsInserted(&transactions, &QAbstractItemModel::rowsInserted);
+    QSignalSpy transactionsReset(&transactions, &QAbstractItemModel::modelReset);
+    QSignalSpy auditInserted(&audit, &QAbstractItemModel::rowsInserted);
+
+    // When another writer (here, the test's service) tops up alice...
+    given.ledger.fund(given.alice, QStringLiteral("20.00"));
+
+    // ...her row changes in place and the new legs and events arrive, without a reset.
+    QTRY_COMPARE_WITH_TIMEOUT(cell(accounts, aliceRow, int(AccountColumn::Id)), given.alice,
+                              waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(accounts, aliceRow, int(AccountColumn::Balance)),
+                              QStringLiteral("120.00"), waitMs);
+    QVERIFY(accountsChanged.count() >= 1);
+    const auto changed = accountsChanged.last();
+    QVERIFY(changed.at(0).toModelIndex().row() <= aliceRow);
+    QVERIFY(changed.at(1).toModelIndex().row() >= aliceRow);
+    QCOMPARE(accountsReset.count(), 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(transactions.rowCount(), legsBefore + 2, waitMs);
+    QCOMPARE(legsInserted.count(), 1);
+    QCOMPARE(legsInserted.first().at(1).toInt(), legsBefore);
+    QCOMPARE(transactionsReset.count(), 0);
+    // Newest first: the top-up's two legs now lead the table.
+    QTRY_VERIFY_WITH_TIMEOUT((QStringList{cell(transactions, 0, int(TransactionColumn::Amount)),
+                                          cell(transactions, 1, int(TransactionColumn::Amount))}
+                                  .contains(QStringLiteral("20.00"))),
+                             waitMs);
+    QCOMPARE(cell(transactions, 0, int(TransactionColumn::Type)), QStringLiteral("TOPUP"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(audit.rowCount(), int(given.ledger.eventCount()), waitMs);
+    QVERIFY(auditInserted.count() >= 1);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(audit, 0, int(AuditColumn::Position)),
+                              QString::number(given.ledger.eventCount()), waitMs);
+}
+
+void TestTableModels::mainWindowShowsThreeTables()
+{
+    SortLedger given;
+    MainWindow window(given.ledger.storage(), QStringLiteral("sqlite:") + given.ledger.path());
+    window.show();
+    QCOMPARE(window.tabs()->count(), int(MainWindow::Tab::Count));
+    for (int tab = 0; tab < int(MainWindow::Tab::Count); ++tab) {
+        LedgerTableView *view = window.tableView(MainWindow::Tab(tab));
+        QVERIFY(view);
+        const auto tester = testerFor(view->model());
+        QTRY_VERIFY_WITH_TIMEOUT(view->model()->isReady(), waitMs);
+    }
+    QAction *auditAction = nullptr;
+    for (QAction *menu : window.menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_3))
+                auditAction = action;
+        }
+    }
+    QVERIFY(auditAction);
+    auditAction->trigger();
+    QCOMPARE(window.tabs()->currentIndex(), int(MainWindow::Tab::AuditLog));
+
+    // BILLING_SCREENSHOT=/tmp/desk.png saves what the accounts tab looks like.
+    const QString screenshot = qEnvironmentVariable("BILLING_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        window.tabs()->setCurrentIndex(int(MainWindow::Tab::Accounts));
+        WindowedTableModel *model = window.tableView(MainWindow::Tab::Accounts)->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!cell(*model, model->rowCount() - 1, 0).isEmpty(), waitMs);
+        QTest::qWait(300);
+        QVERIFY(window.grab().save(screenshot));
+    }
+}
+
+QTEST_MAIN(TestTableModels)
+#include "tst_tablemodels.moc"

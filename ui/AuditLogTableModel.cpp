@@ -1,0 +1,32 @@
+#include "AuditLogTableModel.h"
+
+namespace billing::ui {
+
+// Newest first: the audit trail is read from the latest event back.
+AuditLogTableModel::AuditLogTableModel(const QString &databasePath, QObject *parent)
+    : WindowedTableModel(LedgerTable::AuditLog, databasePath, int(Column::Position),
+                         Qt::DescendingOrder, parent)
+{}
+
+QString AuditLogTableModel::columnTitle(int column) const
+{
+    switch (Column(column)) {
+    case Column::Position:
+        return tr("Position");
+    case Column::Time:
+        return tr("Time");
+    case Column::Action:
+        return tr("Action");
+    case Column::Entity:
+        return tr("Entity");
+    case Column::Operator:
+        return tr("Operator");
+    case Column::CorrelationId:
+        return tr("Correlation ID");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+} // namespace billing::ui

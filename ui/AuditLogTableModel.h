@@ -1,0 +1,22 @@
+#pragma once
+
+#include "WindowedTableModel.h"
+
+namespace billing::ui {
+
+// The audit log projection as a live, windowed table.
+class AuditLogTableModel final : public WindowedTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditLogTableModel)
+
+public:
+    using Column = AuditColumn;
+
+    explicit AuditLogTableModel(const QString &databasePath, QObject *parent = nullptr);
+
+protected:
+    QString columnTitle(int column) const override;
+};
+
+} // namespace billing::ui

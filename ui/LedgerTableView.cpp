@@ -1,0 +1,136 @@
+#include "LedgerTableView.h"
+
+#include "FilterChoices.h"
+#include "WindowedTableModel.h"
+#include "domain/Invariant.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace billing::ui {
+namespace {
+
+constexpr int filterDelayMs = 250;
+
+QLineEdit *dateEdit(const QString &placeholder, QWidget *parent)
+{
+    auto *edit = new QLineEdit(parent);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    edit->setMaximumWidth(130);
+    // A date or a prefix of one: 2025, 2025-12, 2025-12-09.
+    edit->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral(R"(\d{0,4}(-\d{0,2}(-\d{0,2})?)?)")), edit));
+    return edit;
+}
+
+} // namespace
+
+LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+{
+    BILLING_ASSERT(model);
+    model->setParent(this);
+    auto *layout = new QVBoxLayout(this);
+    auto *filterLayout = new QHBoxLayout;
+    layout->addLayout(filterLayout);
+
+    m_textEdit = new QLineEdit(this);
+    m_textEdit->setPlaceholderText(tr("Filter by id, owner, reference…"));
+    m_textEdit->setClearButtonEnabled(true);
+    filterLayout->addWidget(m_textEdit, 1);
+
+    const FilterChoices choices = FilterChoices::of(model->table());
+    m_typeCombo = addChoices(tr("All types"), choices.types);
+    m_statusCombo = addChoices(tr("All statuses"), choices.statuses);
+    m_currencyCombo = addChoices(tr("All currencies"), choices.currencies);
+    filterLayout->addWidget(m_typeCombo);
+    filterLayout->addWidget(m_statusCombo);
+    filterLayout->addWidget(m_currencyCombo);
+    m_fromEdit = dateEdit(tr("From YYYY-MM-DD"), this);
+    m_toEdit = dateEdit(tr("To YYYY-MM-DD"), this);
+    filterLayout->addWidget(m_fromEdit);
+    filterLayout->addWidget(m_toEdit);
+
+    m_tableView = new QTableView(this);
+    m_tableView->setModel(model);
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->verticalHeader()->hide();
+    // Fixed row heights keep a million-row table cheap to lay out.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    m_tableView->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+    m_tableView->setSortingEnabled(true);
+    layout->addWidget(m_tableView, 1);
+
+    m_rowCountLabel = new QLabel(this);
+    layout->addWidget(m_rowCountLabel);
+
+    m_filterTimer.setSingleShot(true);
+    m_filterTimer.setInterval(filterDelayMs);
+    connect(&m_filterTimer, &QTimer::timeout, this, &LedgerTableView::applyFilter);
+    for (QLineEdit *edit : {m_textEdit, m_fromEdit, m_toEdit})
+        connect(edit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
+    for (QComboBox *combo : {m_typeCombo, m_statusCombo, m_currencyCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &LedgerTableView::applyFilter);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (!m_columnsSized) {
+            m_tableView->resizeColumnsToContents();
+            m_columnsSized = true;
+        }
+        showRowCount();
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &LedgerTableView::showRowCount);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, &LedgerTableView::showRowCount);
+    connect(model, &WindowedTableModel::loadFailed, this, [this](const QString &message) {
+        m_rowCountLabel->setText(tr("The ledger could not be read: %1").arg(message));
+    });
+    showRowCount();
+}
+
+QComboBox *LedgerTableView::addChoices(const QString &allText, const QStringList &choices)
+{
+    auto *combo = new QComboBox(this);
+    combo->addItem(allText, QString());
+    for (const QString &choice : choices)
+        combo->addItem(choice, choice);
+    if (choices.isEmpty())
+        combo->hide();
+    return combo;
+}
+
+void LedgerTableView::applyFilter()
+{
+    m_filterTimer.stop();
+    TableFilter filter;
+    filter.text = m_textEdit->text().trimmed();
+    filter.type = m_typeCombo->currentData().toString();
+    filter.status = m_statusCombo->currentData().toString();
+    filter.currency = m_currencyCombo->currentData().toString();
+    filter.fromDate = m_fromEdit->text();
+    filter.toDate = m_toEdit->text();
+    m_model->setFilter(filter);
+}
+
+void LedgerTableView::reload()
+{
+    m_model->reload();
+}
+
+void LedgerTableView::showRowCount()
+{
+    m_rowCountLabel->setText(m_model->isReady() ? tr("%n row(s)", nullptr, m_model->rowCount())
+                                                : tr("Loading…"));
+}
+
+} // namespace billing::ui
