@@ -377,7 +377,7 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
     const IdempotencyRecord *record = key.isEmpty() ? nullptr : state.idempotency(key);
     if (!record)
         return std::nullopt;
-    if (record->payloadHash != builder.hash())
+    if (!record->samePayload(builder.hash()))
         return builder.invalid({reason::idempotencyConflict,
                                 QStringLiteral("key %1 was used for a different command").arg(key),
                                 QStringLiteral("key")});

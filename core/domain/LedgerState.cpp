@@ -3,6 +3,103 @@
 #include "Invariant.h"
 
 namespace billing {
+namespace {
+
+constexpr qsizetype uuidLength = 36;
+
+int hexValue(QChar c)
+{
+    if (c >= u'0' && c <= u'9')
+        return c.unicode() - u'0';
+    if (c >= u'a' && c <= u'f')
+        return c.unicode() - u'a' + 10;
+    return -1;
+}
+
+// Only the exact text QUuid::toString(WithoutBraces) gives back, so that the key's text is
+// never lost by keeping its bytes instead.
+std::optional<QUuid> canonicalUuid(QStringView text)
+{
+    if (text.size() != uuidLength)
+        return std::nullopt;
+    for (qsizetype i = 0; i < uuidLength; ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? text[i] != u'-' : hexValue(text[i]) < 0)
+            return std::nullopt;
+    }
+    return QUuid::fromString(text);
+}
+
+// "<Stem>Requested" without the suffix, matched as transactionTypeFromString() would (case
+// insensitive) but without building a string per event.
+std::optional<TransactionType> requestedType(QStringView stem)
+{
+    for (TransactionType type :
+         {TransactionType::Topup, TransactionType::Withdrawal, TransactionType::Transfer,
+          TransactionType::Payment, TransactionType::Refund}) {
+        if (stem.compare(eventStem(type), Qt::CaseInsensitive) == 0)
+            return type;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<PayloadHash> PayloadHash::fromHex(QStringView hex)
+{
+    PayloadHash hash;
+    if (hex.size() != 2 * qsizetype(hash.m_bytes.size()))
+        return std::nullopt;
+    for (std::size_t i = 0; i < hash.m_bytes.size(); ++i) {
+        const int high = hexValue(hex[qsizetype(2 * i)]);
+        const int low = hexValue(hex[qsizetype(2 * i + 1)]);
+        if (high < 0 || low < 0)
+            return std::nullopt;
+        hash.m_bytes[i] = quint8(high * 16 + low);
+    }
+    return hash;
+}
+
+QString PayloadHash::toHex() const
+{
+    return QString::fromLatin1(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(m_bytes.data()),
+                                qsizetype(m_bytes.size()))
+            .toHex());
+}
+
+bool IdempotencyRecord::samePayload(QStringView hexHash) const
+{
+    // The stored hash is canonical, so text in any other shape was never equal to it.
+    const std::optional<PayloadHash> other = PayloadHash::fromHex(hexHash);
+    return other && *other == payloadHash;
+}
+
+const IdempotencyRecord *IdempotencyIndex::find(const QString &key) const
+{
+    if (const std::optional<QUuid> uuid = canonicalUuid(key)) {
+        const auto it = m_byUuid.constFind(*uuid);
+        return it == m_byUuid.cend() ? nullptr : &*it;
+    }
+    const auto it = m_byText.constFind(key);
+    return it == m_byText.cend() ? nullptr : &*it;
+}
+
+void IdempotencyIndex::insert(const QString &key, IdempotencyRecord record)
+{
+    if (const std::optional<QUuid> uuid = canonicalUuid(key))
+        m_byUuid.insert(*uuid, std::move(record));
+    else
+        m_byText.insert(key, std::move(record));
+}
+
+void IdempotencyIndex::remove(const QString &key)
+{
+    if (const std::optional<QUuid> uuid = canonicalUuid(key))
+        m_byUuid.remove(*uuid);
+    else
+        m_byText.remove(key);
+}
 
 Money moneyField(const QJsonObject &data, QStringView name)
 {
@@ -30,8 +127,7 @@ const Transaction *LedgerState::transaction(const QString &id) const
 
 const IdempotencyRecord *LedgerState::idempotency(const QString &key) const
 {
-    const auto it = m_idempotency.constFind(key);
-    return it == m_idempotency.cend() ? nullptr : &*it;
+    return m_idempotency.find(key);
 }
 
 qint64 LedgerState::aggregateVersion(const QString &aggregateId) const
@@ -76,18 +172,17 @@ void LedgerState::applyAccountEvent(const EventEnvelope &event)
         Account account;
         account.id = event.aggregateId;
         account.ownerId = data.value(u"ownerId").toString();
-        account.ownerType = data.value(u"ownerType").toString();
+        account.ownerType = shared(data.value(u"ownerType").toString());
         const auto type = accountTypeFromString(data.value(u"type").toString());
         BILLING_ASSERT(type.has_value());
         account.type = *type;
-        account.currency = data.value(u"currency").toString();
+        account.currency = shared(data.value(u"currency").toString());
         account.minBalance = moneyField(data, u"minBalance");
         if (data.contains(u"maxBalance"))
             account.maxBalance = moneyField(data, u"maxBalance");
         account.version = 1;
         m_accounts.insert(account.id, account);
-        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
-                 account.id);
+        remember(data, account.id);
         return;
     }
     auto it = m_accounts.find(event.aggregateId);
@@ -103,18 +198,15 @@ void LedgerState::applyAccountEvent(const EventEnvelope &event)
         BILLING_ASSERT(account.status != AccountStatus::Closed);
         BILLING_ASSERT(*status != AccountStatus::Closed || account.balance.isZero());
         account.status = *status;
-        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
-                 account.id);
+        remember(data, account.id);
     } else if (event.eventType == event::accountCommandRejected) {
-        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
-                 account.id, data.value(u"reason").toString());
+        remember(data, account.id, shared(data.value(u"reason").toString()));
     } else if (event.eventType == event::accountLimitsChanged) {
         account.minBalance = moneyField(data, u"minBalance");
         account.maxBalance = data.contains(u"maxBalance")
                                  ? std::optional<Money>(moneyField(data, u"maxBalance"))
                                  : std::nullopt;
-        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
-                 account.id);
+        remember(data, account.id);
     } else {
         invariantFailed("unknown account event type", __FILE__, __LINE__);
     }
@@ -139,25 +231,15 @@ void LedgerState::applyBalanceChanged(Account &account, const EventEnvelope &eve
 void LedgerState::applyTransactionEvent(const EventEnvelope &event)
 {
     saveTransaction(event.aggregateId);
-    const QJsonObject &data = event.data;
     if (event.eventType.endsWith(event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
         BILLING_ASSERT(!m_transactions.contains(event.aggregateId));
         const auto type =
-            transactionTypeFromString(event.eventType.chopped(event::requestedSuffix.size()));
+            requestedType(QStringView(event.eventType).chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
-        Transaction transaction;
-        transaction.id = event.aggregateId;
-        transaction.type = *type;
-        transaction.amount = moneyField(data, u"amount");
-        transaction.currency = data.value(u"currency").toString();
-        transaction.sourceAccountId = data.value(u"sourceAccountId").toString();
-        transaction.destinationAccountId = data.value(u"destinationAccountId").toString();
-        transaction.paymentId = data.value(u"paymentId").toString();
-        transaction.version = 1;
+        const Transaction transaction = requested(event, *type);
         m_transactions.insert(transaction.id, transaction);
-        remember(data.value(u"idempotencyKey").toString(), data.value(u"payloadHash").toString(),
-                 transaction.id);
+        remember(event.data, transaction.id);
         return;
     }
     auto it = m_transactions.find(event.aggregateId);
@@ -170,32 +252,80 @@ void LedgerState::applyTransactionEvent(const EventEnvelope &event)
         transaction.status = TransactionStatus::Completed;
         // Both legs are in by now: the books must balance in this currency.
         BILLING_ASSERT(m_totals.value(transaction.currency).isZero());
-        if (transaction.type == TransactionType::Refund) {
-            auto payment = m_transactions.find(transaction.paymentId);
-            BILLING_ASSERT(payment != m_transactions.end());
-            saveTransaction(payment->id);
-            payment = m_transactions.find(transaction.paymentId);
-            const Result<Money> refunded = payment->refunded.plus(transaction.amount);
-            BILLING_ASSERT(refunded.ok() && refunded.value() <= payment->amount);
-            payment->refunded = refunded.value();
-        }
+        if (transaction.type == TransactionType::Refund)
+            completeRefund(transaction);
     } else if (event.eventType.endsWith(event::failedSuffix)) {
         transaction.status = TransactionStatus::Failed;
-        transaction.failureReason = data.value(u"reason").toString();
+        transaction.failureReason = shared(event.data.value(u"reason").toString());
     } else {
         invariantFailed("unknown transaction event type", __FILE__, __LINE__);
     }
 }
 
-void LedgerState::remember(const QString &key, const QString &payloadHash, const QString &targetId,
+// Every string the new transaction holds is one the ledger already has, where it has it.
+Transaction LedgerState::requested(const EventEnvelope &event, TransactionType type)
+{
+    const QJsonObject &data = event.data;
+    Transaction transaction;
+    transaction.id = event.aggregateId;
+    transaction.type = type;
+    transaction.amount = moneyField(data, u"amount");
+    transaction.currency = shared(data.value(u"currency").toString());
+    transaction.sourceAccountId = accountId(data.value(u"sourceAccountId").toString());
+    transaction.destinationAccountId = accountId(data.value(u"destinationAccountId").toString());
+    transaction.paymentId = transactionId(data.value(u"paymentId").toString());
+    transaction.version = 1;
+    return transaction;
+}
+
+// A refund adds to its payment's refunded sum; the payment gets no event of its own.
+void LedgerState::completeRefund(const Transaction &refund)
+{
+    saveTransaction(refund.paymentId);
+    const auto payment = m_transactions.find(refund.paymentId);
+    BILLING_ASSERT(payment != m_transactions.end());
+    const Result<Money> refunded = payment->refunded.plus(refund.amount);
+    BILLING_ASSERT(refunded.ok() && refunded.value() <= payment->amount);
+    payment->refunded = refunded.value();
+}
+
+void LedgerState::remember(const QJsonObject &data, const QString &targetId,
                            const QString &rejection)
 {
+    const QString key = data.value(u"idempotencyKey").toString();
     if (key.isEmpty())
         return;
-    BILLING_ASSERT(!m_idempotency.contains(key));
-    m_idempotency.insert(key, IdempotencyRecord{payloadHash, targetId, rejection});
+    BILLING_ASSERT(!m_idempotency.find(key));
+    // The ledger writes only SHA-256 hex here; anything else is corruption.
+    const std::optional<PayloadHash> hash =
+        PayloadHash::fromHex(data.value(u"payloadHash").toString());
+    BILLING_ASSERT(hash.has_value());
+    m_idempotency.insert(key, IdempotencyRecord{*hash, targetId, rejection});
     if (m_undo.active)
         m_undo.keys.append(key);
+}
+
+QString LedgerState::shared(const QString &text)
+{
+    // Null and empty compare equal in the set, but callers may tell them apart.
+    if (text.isEmpty())
+        return text;
+    auto it = m_shared.constFind(text);
+    if (it == m_shared.cend())
+        it = m_shared.insert(text);
+    return *it;
+}
+
+QString LedgerState::accountId(const QString &id) const
+{
+    const auto it = m_accounts.constFind(id);
+    return it == m_accounts.cend() ? id : it->id;
+}
+
+QString LedgerState::transactionId(const QString &id) const
+{
+    const auto it = m_transactions.constFind(id);
+    return it == m_transactions.cend() ? id : it->id;
 }
 
 void LedgerState::saveAccount(const QString &id)

@@ -8,8 +8,9 @@
 
 namespace billing {
 
-enum class TransactionType { Topup, Withdrawal, Transfer, Payment, Refund };
-enum class TransactionStatus { Pending, Completed, Failed };
+// One byte each: they sit in every transaction the ledger holds.
+enum class TransactionType : quint8 { Topup, Withdrawal, Transfer, Payment, Refund };
+enum class TransactionStatus : quint8 { Pending, Completed, Failed };
 
 QString toString(TransactionType type);
 QString toString(TransactionStatus status);
@@ -17,20 +18,22 @@ std::optional<TransactionType> transactionTypeFromString(const QString &text);
 // The event-name stem: "Topup", "Withdrawal", ... ("TopupRequested").
 QString eventStem(TransactionType type);
 
-// The transaction aggregate's state, changed only by LedgerState::apply.
+// The transaction aggregate's state, changed only by LedgerState::apply. LedgerState keeps the
+// strings shared: the account ids with the accounts' own, the payment id with the payment's,
+// the currency and failure reason with every other transaction that names the same one.
 struct Transaction
 {
     QString id;
-    TransactionType type = TransactionType::Topup;
-    TransactionStatus status = TransactionStatus::Pending;
-    Money amount;
     QString currency;
     QString sourceAccountId;
     QString destinationAccountId;
     QString paymentId; // refunds: the payment they give back
-    Money refunded;    // payments: the sum of completed refunds
     QString failureReason;
+    Money amount;
+    Money refunded; // payments: the sum of completed refunds
     qint64 version = 0;
+    TransactionType type = TransactionType::Topup;
+    TransactionStatus status = TransactionStatus::Pending;
 };
 
 } // namespace billing

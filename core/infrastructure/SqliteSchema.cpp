@@ -70,6 +70,9 @@ const QList<QStringList> &migrations()
                            "transaction_projections (account_id, position DESC)"),
             QStringLiteral("CREATE INDEX idx_transaction_projection_transaction ON "
                            "transaction_projections (transaction_id)"),
+            // The desk's transaction list is newest first by default.
+            QStringLiteral("CREATE INDEX idx_transaction_projection_position ON "
+                           "transaction_projections (position, id)"),
             // In the embedded store the log itself is the audit trail: audit_logs is a view over
             // it with the original table's columns, rather than a second copy of every event.
             QStringLiteral(R"(CREATE VIEW audit_logs AS SELECT
