@@ -32,7 +32,7 @@ void SqliteCheckpointer::run()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=1000"));
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
         if (db.open()) {
             QSqlQuery checkpoint(db);
             std::unique_lock<std::mutex> lock(m_mutex);
@@ -42,8 +42,15 @@ void SqliteCheckpointer::run()
                                            [this] { return m_stopping; });
                 lock.unlock();
                 // A failure (say, the file is busy) only means the next round does the work.
-                checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"));
+                int frames = 0;
+                if (checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) &&
+                    checkpoint.next())
+                    frames = checkpoint.value(1).toInt();
                 checkpoint.finish();
+                if (frames > restartFrames) {
+                    checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(RESTART)"));
+                    checkpoint.finish();
+                }
                 lock.lock();
             }
         }

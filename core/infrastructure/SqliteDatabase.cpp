@@ -50,7 +50,7 @@ Status SqliteDatabase::open(const QString &path, Durability durability)
                      {}};
     const char *synchronous =
         durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
-    // Checkpoints run on SqliteCheckpointer's thread, not inside some unlucky commit.
+    // Checkpoints run on SqliteCheckpointer's thread, not inside every ~30th commit.
     for (const char *pragma : {"PRAGMA journal_mode=WAL", synchronous, "PRAGMA foreign_keys=OFF",
                                "PRAGMA cache_size=-16384", "PRAGMA wal_autocheckpoint=0"}) {
         if (Status done = exec(QString::fromLatin1(pragma)); !done.ok())

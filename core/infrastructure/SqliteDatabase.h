@@ -50,7 +50,7 @@ public:
 private:
     Status migrate();
 
-    static constexpr int checkpointIntervalMs = 500;
+    static constexpr int checkpointIntervalMs = 200;
 
     QSqlDatabase m_db;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;

@@ -26,6 +26,7 @@ public:
                     CurrencyCatalog currencies = CurrencyCatalog::standard());
     ~SqliteProjector();
 
+    // Writes the catalog into `currencies` unless it is there already.
     Status seedCurrencies();
     // Inside the caller's write transaction: brings the projections up to the events just
     // appended (catching up first if they lag).
@@ -38,6 +39,7 @@ public:
     Result<qint64> checkpoint();
 
 private:
+    bool currenciesSeeded();
     Status applyBatch(const QList<EventEnvelope> &events);
     Status apply(const EventEnvelope &event);
     Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp);
