@@ -51,8 +51,9 @@ std::optional<PayloadHash> PayloadHash::fromHex(QStringView hex)
     if (hex.size() != 2 * qsizetype(hash.m_bytes.size()))
         return std::nullopt;
     for (std::size_t i = 0; i < hash.m_bytes.size(); ++i) {
-        const int high = hexValue(hex[qsizetype(2 * i)]);
-        const int low = hexValue(hex[qsizetype(2 * i + 1)]);
+        const qsizetype at = 2 * qsizetype(i);
+        const int high = hexValue(hex[at]);
+        const int low = hexValue(hex[at + 1]);
         if (high < 0 || low < 0)
             return std::nullopt;
         hash.m_bytes[i] = quint8(high * 16 + low);
@@ -85,12 +86,12 @@ const IdempotencyRecord *IdempotencyIndex::find(const QString &key) const
     return it == m_byText.cend() ? nullptr : &*it;
 }
 
-void IdempotencyIndex::insert(const QString &key, IdempotencyRecord record)
+void IdempotencyIndex::insert(const QString &key, const IdempotencyRecord &record)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
-        m_byUuid.insert(*uuid, std::move(record));
+        m_byUuid.insert(*uuid, record);
     else
-        m_byText.insert(key, std::move(record));
+        m_byText.insert(key, record);
 }
 
 void IdempotencyIndex::remove(const QString &key)

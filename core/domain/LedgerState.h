@@ -46,7 +46,7 @@ class IdempotencyIndex
 {
 public:
     const IdempotencyRecord *find(const QString &key) const;
-    void insert(const QString &key, IdempotencyRecord record);
+    void insert(const QString &key, const IdempotencyRecord &record);
     void remove(const QString &key);
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
 
