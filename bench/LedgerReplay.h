@@ -23,7 +23,9 @@ struct OpenFigures
     qint64 events = 0;
     double storageOpenMs = 0;
     double serviceOpenMs = 0;
-    qint64 residentKiB = -1; // VmRSS while the freshly opened service holds the whole state
+    qint64 residentKiB = -1;   // VmRSS while the freshly opened service holds the whole state
+    double snapshotSaveMs = 0; // saving a snapshot of that state
+    double snapshotOpenMs = 0; // LedgerService::open() again, starting from the snapshot
 };
 
 // Each opens its own connection to `path` and closes it before returning, so that no two

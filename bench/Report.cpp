@@ -205,6 +205,10 @@ QString textReport(const BenchResults &results)
                   .arg(fixed(results.open.storageOpenMs, 0), fixed(results.open.serviceOpenMs, 0)));
     table.note(QStringLiteral("EmbeddedStorage::open, then LedgerService::open() over %1 events")
                    .arg(count(results.open.events)));
+    table.row(
+        QStringLiteral("   open from a snapshot"),
+        QStringLiteral("%1 ms (saving it: %2 ms)")
+            .arg(fixed(results.open.snapshotOpenMs, 0), fixed(results.open.snapshotSaveMs, 0)));
     table.row(QStringLiteral("4. peak RSS (VmHWM)"),
               QStringLiteral("%1 MB (%2 MiB)")
                   .arg(fixed(peakMB(results), 1), fixed(kibToMiB(results.peakKiB), 1)),
@@ -287,6 +291,8 @@ QJsonObject jsonReport(const BenchResults &results)
          QJsonObject{{QStringLiteral("events"), results.open.events},
                      {QStringLiteral("storageOpenMs"), results.open.storageOpenMs},
                      {QStringLiteral("serviceOpenMs"), results.open.serviceOpenMs},
+                     {QStringLiteral("snapshotSaveMs"), results.open.snapshotSaveMs},
+                     {QStringLiteral("snapshotOpenMs"), results.open.snapshotOpenMs},
                      {QStringLiteral("vmRssKiB"), results.open.residentKiB}}},
         {QStringLiteral("memory"),
          QJsonObject{{QStringLiteral("figure"),

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void rebuildKeepsTheProjections();
     void importRunsEveryRowOnceEvenWhenRepeated();
     void versionAndUnknownCommand();
+    void snapshotsChangeNoAnswer();
 
 private:
     QString create(const QString &type, const QString &currency = QStringLiteral("USD"));
@@ -341,6 +342,41 @@ void TestCli::versionAndUnknownCommand()
     QCOMPARE(badStore.exitCode, 1);
     QCOMPARE(badStore.errorJson().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("STORAGE_FAILURE"));
+}
+
+void TestCli::snapshotsChangeNoAnswer()
+{
+    // Every CLI process saves a snapshot once 3 more events are folded, and the next one starts
+    // from it: the answers must be those of a cold replay.
+    qputenv("BILLING_SNAPSHOT_EVERY", "3");
+    const QString alice = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    for (const char *amount : {"10", "20", "30"})
+        QCOMPARE(run({QStringLiteral("topup"), QStringLiteral("--account"), alice,
+                      QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                      QString::fromLatin1(amount)})
+                     .exitCode,
+                 0);
+    const QByteArray warm = run({QStringLiteral("balances")}).out;
+    const QByteArray warmAtFive =
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QStringLiteral("5")}).out;
+    qunsetenv("BILLING_SNAPSHOT_EVERY");
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("snapshots"));
+        db.setDatabaseName(m_store);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM snapshots")) && query.next());
+        QVERIFY(query.value(0).toInt() > 0);
+        QVERIFY(query.exec(QStringLiteral("DELETE FROM snapshots")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("snapshots"));
+    QCOMPARE(run({QStringLiteral("balances")}).out, warm);
+    QCOMPARE(run({QStringLiteral("balances"), QStringLiteral("--at"), QStringLiteral("5")}).out,
+             warmAtFive);
+    QVERIFY(warm.contains("\"60.00\""));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

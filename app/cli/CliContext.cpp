@@ -2,6 +2,13 @@
 
 namespace billing::cli {
 
+qint64 snapshotEveryEvents()
+{
+    bool ok = false;
+    const qint64 every = qEnvironmentVariable("BILLING_SNAPSHOT_EVERY").toLongLong(&ok);
+    return ok && every >= 0 ? every : defaultSnapshotEvery;
+}
+
 Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &arguments)
 {
     auto context = std::make_unique<CliContext>();
@@ -25,6 +32,7 @@ Result<LedgerService *> CliContext::service()
 {
     if (!m_service) {
         auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
+        service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
         if (Status opened = service->open(); !opened.ok())
             return opened.error();
         m_service = std::move(service);

@@ -9,6 +9,11 @@
 
 namespace billing::cli {
 
+// A snapshot of the folded state is saved every this many events, unless
+// BILLING_SNAPSHOT_EVERY says otherwise (0: never).
+constexpr qint64 defaultSnapshotEvery = 50000;
+qint64 snapshotEveryEvents();
+
 // The opened store, and the command side over it when a subcommand needs one.
 class CliContext
 {

@@ -24,9 +24,12 @@ QJsonArray legsJson(const QList<TransactionLegView> &legs)
 
 QJsonObject stateJson(const LedgerState &state)
 {
+    // In id order: the same ledger always prints the same document.
+    QStringList ids = state.accounts().keys();
+    ids.sort();
     QJsonArray accounts;
-    for (const Account &account : state.accounts())
-        accounts.append(toJson(account));
+    for (const QString &id : std::as_const(ids))
+        accounts.append(toJson(*state.account(id)));
     return {{QStringLiteral("position"), state.position()},
             {QStringLiteral("accounts"), accounts},
             {QStringLiteral("totals"), totalsJson(state.totals())},
@@ -137,7 +140,7 @@ int runBalances(CliContext &context, const CliArguments &arguments)
             arguments.number(QStringLiteral("at"), 0, 0, std::numeric_limits<qint64>::max());
         if (!at.ok())
             return printError(at.error());
-        state = replayTo(context.storage().events(), at.value());
+        state = replayTo(context.storage().events(), at.value(), context.storage().snapshots());
     }
     if (!state.ok())
         return printError(state.error());

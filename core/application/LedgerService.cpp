@@ -14,9 +14,37 @@ LedgerService::LedgerService(EventStore &store, Clock &clock, IdSource &ids,
     , m_state(std::move(currencies))
 {}
 
+void LedgerService::setSnapshots(SnapshotStore *snapshots, qint64 everyEvents)
+{
+    BILLING_ASSERT(everyEvents >= 0);
+    m_snapshots = snapshots;
+    m_snapshotEvery = everyEvents;
+}
+
 Status LedgerService::open()
 {
+    BILLING_ASSERT(m_state.position() == 0);
+    if (m_snapshots) {
+        Result<std::optional<LedgerState>> loaded = m_snapshots->load(0);
+        if (!loaded.ok())
+            return loaded.error();
+        if (loaded.value()) {
+            m_state = std::move(*loaded.value());
+            m_lastSnapshot = m_state.position();
+        }
+    }
     return catchUp();
+}
+
+void LedgerService::saveSnapshotWhenDue()
+{
+    if (!m_snapshots || m_snapshotEvery <= 0 ||
+        m_state.position() - m_lastSnapshot < m_snapshotEvery)
+        return;
+    // A snapshot is only a cache: failing to save one costs speed, never correctness.
+    if (Status saved = m_snapshots->save(m_state); !saved.ok())
+        qWarning("Snapshot not saved: %s", qPrintable(saved.error().message));
+    m_lastSnapshot = m_state.position();
 }
 
 Status LedgerService::catchUp()
@@ -130,6 +158,7 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
             if (eventCounts[i] > 0)
                 outcomes[i].position = appended[next - 1].position;
         }
+        saveSnapshotWhenDue();
         return outcomes;
     }
     return Error{reason::concurrencyConflict,

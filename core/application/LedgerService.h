@@ -4,6 +4,7 @@
 #include "Command.h"
 #include "EventStore.h"
 #include "Outcome.h"
+#include "SnapshotStore.h"
 #include "domain/LedgerState.h"
 
 namespace billing {
@@ -24,6 +25,9 @@ public:
     LedgerService(EventStore &store, Clock &clock, IdSource &ids,
                   CurrencyCatalog currencies = CurrencyCatalog::standard());
 
+    // Snapshots make open() fold only the events after the newest one; one is saved whenever
+    // `everyEvents` more events have been folded (0: never save, only load).
+    void setSnapshots(SnapshotStore *snapshots, qint64 everyEvents);
     Status open();
     Status catchUp();
     // Fills in the ids and time that make deciding the command deterministic.
@@ -48,6 +52,11 @@ private:
     Clock &m_clock;
     IdSource &m_ids;
     LedgerState m_state;
+    void saveSnapshotWhenDue();
+
+    SnapshotStore *m_snapshots = nullptr;
+    qint64 m_snapshotEvery = 0;
+    qint64 m_lastSnapshot = 0;
     bool m_readOnly = false;
     int m_conflictsResolved = 0;
 };

@@ -2,6 +2,7 @@
 
 #include "EventStore.h"
 #include "ProjectionReader.h"
+#include "SnapshotStore.h"
 
 #include <QHash>
 
@@ -18,6 +19,8 @@ public:
 
     virtual EventStore &events() = 0;
     virtual ProjectionReader &projections() = 0;
+    // Where snapshots of the folded state are kept; none when the storage keeps none.
+    virtual SnapshotStore *snapshots() { return nullptr; }
     // Brings the projections up to the log. `progress` gets the checkpoint after each batch and
     // may return false to stop (what was done stays done).
     virtual Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) = 0;

@@ -6,9 +6,9 @@ namespace {
 constexpr int chunk = 10000;
 
 Result<LedgerState> replayWhile(EventStore &store,
-                                const std::function<bool(const EventEnvelope &)> &include)
+                                const std::function<bool(const EventEnvelope &)> &include,
+                                LedgerState state = LedgerState())
 {
-    LedgerState state;
     for (;;) {
         const Result<QList<EventEnvelope>> events = store.read(state.position(), chunk);
         if (!events.ok())
@@ -25,11 +25,22 @@ Result<LedgerState> replayWhile(EventStore &store,
 
 } // namespace
 
-Result<LedgerState> replayTo(EventStore &store, qint64 upToPosition)
+Result<LedgerState> replayTo(EventStore &store, qint64 upToPosition, SnapshotStore *snapshots)
 {
-    return replayWhile(store, [upToPosition](const EventEnvelope &event) {
-        return upToPosition <= 0 || event.position <= upToPosition;
-    });
+    LedgerState start;
+    if (snapshots) {
+        Result<std::optional<LedgerState>> loaded = snapshots->load(upToPosition);
+        if (!loaded.ok())
+            return loaded.error();
+        if (loaded.value())
+            start = std::move(*loaded.value());
+    }
+    return replayWhile(
+        store,
+        [upToPosition](const EventEnvelope &event) {
+            return upToPosition <= 0 || event.position <= upToPosition;
+        },
+        std::move(start));
 }
 
 Result<LedgerState> replayAsOf(EventStore &store, qint64 asOfMs)

@@ -26,6 +26,7 @@ public:
     friend bool operator==(const PayloadHash &, const PayloadHash &) = default;
 
 private:
+    friend class LedgerStateCodec;
     std::array<quint8, 32> m_bytes{};
 };
 
@@ -51,6 +52,7 @@ public:
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
 
 private:
+    friend class LedgerStateCodec;
     QHash<QUuid, IdempotencyRecord> m_byUuid;
     QHash<QString, IdempotencyRecord> m_byText;
 };
@@ -87,6 +89,7 @@ public:
     bool balanced() const;
 
 private:
+    friend class LedgerStateCodec;
     void applyAccountEvent(const EventEnvelope &event);
     void applyTransactionEvent(const EventEnvelope &event);
     void applyBalanceChanged(Account &account, const EventEnvelope &event);

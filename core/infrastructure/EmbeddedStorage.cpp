@@ -8,6 +8,7 @@ EmbeddedStorage::EmbeddedStorage()
     : m_store(m_database)
     , m_projector(m_database, m_store)
     , m_reader(m_database)
+    , m_snapshots(m_database, m_store)
 {}
 
 Result<std::unique_ptr<EmbeddedStorage>>

@@ -4,6 +4,7 @@
 #include "SqliteEventStore.h"
 #include "SqliteProjectionReader.h"
 #include "SqliteProjector.h"
+#include "SqliteSnapshotStore.h"
 #include "application/LedgerStorage.h"
 
 #include <memory>
@@ -21,6 +22,7 @@ public:
 
     EventStore &events() override { return m_store; }
     ProjectionReader &projections() override { return m_reader; }
+    SnapshotStore *snapshots() override { return &m_snapshots; }
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
     Result<QHash<QString, QString>> transactionStatuses() override;
@@ -36,6 +38,7 @@ private:
     SqliteEventStore m_store;
     SqliteProjector m_projector;
     SqliteProjectionReader m_reader;
+    SqliteSnapshotStore m_snapshots;
 };
 
 } // namespace billing

@@ -92,6 +92,16 @@ const QList<QStringList> &migrations()
                 projector TEXT PRIMARY KEY,
                 position INTEGER NOT NULL))"),
         },
+        {
+            // Snapshots of the folded state: a cache. `event_hash` is the hash of the event at
+            // `position`, so a snapshot of a log that was since rewritten is never used.
+            QStringLiteral(R"(CREATE TABLE snapshots (
+                position INTEGER PRIMARY KEY,
+                event_hash TEXT NOT NULL,
+                format INTEGER NOT NULL,
+                digest TEXT NOT NULL,
+                state BLOB NOT NULL))"),
+        },
     };
     return all;
 }

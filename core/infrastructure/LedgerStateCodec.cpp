@@ -1,0 +1,189 @@
+#include "LedgerStateCodec.h"
+
+#include <QDataStream>
+#include <QIODevice>
+
+#include <algorithm>
+
+namespace billing {
+namespace {
+
+constexpr quint32 magic = 0x424c5353; // "BLSS": Billing Ledger State Snapshot
+
+template<typename Key>
+QList<Key> sortedKeys(const QList<Key> &keys)
+{
+    QList<Key> sorted = keys;
+    std::sort(sorted.begin(), sorted.end());
+    return sorted;
+}
+
+void writeMoney(QDataStream &out, const Money &money)
+{
+    out << money.toString(Money::scale);
+}
+
+bool readMoney(QDataStream &in, Money &money)
+{
+    QString text;
+    in >> text;
+    const Result<Money> parsed = Money::parse(text, Money::scale, Money::Sign::AllowNegative);
+    if (!parsed.ok())
+        return false;
+    money = parsed.value();
+    return true;
+}
+
+void writeRecord(QDataStream &out, const IdempotencyRecord &record, const QByteArray &hash)
+{
+    out << hash << record.targetId << record.rejection;
+}
+
+} // namespace
+
+QByteArray LedgerStateCodec::encode(const LedgerState &state)
+{
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << magic << formatVersion << state.m_position;
+
+    out << qint64(state.m_totals.size());
+    for (const QString &currency : sortedKeys(state.m_totals.keys())) {
+        out << currency;
+        writeMoney(out, state.m_totals.value(currency));
+    }
+    out << qint64(state.m_accounts.size());
+    for (const QString &id : sortedKeys(state.m_accounts.keys())) {
+        const Account &account = state.m_accounts[id];
+        out << account.id << account.ownerId << account.ownerType << account.currency
+            << quint8(account.type) << quint8(account.status);
+        writeMoney(out, account.balance);
+        writeMoney(out, account.minBalance);
+        out << account.maxBalance.has_value();
+        writeMoney(out, account.maxBalance.value_or(Money()));
+        out << account.version;
+    }
+    out << qint64(state.m_transactions.size());
+    for (const QString &id : sortedKeys(state.m_transactions.keys())) {
+        const Transaction &transaction = state.m_transactions[id];
+        out << transaction.id << transaction.currency << transaction.sourceAccountId
+            << transaction.destinationAccountId << transaction.paymentId
+            << transaction.failureReason << quint8(transaction.type) << quint8(transaction.status);
+        writeMoney(out, transaction.amount);
+        writeMoney(out, transaction.refunded);
+        out << transaction.version;
+    }
+    auto hashBytes = [](const IdempotencyRecord &record) {
+        return QByteArray(reinterpret_cast<const char *>(record.payloadHash.m_bytes.data()),
+                          qsizetype(record.payloadHash.m_bytes.size()));
+    };
+    const IdempotencyIndex &keys = state.m_idempotency;
+    out << qint64(keys.m_byUuid.size());
+    for (const QUuid &key : sortedKeys(keys.m_byUuid.keys())) {
+        out << key;
+        writeRecord(out, keys.m_byUuid[key], hashBytes(keys.m_byUuid[key]));
+    }
+    out << qint64(keys.m_byText.size());
+    for (const QString &key : sortedKeys(keys.m_byText.keys())) {
+        out << key;
+        writeRecord(out, keys.m_byText[key], hashBytes(keys.m_byText[key]));
+    }
+    return bytes;
+}
+
+std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
+                                                    const CurrencyCatalog &currencies)
+{
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 readMagic = 0;
+    qint32 version = 0;
+    LedgerState state(currencies);
+    in >> readMagic >> version >> state.m_position;
+    if (readMagic != magic || version != formatVersion || state.m_position < 0)
+        return std::nullopt;
+    qint64 count = 0;
+    bool ok = true;
+    in >> count;
+    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+        QString currency;
+        Money total;
+        in >> currency;
+        ok = readMoney(in, total);
+        state.m_totals.insert(state.shared(currency), total);
+    }
+    in >> count;
+    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+        Account account;
+        quint8 type = 0;
+        quint8 status = 0;
+        bool hasMax = false;
+        Money max;
+        in >> account.id >> account.ownerId >> account.ownerType >> account.currency >> type >>
+            status;
+        ok = readMoney(in, account.balance) && readMoney(in, account.minBalance);
+        in >> hasMax;
+        ok = ok && readMoney(in, max);
+        in >> account.version;
+        ok = ok && type <= quint8(AccountType::System) && status <= quint8(AccountStatus::Closed);
+        account.type = AccountType(type);
+        account.status = AccountStatus(status);
+        if (hasMax)
+            account.maxBalance = max;
+        account.ownerType = state.shared(account.ownerType);
+        account.currency = state.shared(account.currency);
+        state.m_accounts.insert(account.id, account);
+    }
+    in >> count;
+    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+        Transaction transaction;
+        quint8 type = 0;
+        quint8 status = 0;
+        in >> transaction.id >> transaction.currency >> transaction.sourceAccountId >>
+            transaction.destinationAccountId >> transaction.paymentId >>
+            transaction.failureReason >> type >> status;
+        ok = readMoney(in, transaction.amount) && readMoney(in, transaction.refunded);
+        in >> transaction.version;
+        ok = ok && type <= quint8(TransactionType::Refund) &&
+             status <= quint8(TransactionStatus::Failed);
+        transaction.type = TransactionType(type);
+        transaction.status = TransactionStatus(status);
+        // Share the strings the fold would have shared.
+        transaction.currency = state.shared(transaction.currency);
+        transaction.failureReason = state.shared(transaction.failureReason);
+        transaction.sourceAccountId = state.accountId(transaction.sourceAccountId);
+        transaction.destinationAccountId = state.accountId(transaction.destinationAccountId);
+        state.m_transactions.insert(transaction.id, transaction);
+    }
+    auto readRecord = [&](IdempotencyRecord &record) {
+        QByteArray hash;
+        in >> hash >> record.targetId >> record.rejection;
+        if (hash.size() != qsizetype(record.payloadHash.m_bytes.size()))
+            return false;
+        std::copy(hash.cbegin(), hash.cend(), record.payloadHash.m_bytes.begin());
+        record.rejection = state.shared(record.rejection);
+        return true;
+    };
+    in >> count;
+    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+        QUuid key;
+        IdempotencyRecord record;
+        in >> key;
+        ok = readRecord(record);
+        state.m_idempotency.m_byUuid.insert(key, record);
+    }
+    in >> count;
+    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+        QString key;
+        IdempotencyRecord record;
+        in >> key;
+        ok = readRecord(record);
+        state.m_idempotency.m_byText.insert(key, record);
+    }
+    if (!ok || in.status() != QDataStream::Ok || !in.atEnd())
+        return std::nullopt;
+    return state;
+}
+
+} // namespace billing

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "domain/LedgerState.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace billing {
+
+// LedgerState to bytes and back, for snapshots. The bytes are a function of the state alone
+// (every map is written in key order), so two states are equal exactly when their encodings
+// are, which is how tests compare a snapshot's state with a full replay.
+class LedgerStateCodec
+{
+public:
+    static constexpr qint32 formatVersion = 1;
+
+    static QByteArray encode(const LedgerState &state);
+    // nullopt for bytes of another format version or that do not decode cleanly.
+    static std::optional<LedgerState>
+    decode(const QByteArray &bytes,
+           const CurrencyCatalog &currencies = CurrencyCatalog::standard());
+};
+
+} // namespace billing
