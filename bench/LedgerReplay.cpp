@@ -71,7 +71,6 @@ Result<OpenFigures> timeFreshOpen(const QString &path, MemoryWatch &memory)
     if (Status reopened = fromSnapshot.open(); !reopened.ok())
         return reopened.error();
     figures.snapshotOpenMs = static_cast<double>(timer.nsecsElapsed()) / nsPerMs;
-    memory.sample();
     return figures;
 }
 

@@ -209,6 +209,8 @@ QString textReport(const BenchResults &results)
         QStringLiteral("   open from a snapshot"),
         QStringLiteral("%1 ms (saving it: %2 ms)")
             .arg(fixed(results.open.snapshotOpenMs, 0), fixed(results.open.snapshotSaveMs, 0)));
+    table.note(QStringLiteral("a snapshot of that state saved, then opened from; this ran after "
+                              "the peak RSS below was taken"));
     table.row(QStringLiteral("4. peak RSS (VmHWM)"),
               QStringLiteral("%1 MB (%2 MiB)")
                   .arg(fixed(peakMB(results), 1), fixed(kibToMiB(results.peakKiB), 1)),
