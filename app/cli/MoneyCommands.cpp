@@ -31,6 +31,20 @@ std::optional<MoneyVerb> verbFor(const QString &word)
     return std::nullopt;
 }
 
+// Parses --amount for the currency's decimals into the command, then runs it.
+template<typename MoneyCommand>
+int withAmount(CliContext &context, LedgerService &service, const CliArguments &arguments,
+               int decimals, MoneyCommand command)
+{
+    const Result<Money> amount =
+        amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
+    if (!amount.ok())
+        return printError(amount.error());
+    command.amount = amount.value();
+    return executeAndPrint(context, service,
+                           service.issue(std::move(command), context.options(arguments)));
+}
+
 const QStringList moneyOptions = {QStringLiteral("amount"), QStringLiteral("currency"),
                                   QStringLiteral("key"), QStringLiteral("correlation"),
                                   QStringLiteral("reference")};
@@ -55,13 +69,7 @@ int move(CliContext &context, LedgerService &service, const CliArguments &argume
     command.reference = arguments.option(QStringLiteral("reference"));
     const int decimals =
         decimalsFor(service.state(), command.currency, arguments.option(verb.userOption));
-    const Result<Money> amount =
-        amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
-    if (!amount.ok())
-        return printError(amount.error());
-    command.amount = amount.value();
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return withAmount(context, service, arguments, decimals, std::move(command));
 }
 
 int refund(CliContext &context, LedgerService &service, const CliArguments &arguments)
@@ -80,13 +88,7 @@ int refund(CliContext &context, LedgerService &service, const CliArguments &argu
     const int decimals =
         decimalsFor(service.state(),
                     command.currency.isEmpty() && paid ? paid->currency : command.currency, {});
-    const Result<Money> amount =
-        amountOption(arguments, QStringLiteral("amount"), decimals, Money::Sign::PositiveOnly);
-    if (!amount.ok())
-        return printError(amount.error());
-    command.amount = amount.value();
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return withAmount(context, service, arguments, decimals, std::move(command));
 }
 
 } // namespace

@@ -73,6 +73,16 @@ void SqliteDatabase::close()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
+bool SqliteDatabase::execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
+{
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return false;
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    return query.exec();
+}
+
 Status SqliteDatabase::exec(const QString &sql)
 {
     QSqlQuery query(m_db);

@@ -46,6 +46,8 @@ public:
     QSqlQuery &statement(const QString &sql);
     void finishStatements();
     static Error failure(const QSqlQuery &query, const QString &what);
+    // Prepares `sql` on `query` (forward only), binds `values` in order and runs it.
+    static bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values);
 
 private:
     Status migrate();

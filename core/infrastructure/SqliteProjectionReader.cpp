@@ -16,16 +16,6 @@ Money amountOf(const QVariant &value)
     return money.value();
 }
 
-bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 const QString accountColumns = QStringLiteral(
     "SELECT id, owner_id, owner_type, type, currency, balance, status, min_balance, max_balance, "
     "version, created_at, updated_at FROM account_projections ");
@@ -44,7 +34,7 @@ Result<QList<AccountView>> SqliteProjectionReader::selectAccounts(const QString 
                                                                   const QVariantList &values)
 {
     QSqlQuery query(m_database.connection());
-    if (!execWith(query, accountColumns + where, values))
+    if (!SqliteDatabase::execWith(query, accountColumns + where, values))
         return SqliteDatabase::failure(query, QStringLiteral("read accounts"));
     QList<AccountView> accounts;
     while (query.next()) {
@@ -88,7 +78,7 @@ Result<QList<TransactionLegView>> SqliteProjectionReader::selectLegs(const QStri
                                                                      const QVariantList &values)
 {
     QSqlQuery query(m_database.connection());
-    if (!execWith(query, legColumns + tail, values))
+    if (!SqliteDatabase::execWith(query, legColumns + tail, values))
         return SqliteDatabase::failure(query, QStringLiteral("read transactions"));
     QList<TransactionLegView> legs;
     while (query.next()) {
@@ -132,11 +122,12 @@ SqliteProjectionReader::transactionsOfAccount(const QString &accountId, Page pag
 Result<QList<AuditEntryView>> SqliteProjectionReader::auditLog(Page page)
 {
     QSqlQuery query(m_database.connection());
-    if (!execWith(query,
-                  QStringLiteral("SELECT id, event_id, entity_type, entity_id, action, operator, "
-                                 "correlation_id, changes, timestamp FROM audit_logs "
-                                 "ORDER BY id DESC LIMIT ? OFFSET ?"),
-                  {page.limit, page.offset}))
+    if (!SqliteDatabase::execWith(
+            query,
+            QStringLiteral("SELECT id, event_id, entity_type, entity_id, action, operator, "
+                           "correlation_id, changes, timestamp FROM audit_logs "
+                           "ORDER BY id DESC LIMIT ? OFFSET ?"),
+            {page.limit, page.offset}))
         return SqliteDatabase::failure(query, QStringLiteral("read audit log"));
     QList<AuditEntryView> entries;
     while (query.next()) {
@@ -158,9 +149,10 @@ Result<QList<AuditEntryView>> SqliteProjectionReader::auditLog(Page page)
 Result<qint64> SqliteProjectionReader::checkpoint()
 {
     QSqlQuery query(m_database.connection());
-    if (!execWith(query,
-                  QStringLiteral("SELECT position FROM projection_checkpoints WHERE projector = ?"),
-                  {SqliteProjector::name}))
+    if (!SqliteDatabase::execWith(
+            query,
+            QStringLiteral("SELECT position FROM projection_checkpoints WHERE projector = ?"),
+            {SqliteProjector::name}))
         return SqliteDatabase::failure(query, QStringLiteral("read checkpoint"));
     return query.next() ? query.value(0).toLongLong() : 0;
 }

@@ -135,16 +135,6 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     return where;
 }
 
-bool execWith(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 } // namespace
 
 SqliteTableReader::SqliteTableReader(SqliteDatabase &database, qint64 reverseOffsetMin)
@@ -174,10 +164,11 @@ QString SqliteTableReader::amountOrder(const QString &column, bool descending)
 Result<LedgerMark> SqliteTableReader::mark()
 {
     QSqlQuery query(m_database.connection());
-    if (!execWith(query,
-                  QStringLiteral("SELECT (SELECT position FROM projection_checkpoints WHERE "
-                                 "projector = ?), (SELECT MAX(position) FROM events)"),
-                  {SqliteProjector::name}) ||
+    if (!SqliteDatabase::execWith(
+            query,
+            QStringLiteral("SELECT (SELECT position FROM projection_checkpoints WHERE "
+                           "projector = ?), (SELECT MAX(position) FROM events)"),
+            {SqliteProjector::name}) ||
         !query.next())
         return SqliteDatabase::failure(query, QStringLiteral("read the ledger's position"));
     return LedgerMark{query.value(0).toLongLong(), query.value(1).toLongLong()};
@@ -218,8 +209,9 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     qint64 total = -1;
     if (query.countRows || query.offset >= m_reverseOffsetMin) {
         QSqlQuery count(m_database.connection());
-        if (!execWith(count, QStringLiteral("SELECT COUNT(*) FROM ") + table.from + where.sql,
-                      where.values) ||
+        if (!SqliteDatabase::execWith(
+                count, QStringLiteral("SELECT COUNT(*) FROM ") + table.from + where.sql,
+                where.values) ||
             !count.next())
             return SqliteDatabase::failure(count, QStringLiteral("count rows"));
         total = count.value(0).toLongLong();
@@ -249,7 +241,7 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, %5 LIMIT ? OFFSET ?")
                             .arg(table.select.join(QStringLiteral(", ")), table.from, where.sql,
                                  order, tieBreakers.join(QStringLiteral(", ")));
-    if (!execWith(rows, sql, where.values + QVariantList{limit, offset}))
+    if (!SqliteDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
         return SqliteDatabase::failure(rows, QStringLiteral("read rows"));
     const int columns = int(table.select.size());
     while (rows.next()) {
