@@ -111,12 +111,9 @@ Result<qint64> SqliteProjector::checkpoint()
     return position;
 }
 
-Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events)
+Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events, qint64 checkpointBefore)
 {
-    const Result<qint64> at = checkpoint();
-    if (!at.ok())
-        return at.error();
-    qint64 expected = at.value();
+    qint64 expected = checkpointBefore;
     for (const EventEnvelope &event : events) {
         if (event.position != ++expected)
             return Error{reason::storageFailure,
@@ -130,30 +127,33 @@ Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events)
     return run(save, {name, events.last().position}, "save checkpoint");
 }
 
-Status SqliteProjector::catchUpInTransaction(qint64 upTo)
+Result<qint64> SqliteProjector::catchUpInTransaction(qint64 upTo)
 {
-    for (;;) {
-        const Result<qint64> at = checkpoint();
-        if (!at.ok())
-            return at.error();
-        if (at.value() >= upTo)
-            return Done{};
+    const Result<qint64> start = checkpoint();
+    if (!start.ok())
+        return start.error();
+    qint64 at = start.value();
+    while (at < upTo) {
         const Result<QList<EventEnvelope>> events =
-            m_store.read(at.value(), int(std::min<qint64>(catchUpChunk, upTo - at.value())));
+            m_store.read(at, int(std::min<qint64>(catchUpChunk, upTo - at)));
         if (!events.ok())
             return events.error();
         BILLING_ASSERT(!events.value().isEmpty());
-        if (Status done = applyBatch(events.value()); !done.ok())
-            return done;
+        if (Status done = applyBatch(events.value(), at); !done.ok())
+            return done.error();
+        at = events.value().last().position;
     }
+    return at;
 }
 
 Status SqliteProjector::applyInTransaction(const QList<EventEnvelope> &appended)
 {
     BILLING_ASSERT(!appended.isEmpty());
-    if (Status done = catchUpInTransaction(appended.first().position - 1); !done.ok())
-        return done;
-    return applyBatch(appended);
+    // One checkpoint read per append: the common case has nothing to catch up.
+    const Result<qint64> at = catchUpInTransaction(appended.first().position - 1);
+    if (!at.ok())
+        return at.error();
+    return applyBatch(appended, at.value());
 }
 
 Result<qint64> SqliteProjector::catchUp(int batchSize, const std::function<bool(qint64)> &progress)
@@ -179,7 +179,7 @@ Result<qint64> SqliteProjector::catchUp(int batchSize, const std::function<bool(
             m_database.rollback();
             return at.value();
         }
-        if (Status done = applyBatch(events.value()); !done.ok()) {
+        if (Status done = applyBatch(events.value(), at.value()); !done.ok()) {
             m_database.rollback();
             return done.error();
         }

@@ -40,11 +40,13 @@ public:
 
 private:
     bool currenciesSeeded();
-    Status applyBatch(const QList<EventEnvelope> &events);
+    // `events` must follow `checkpointBefore` without a gap.
+    Status applyBatch(const QList<EventEnvelope> &events, qint64 checkpointBefore);
     Status apply(const EventEnvelope &event);
     Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp);
     Status applyAccountEvent(const EventEnvelope &event, const QString &timestamp);
-    Status catchUpInTransaction(qint64 upTo);
+    // Returns the checkpoint reached (at least `upTo`).
+    Result<qint64> catchUpInTransaction(qint64 upTo);
     QSqlQuery &prepared(const QString &sql);
 
     SqliteDatabase &m_database;
