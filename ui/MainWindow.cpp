@@ -94,10 +94,10 @@ void MainWindow::addMenus()
             if (auto *view = qobject_cast<LedgerTableView *>(m_tabs->currentWidget()))
                 view->exportRows();
         });
-    fileMenu->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
+    fileMenu->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                         &MainWindow::showSettings);
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
 
     QMenu *accountMenu = menuBar()->addMenu(tr("A&ccount"));
     addCommandAction(accountMenu, tr("&New account…"), QKeySequence::New,
@@ -132,7 +132,7 @@ void MainWindow::addMenus()
         action->setEnabled(tableView(Tab(tab)) != nullptr);
     }
     viewMenu->addSeparator();
-    viewMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this,
+    viewMenu->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this,
                         &MainWindow::reloadCurrentTable);
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
