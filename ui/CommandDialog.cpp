@@ -121,6 +121,9 @@ void CommandDialog::addField(const QString &label, QWidget *editor, const QStrin
     cell->setFocusProxy(editor);
     m_form->addRow(label, cell);
     m_errorLabels.insert(field, error);
+    // A new choice answers the complaint about the old one.
+    if (auto *picker = qobject_cast<EntityPicker *>(editor))
+        connect(picker, &EntityPicker::selectionChanged, error, &QWidget::hide);
 }
 
 void CommandDialog::setFieldError(const QString &field, const QString &text)

@@ -89,7 +89,8 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     for (QComboBox *combo : {m_typeCombo, m_statusCombo, m_currencyCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &LedgerTableView::applyFilter);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_columnsSized) {
+        // Sized once, on the first rows: an empty table would size to its headers only.
+        if (!m_columnsSized && m_model->rowCount() > 0) {
             m_tableView->resizeColumnsToContents();
             m_columnsSized = true;
         }
