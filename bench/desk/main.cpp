@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <thread>
 
@@ -138,17 +140,26 @@ int main(int argc, char *argv[])
     const double seconds = parser.value(secondsOption).toDouble();
     QList<qint64> stallsNs;
     Result<qint64> written = Error{};
+    // The writer folds the ledger before it writes; only its writing is measured.
+    std::atomic<bool> writerOpen{false};
+    std::atomic<bool> go{false};
     std::thread writer([&] {
         bench::AccountPool writerPool(pool.count(), pairSeed + 1);
         bench::MemoryWatch writerMemory;
         bench::LedgerWorkload load(path, writerPool, writerMemory, say);
-        if (Status opened = load.open(); !opened.ok()) {
+        const Status opened = load.open();
+        writerOpen = true;
+        if (!opened.ok()) {
             written = opened.error();
             return;
         }
+        while (!go)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         // A transfer writes four events.
         written = load.runPacedTransfers(std::max(1, rate / 4), seconds);
     });
+    waitUntil([&] { return writerOpen.load(); }, 600000);
+    go = true;
     QElapsedTimer tick;
     QTimer timer;
     timer.setTimerType(Qt::PreciseTimer);
@@ -162,6 +173,8 @@ int main(int argc, char *argv[])
     waitUntil([&] { return false; }, int(seconds * 1000) + 500);
     timer.stop();
     writer.join();
+    // The table catches up with the last writes.
+    waitUntil([&] { return false; }, 500);
     const bench::LatencySummary stalls = bench::summarize(stallsNs, seconds);
 
     std::printf("\nBilling Desk on %s\n", qPrintable(QDir::toNativeSeparators(path)));
