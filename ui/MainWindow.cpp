@@ -189,13 +189,16 @@ void MainWindow::onOpened()
     m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
         const bool empty = work.freshState().position() == 0;
         return [this, empty] {
-            if (empty && m_demoDataWhenEmpty)
-                addDemoData();
-            else if (empty && QMessageBox::question(
-                                  this, tr("An empty ledger"),
-                                  tr("This ledger holds nothing yet. Add demo data (a few owners, "
-                                     "accounts in three currencies and a few hundred transactions) "
-                                     "to see how the desk works?")) == QMessageBox::Yes)
+            if (!empty)
+                return;
+            const bool wanted =
+                m_demoDataWhenEmpty ||
+                QMessageBox::question(
+                    this, tr("An empty ledger"),
+                    tr("This ledger holds nothing yet. Add demo data (a few owners, accounts in "
+                       "three currencies and a few hundred transactions) to see how the desk "
+                       "works?")) == QMessageBox::Yes;
+            if (wanted)
                 addDemoData();
         };
     });
