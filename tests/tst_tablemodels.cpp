@@ -403,7 +403,7 @@ void TestTableModels::mainWindowShowsThreeTables()
     MainWindow window(client, settings);
     window.show();
     QCOMPARE(window.tabs()->count(), int(MainWindow::Tab::Count));
-    for (int tab = 0; tab < int(MainWindow::Tab::Count); ++tab) {
+    for (int tab = 0; tab <= int(MainWindow::Tab::AuditLog); ++tab) {
         LedgerTableView *view = window.tableView(MainWindow::Tab(tab));
         QVERIFY(view);
         const auto tester = testerFor(view->model());

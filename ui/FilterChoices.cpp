@@ -56,6 +56,7 @@ FilterChoices FilterChoices::of(LedgerTable table)
         choices.currencies = currencyCodes();
         break;
     case LedgerTable::AuditLog:
+    case LedgerTable::Events:
         choices.types = eventTypes();
         break;
     }

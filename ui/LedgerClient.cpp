@@ -10,6 +10,13 @@ const LedgerState &LedgerWork::freshState()
     return m_service->state();
 }
 
+AsOfCursor &LedgerWork::asOf()
+{
+    if (!m_asOf)
+        m_asOf = std::make_unique<AsOfCursor>(m_storage->events(), m_storage->snapshots());
+    return *m_asOf;
+}
+
 LedgerClient::LedgerClient(StoreLocation location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
@@ -30,6 +37,7 @@ LedgerClient::~LedgerClient()
     QMetaObject::invokeMethod(
         m_threadContext,
         [work] {
+            work->m_asOf.reset();
             work->m_service.reset();
             work->m_storage.reset();
         },

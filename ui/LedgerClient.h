@@ -1,5 +1,6 @@
 #pragma once
 
+#include "application/AsOfCursor.h"
 #include "application/LedgerService.h"
 #include "infrastructure/StoreLocation.h"
 
@@ -21,6 +22,8 @@ public:
     LedgerService &service() { return *m_service; }
     // The state with every event the store holds folded in, also those of other processes.
     const LedgerState &freshState();
+    // Time travel's cursor over this storage's log, made on first use.
+    AsOfCursor &asOf();
 
 private:
     friend class LedgerClient;
@@ -28,6 +31,7 @@ private:
     RandomIds m_ids;
     std::unique_ptr<LedgerStorage> m_storage;
     std::unique_ptr<LedgerService> m_service;
+    std::unique_ptr<AsOfCursor> m_asOf;
 };
 
 // The desk's one way to the ledger. Every read and write runs on a thread of its own, in the

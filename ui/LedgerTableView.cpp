@@ -139,6 +139,12 @@ void LedgerTableView::applyFilter()
     m_model->setFilter(filter);
 }
 
+void LedgerTableView::setFilterText(const QString &text)
+{
+    m_textEdit->setText(text);
+    applyFilter();
+}
+
 void LedgerTableView::reload()
 {
     m_model->reload();
@@ -189,7 +195,7 @@ void LedgerTableView::showContextMenu(const QPoint &position)
     QMenu menu(this);
     if (!recordId.isEmpty()) {
         if (m_menuFiller)
-            m_menuFiller(menu, recordId);
+            m_menuFiller(menu, recordId, index);
         menu.addAction(tr("&Copy id"), this,
                        [recordId] { QApplication::clipboard()->setText(recordId); });
     }

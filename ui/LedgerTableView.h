@@ -35,10 +35,13 @@ public:
     QString currentRecordId() const;
     QString currentRowKey() const { return m_selectedKey; }
     // Fills the context menu of a row; the view adds copy and export entries itself.
-    using MenuFiller = std::function<void(QMenu &, const QString &recordId)>;
+    using MenuFiller =
+        std::function<void(QMenu &, const QString &recordId, const QModelIndex &index)>;
     void setMenuFiller(MenuFiller filler) { m_menuFiller = std::move(filler); }
     // The rows of the current sort and filter as CSV, off the UI thread with progress.
     void exportRows();
+    // Puts `text` into the free-text filter, as if typed.
+    void setFilterText(const QString &text);
 
 Q_SIGNALS:
     void recordActivated(const QString &recordId);

@@ -5,11 +5,14 @@
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
 #include "CreateAccountDialog.h"
+#include "EventHistoryView.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "LedgerVerification.h"
 #include "MoveMoneyDialog.h"
 #include "RefundDialog.h"
 #include "SettingsDialog.h"
+#include "TimeTravelView.h"
 #include "TransactionsTableModel.h"
 #include "application/DemoLedger.h"
 
@@ -75,6 +78,56 @@ void MainWindow::addTables(const QString &databasePath)
                    tr("&Transactions"));
     m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(databasePath), m_tabs),
                    tr("Audit &log"));
+    auto *history = new EventHistoryView(m_client, databasePath, m_tabs);
+    m_tabs->addTab(history, tr("&Event history"));
+    auto *travel = new TimeTravelView(m_client, databasePath, m_tabs);
+    m_tabs->addTab(travel, tr("Time t&ravel"));
+    connect(history, &EventHistoryView::travelRequested, this, [this, travel](qint64 position) {
+        m_tabs->setCurrentWidget(travel);
+        travel->travelTo(position);
+    });
+}
+
+void MainWindow::addAuditMenu()
+{
+    QMenu *auditMenu = menuBar()->addMenu(tr("A&udit"));
+    auditMenu->addAction(tr("&Verify ledger…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                         this, [this] { verifyLedger(); });
+    TimeTravelView *travel = timeTravel();
+    if (!travel)
+        return;
+    auditMenu->addAction(tr("Step &back"), QKeySequence(Qt::ALT | Qt::Key_Left), this,
+                         [this, travel] {
+                             m_tabs->setCurrentWidget(travel);
+                             travel->stepBack();
+                         });
+    auditMenu->addAction(tr("Step &forward"), QKeySequence(Qt::ALT | Qt::Key_Right), this,
+                         [this, travel] {
+                             m_tabs->setCurrentWidget(travel);
+                             travel->stepForward();
+                         });
+    auditMenu->addAction(tr("Return to &now"), QKeySequence(Qt::ALT | Qt::Key_End), this,
+                         [this, travel] {
+                             m_tabs->setCurrentWidget(travel);
+                             travel->returnToNow();
+                         });
+}
+
+EventHistoryView *MainWindow::eventHistory() const
+{
+    return qobject_cast<EventHistoryView *>(m_tabs->widget(int(Tab::Events)));
+}
+
+TimeTravelView *MainWindow::timeTravel() const
+{
+    return qobject_cast<TimeTravelView *>(m_tabs->widget(int(Tab::TimeTravel)));
+}
+
+LedgerVerification *MainWindow::verifyLedger(bool showReport)
+{
+    auto *verification = new LedgerVerification(m_client, this, showReport);
+    verification->start();
+    return verification;
 }
 
 void MainWindow::addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,
@@ -126,16 +179,20 @@ void MainWindow::addMenus()
     const std::pair<QString, QKeySequence> tabs[] = {
         {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_1)},
         {tr("&Transactions"), QKeySequence(Qt::CTRL | Qt::Key_2)},
-        {tr("Audit &log"), QKeySequence(Qt::CTRL | Qt::Key_3)}};
+        {tr("Audit &log"), QKeySequence(Qt::CTRL | Qt::Key_3)},
+        {tr("&Event history"), QKeySequence(Qt::CTRL | Qt::Key_4)},
+        {tr("Time t&ravel"), QKeySequence(Qt::CTRL | Qt::Key_5)}};
+    static_assert(std::size(tabs) == std::size_t(Tab::Count));
     for (int tab = 0; tab < int(Tab::Count); ++tab) {
         QAction *action = viewMenu->addAction(tabs[tab].first, tabs[tab].second, this,
                                               [this, tab] { m_tabs->setCurrentIndex(tab); });
-        action->setEnabled(tableView(Tab(tab)) != nullptr);
+        action->setEnabled(tab < m_tabs->count() && m_tabs->tabText(tab) != tr("Ledger"));
     }
     viewMenu->addSeparator();
     viewMenu->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this,
                         &MainWindow::reloadCurrentTable);
 
+    addAuditMenu();
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About Billing Desk"), this, [this] {
         QMessageBox::about(this, tr("About Billing Desk"),
@@ -147,7 +204,7 @@ void MainWindow::addMenus()
 void MainWindow::addContextMenus()
 {
     if (LedgerTableView *accounts = tableView(Tab::Accounts)) {
-        accounts->setMenuFiller([this](QMenu &menu, const QString &id) {
+        accounts->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &) {
             menu.addAction(tr("&Open account"), this, [this, id] { openAccount(id); });
             if (m_settings.auditor)
                 return;
@@ -171,7 +228,7 @@ void MainWindow::addContextMenus()
         connect(accounts, &LedgerTableView::recordActivated, this, &MainWindow::openAccount);
     }
     if (LedgerTableView *transactions = tableView(Tab::Transactions)) {
-        transactions->setMenuFiller([this](QMenu &menu, const QString &id) {
+        transactions->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &) {
             if (!m_settings.auditor)
                 menu.addAction(tr("&Refund…"), this, [this, id] { openRefund(id); });
         });

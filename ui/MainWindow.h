@@ -12,6 +12,9 @@ class QTabWidget;
 namespace billing::ui {
 
 class AccountWindow;
+class EventHistoryView;
+class LedgerVerification;
+class TimeTravelView;
 class AccountStatusDialog;
 class CreateAccountDialog;
 class LedgerClient;
@@ -30,12 +33,16 @@ class MainWindow final : public QMainWindow
 
 public:
     static constexpr int healthIntervalMs = 1000;
-    enum class Tab { Accounts, Transactions, AuditLog, Count };
+    enum class Tab { Accounts, Transactions, AuditLog, Events, TimeTravel, Count };
 
     MainWindow(LedgerClient &client, const DeskSettings &settings, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     LedgerTableView *tableView(Tab tab) const;
+    EventHistoryView *eventHistory() const;
+    TimeTravelView *timeTravel() const;
+    // Runs "Verify ledger" with its progress and report.
+    LedgerVerification *verifyLedger(bool showReport = true);
     QLabel *healthLabel() const { return m_healthLabel; }
 
     // The forms open without blocking; they delete themselves when closed.
@@ -55,6 +62,7 @@ Q_SIGNALS:
 
 private:
     void addTables(const QString &databasePath);
+    void addAuditMenu();
     void addMenus();
     void addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,
                           const std::function<void()> &slot);

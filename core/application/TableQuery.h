@@ -8,7 +8,7 @@
 namespace billing {
 
 // The desk's three tables over the projections, read a window at a time.
-enum class LedgerTable { Accounts, Transactions, AuditLog };
+enum class LedgerTable { Accounts, Transactions, AuditLog, Events };
 
 // Column numbers are shared by the SQL reader (which maps them to whitelisted SQL) and the
 // models (which show them), so each enum ends in its count. CurrencyCode and State avoid the
@@ -27,6 +27,19 @@ enum class TransactionColumn {
     Count
 };
 enum class AuditColumn { Position, Time, Action, Entity, Operator, CorrelationId, Count };
+// The auditor's event history: every event in log order with a one-line summary.
+enum class EventColumn {
+    Position,
+    Time,
+    Type,
+    Aggregate,
+    Version,
+    CorrelationId,
+    CausationId,
+    Operator,
+    Summary,
+    Count
+};
 
 // Empty fields do not filter. `text` matches ids, owners, references and the like anywhere in
 // them; the dates are ISO 8601 prefixes compared with the row's time ("2025-12-09").
@@ -38,6 +51,9 @@ struct TableFilter
     QString currency;
     QString fromDate;
     QString toDate;
+    // Time travel: only rows that existed after the event at this position (negative: all).
+    // Tables without a position (accounts) ignore it.
+    qint64 upToPosition = -1;
 
     friend bool operator==(const TableFilter &, const TableFilter &) = default;
 };
@@ -90,6 +106,8 @@ inline int columnCount(LedgerTable table)
         return int(TransactionColumn::Count);
     case LedgerTable::AuditLog:
         return int(AuditColumn::Count);
+    case LedgerTable::Events:
+        return int(EventColumn::Count);
     }
     return 0;
 }

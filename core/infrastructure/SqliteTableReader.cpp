@@ -1,6 +1,7 @@
 #include "SqliteTableReader.h"
 
 #include "SqliteProjector.h"
+#include "application/EventSummary.h"
 
 #include <QSqlQuery>
 
@@ -24,6 +25,7 @@ struct TableSql
     QString tieBreaker;
     // After the shown columns: the row's unique key and the id of the record it shows.
     QStringList hidden;
+    QString positionColumn; // the log position a row comes from, for time travel
 };
 
 const TableSql &tableSql(LedgerTable table)
@@ -43,6 +45,7 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("updated_at"),
         QStringLiteral("id"),
         {QStringLiteral("id"), QStringLiteral("id")},
+        QString(),
     };
     static const TableSql transactions{
         QStringLiteral("transaction_projections"),
@@ -62,6 +65,7 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("created_at"),
         QStringLiteral("position, id"),
         {QStringLiteral("id"), QStringLiteral("transaction_id")},
+        QStringLiteral("position"),
     };
     static const TableSql audit{
         QStringLiteral("audit_logs"),
@@ -78,8 +82,35 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("timestamp"),
         QStringLiteral("id"),
         {QStringLiteral("id"), QStringLiteral("entity_id")},
+        QStringLiteral("id"),
+    };
+    // Free text looks into the whole event, payload included. The summary column carries the
+    // event's data; the reader turns it into one line.
+    static const QString body = QStringLiteral("CAST(body AS TEXT)");
+    static const TableSql events{
+        QStringLiteral("events"),
+        {QStringLiteral("position"), QStringLiteral("timestamp"), QStringLiteral("event_type"),
+         QStringLiteral("aggregate_id"), QStringLiteral("aggregate_version"),
+         QStringLiteral("correlation_id"),
+         QStringLiteral("json_extract(%1, '$.causationId')").arg(body),
+         QStringLiteral("json_extract(%1, '$.operator')").arg(body),
+         QStringLiteral("json_extract(%1, '$.data')").arg(body)},
+        {QStringLiteral("position"), QStringLiteral("position"), QStringLiteral("event_type"),
+         QStringLiteral("aggregate_id"), QStringLiteral("aggregate_version"),
+         QStringLiteral("correlation_id"), QStringLiteral("position"), QStringLiteral("position"),
+         QStringLiteral("position")},
+        {body},
+        QStringLiteral("event_type"),
+        QString(),
+        QString(),
+        QStringLiteral("timestamp"),
+        QStringLiteral("position"),
+        {QStringLiteral("position"), QStringLiteral("position")},
+        QStringLiteral("position"),
     };
     switch (table) {
+    case LedgerTable::Events:
+        return events;
     case LedgerTable::Accounts:
         return accounts;
     case LedgerTable::Transactions:
@@ -132,6 +163,8 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
         if (!column.isEmpty() && !value.isEmpty())
             where.add(column + QStringLiteral(" = ?"), {value});
     }
+    if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
+        where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
     if (!filter.fromDate.isEmpty())
         where.add(table.timeColumn + QStringLiteral(" >= ?"), {filter.fromDate});
     // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
@@ -255,6 +288,10 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
         row.reserve(columns);
         for (int column = 0; column < columns; ++column)
             row.append(rows.value(column).toString());
+        if (query.table == LedgerTable::Events) {
+            QString &summary = row[int(EventColumn::Summary)];
+            summary = eventSummary(row.at(int(EventColumn::Type)), summary);
+        }
         page.rows.append(row);
     }
     if (reversed)

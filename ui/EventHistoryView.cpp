@@ -1,0 +1,73 @@
+#include "EventHistoryView.h"
+
+#include "EventsTableModel.h"
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "infrastructure/EventCodec.h"
+
+#include <QFontDatabase>
+#include <QJsonDocument>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace billing::ui {
+
+EventHistoryView::EventHistoryView(LedgerClient &client, const QString &databasePath,
+                                   QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_table = new LedgerTableView(new EventsTableModel(databasePath), splitter);
+    m_jsonView = new QPlainTextEdit(splitter);
+    m_jsonView->setReadOnly(true);
+    m_jsonView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_jsonView->setPlaceholderText(tr("Select an event to see it exactly as stored."));
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter);
+
+    connect(m_table->tableView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const qint64 position = current.data(WindowedTableModel::RecordIdRole).toLongLong();
+                if (position > 0)
+                    showEvent(position);
+            });
+    m_table->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &index) {
+        const QString correlation =
+            index.siblingAtColumn(int(EventColumn::CorrelationId)).data().toString();
+        menu.addAction(tr("Show the whole &saga"), this,
+                       [this, correlation] { showSaga(correlation); });
+        menu.addAction(tr("&Travel to this event"), this,
+                       [this, id] { Q_EMIT travelRequested(id.toLongLong()); });
+    });
+}
+
+void EventHistoryView::showSaga(const QString &correlationId)
+{
+    m_table->setFilterText(correlationId);
+}
+
+void EventHistoryView::showEvent(qint64 position)
+{
+    m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<QList<EventEnvelope>> read = work.storage().events().read(position - 1, 1);
+        QString text;
+        if (!read.ok())
+            text = tr("The event could not be read: %1").arg(read.error().message);
+        else if (!read.value().isEmpty())
+            text = QString::fromUtf8(
+                QJsonDocument(codec::toJson(read.value().first())).toJson(QJsonDocument::Indented));
+        return [this, position, text] {
+            m_jsonView->setPlainText(text);
+            Q_EMIT jsonShown(position);
+        };
+    });
+}
+
+} // namespace billing::ui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+class QPlainTextEdit;
+
+namespace billing::ui {
+
+class LedgerClient;
+class LedgerTableView;
+
+// The auditor's history: every event in global order with its filters, and the selected event's
+// full JSON exactly as stored (hash included). "Show the whole saga" filters by the event's
+// correlation id; "Travel to this event" asks the time-travel view to go there.
+class EventHistoryView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventHistoryView)
+
+public:
+    EventHistoryView(LedgerClient &client, const QString &databasePath, QWidget *parent = nullptr);
+
+    LedgerTableView *table() const { return m_table; }
+    QPlainTextEdit *jsonView() const { return m_jsonView; }
+    void showSaga(const QString &correlationId);
+
+Q_SIGNALS:
+    void travelRequested(qint64 position);
+    void jsonShown(qint64 position);
+
+private:
+    void showEvent(qint64 position);
+
+    LedgerClient &m_client;
+    LedgerTableView *m_table = nullptr;
+    QPlainTextEdit *m_jsonView = nullptr;
+};
+
+} // namespace billing::ui

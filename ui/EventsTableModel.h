@@ -1,0 +1,22 @@
+#pragma once
+
+#include "WindowedTableModel.h"
+
+namespace billing::ui {
+
+// Every event of the log in global order, windowed like the other tables.
+class EventsTableModel final : public WindowedTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EventsTableModel)
+
+public:
+    using Column = EventColumn;
+
+    explicit EventsTableModel(const QString &databasePath, QObject *parent = nullptr);
+
+protected:
+    QString columnTitle(int column) const override;
+};
+
+} // namespace billing::ui

@@ -1,0 +1,353 @@
+#include "TimeTravelView.h"
+
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "TransactionsTableModel.h"
+#include "application/EventSummary.h"
+#include "infrastructure/EventCodec.h"
+
+#include <QDateTimeEdit>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace billing::ui {
+namespace {
+
+struct Point
+{
+    qint64 position = 0;
+    qint64 lastPosition = 0;
+    qint64 timestampMs = 0;
+    QList<AsOfAccount> accounts;
+    QSet<QString> changedNext;
+    QHash<QString, Money> totals;
+    QString nextEvent;
+};
+
+QList<AsOfAccount> accountsOf(const LedgerState &state)
+{
+    QList<AsOfAccount> rows;
+    rows.reserve(state.accounts().size());
+    for (const Account &account : state.accounts()) {
+        const Result<Currency> currency = state.currencies().find(account.currency);
+        rows.append({account.id, account.ownerId, toString(account.type), account.currency,
+                     toString(account.status), account.balance,
+                     currency.ok() ? currency.value().decimals : Money::scale});
+    }
+    std::sort(rows.begin(), rows.end(), [](const AsOfAccount &a, const AsOfAccount &b) {
+        return std::tie(a.ownerId, a.currency, a.id) < std::tie(b.ownerId, b.currency, b.id);
+    });
+    return rows;
+}
+
+// The accounts whose balance the next event moves, or which the command it starts is about.
+QSet<QString> changedBy(const EventEnvelope &next)
+{
+    if (next.eventType == event::balanceChanged)
+        return {next.aggregateId};
+    if (next.eventType.endsWith(event::requestedSuffix))
+        return {next.data.value(QStringLiteral("sourceAccountId")).toString(),
+                next.data.value(QStringLiteral("destinationAccountId")).toString()};
+    return {};
+}
+
+Result<Point> pointAt(LedgerWork &work, qint64 wanted)
+{
+    const Result<qint64> last = work.storage().events().lastPosition();
+    if (!last.ok())
+        return last.error();
+    Point point;
+    point.lastPosition = last.value();
+    point.position = std::clamp<qint64>(wanted, 0, last.value());
+    const Result<const LedgerState *> state = work.asOf().moveTo(point.position);
+    if (!state.ok())
+        return state.error();
+    point.accounts = accountsOf(*state.value());
+    point.totals = state.value()->totals();
+    if (point.position > 0) {
+        const Result<QList<EventEnvelope>> at = work.storage().events().read(point.position - 1, 1);
+        if (at.ok() && !at.value().isEmpty())
+            point.timestampMs = at.value().first().timestampMs;
+    }
+    const Result<std::optional<EventEnvelope>> next = work.asOf().nextEvent();
+    if (next.ok() && next.value()) {
+        const EventEnvelope &event = *next.value();
+        point.changedNext = changedBy(event);
+        point.nextEvent = QStringLiteral("%1 %2").arg(
+            event.eventType,
+            eventSummary(
+                event.eventType,
+                QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact))));
+    }
+    return point;
+}
+
+} // namespace
+
+TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+{
+    auto *layout = new QVBoxLayout(this);
+    auto *controls = new QHBoxLayout;
+    m_backButton = new QPushButton(tr("◀ Step &back"), this);
+    m_backButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_forwardButton = new QPushButton(tr("Step &forward ▶"), this);
+    m_forwardButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_slider = new QSlider(Qt::Horizontal, this);
+    m_positionSpin = new QSpinBox(this);
+    m_positionSpin->setPrefix(tr("position "));
+    m_timeEdit = new QDateTimeEdit(this);
+    m_timeEdit->setTimeSpec(Qt::UTC);
+    m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_nowButton = new QPushButton(tr("&Now"), this);
+    m_nowButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_End));
+    m_compareButton = new QPushButton(tr("&Compare with…"), this);
+    controls->addWidget(m_backButton);
+    controls->addWidget(m_slider, 1);
+    controls->addWidget(m_forwardButton);
+    controls->addWidget(m_positionSpin);
+    controls->addWidget(m_timeEdit);
+    controls->addWidget(m_nowButton);
+    controls->addWidget(m_compareButton);
+    layout->addLayout(controls);
+
+    m_banner = new QLabel(this);
+    m_banner->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    layout->addWidget(m_banner);
+    m_nextLabel = new QLabel(this);
+    layout->addWidget(m_nextLabel);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_accounts = new AsOfAccountsModel(this);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_accounts);
+    proxy->setSortRole(AsOfAccountsModel::SortRole);
+    m_accountsView = new QTableView(splitter);
+    m_accountsView->setModel(proxy);
+    m_accountsView->setSortingEnabled(true);
+    m_accountsView->sortByColumn(int(AsOfAccountsModel::Column::Owner), Qt::AscendingOrder);
+    m_accountsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_accountsView->verticalHeader()->hide();
+    m_accountsView->horizontalHeader()->setStretchLastSection(true);
+    m_transactions = new LedgerTableView(new TransactionsTableModel(databasePath), splitter);
+    layout->addWidget(splitter, 1);
+    m_trialBalance = new QLabel(this);
+    layout->addWidget(m_trialBalance);
+
+    connect(m_backButton, &QPushButton::clicked, this, &TimeTravelView::stepBack);
+    connect(m_forwardButton, &QPushButton::clicked, this, &TimeTravelView::stepForward);
+    connect(m_nowButton, &QPushButton::clicked, this, &TimeTravelView::returnToNow);
+    connect(m_slider, &QSlider::sliderReleased, this, [this] { travelTo(m_slider->value()); });
+    connect(m_positionSpin, &QSpinBox::editingFinished, this,
+            [this] { travelTo(m_positionSpin->value()); });
+    connect(m_timeEdit, &QDateTimeEdit::editingFinished, this,
+            [this] { travelToTime(m_timeEdit->dateTime()); });
+    connect(m_compareButton, &QPushButton::clicked, this, [this] {
+        // The other point: the start of the ledger when looking at now, else now.
+        compareWith(isNow() ? 0 : m_lastPosition);
+    });
+    setControlsEnabled(false);
+    connect(&client, &LedgerClient::opened, this, &TimeTravelView::returnToNow);
+    if (client.isReady())
+        returnToNow();
+}
+
+void TimeTravelView::setControlsEnabled(bool enabled)
+{
+    for (QWidget *control :
+         std::initializer_list<QWidget *>{m_backButton, m_forwardButton, m_slider, m_positionSpin,
+                                          m_timeEdit, m_nowButton, m_compareButton})
+        control->setEnabled(enabled);
+}
+
+void TimeTravelView::travelTo(qint64 position)
+{
+    setControlsEnabled(false);
+    m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<Point> point = pointAt(work, position);
+        return [this, point] {
+            setControlsEnabled(true);
+            if (!point.ok()) {
+                m_banner->setText(tr("Cannot travel there: %1").arg(point.error().message));
+                return;
+            }
+            const Point &p = point.value();
+            showPoint(p.position, p.lastPosition, p.timestampMs, p.accounts, p.changedNext,
+                      p.totals, p.nextEvent);
+        };
+    });
+}
+
+void TimeTravelView::travelToTime(const QDateTime &time)
+{
+    const qint64 ms = time.toMSecsSinceEpoch();
+    setControlsEnabled(false);
+    m_client.run(this, [this, ms](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<qint64> position = work.asOf().positionAt(ms);
+        return [this, position] {
+            setControlsEnabled(true);
+            if (position.ok())
+                travelTo(position.value());
+        };
+    });
+}
+
+void TimeTravelView::stepBack()
+{
+    if (m_position > 0)
+        travelTo(m_position - 1);
+}
+
+void TimeTravelView::stepForward()
+{
+    travelTo(m_position + 1);
+}
+
+void TimeTravelView::returnToNow()
+{
+    travelTo(std::numeric_limits<qint64>::max());
+}
+
+void TimeTravelView::showPoint(qint64 position, qint64 lastPosition, qint64 timestampMs,
+                               const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext,
+                               const QHash<QString, Money> &totals, const QString &nextEvent)
+{
+    m_position = position;
+    m_lastPosition = lastPosition;
+    m_totals = totals;
+    const int last = int(std::min<qint64>(lastPosition, std::numeric_limits<int>::max()));
+    for (auto *control : {static_cast<QWidget *>(m_slider), static_cast<QWidget *>(m_positionSpin)})
+        control->blockSignals(true);
+    m_slider->setRange(0, last);
+    m_slider->setValue(int(position));
+    m_positionSpin->setRange(0, last);
+    m_positionSpin->setValue(int(position));
+    for (auto *control : {static_cast<QWidget *>(m_slider), static_cast<QWidget *>(m_positionSpin)})
+        control->blockSignals(false);
+    if (timestampMs > 0)
+        m_timeEdit->setDateTime(QDateTime::fromMSecsSinceEpoch(timestampMs, Qt::UTC));
+    const QString when = timestampMs > 0 ? codec::formatTimestamp(timestampMs) : tr("the start");
+    m_banner->setText(
+        position == lastPosition
+            ? tr("AS OF the latest event, position %1 (%2) — read-only").arg(position).arg(when)
+            : tr("AS OF position %1 of %2 (%3) — read-only")
+                  .arg(position)
+                  .arg(lastPosition)
+                  .arg(when));
+    m_nextLabel->setText(nextEvent.isEmpty()
+                             ? tr("No event follows.")
+                             : tr("Next event: %1 (highlighted accounts change)").arg(nextEvent));
+    m_backButton->setEnabled(position > 0);
+    m_forwardButton->setEnabled(position < lastPosition);
+    m_accounts->setAccounts(accounts, changedNext);
+    TableFilter filter = m_transactions->model()->filter();
+    filter.upToPosition = position;
+    m_transactions->model()->setFilter(filter);
+    QStringList sums;
+    for (auto it = totals.cbegin(); it != totals.cend(); ++it)
+        sums.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toString()));
+    sums.sort();
+    m_trialBalance->setText(
+        tr("Trial balance as of this point (Σ per currency): %1")
+            .arg(sums.isEmpty() ? tr("nothing booked") : sums.join(QStringLiteral(" · "))));
+    Q_EMIT arrived(position);
+}
+
+void TimeTravelView::compareWith(qint64 other)
+{
+    const qint64 here = m_position;
+    m_client.run(this, [this, here, other](LedgerWork &work) -> LedgerClient::Continuation {
+        QList<QStringList> balances;
+        QList<QStringList> transactions;
+        const qint64 from = std::min(here, other);
+        const qint64 to = std::max(here, other);
+        const Result<const LedgerState *> later = work.asOf().moveTo(to);
+        if (!later.ok())
+            return {};
+        const LedgerState after = *later.value();
+        const Result<const LedgerState *> earlier = work.asOf().moveTo(from);
+        if (!earlier.ok())
+            return {};
+        const LedgerState &before = *earlier.value();
+        for (const Account &account : after.accounts()) {
+            const Account *old = before.account(account.id);
+            const Money was = old ? old->balance : Money();
+            if (old && was == account.balance)
+                continue;
+            const Result<Money> change = account.balance.minus(was);
+            balances.append({account.id, account.ownerId, account.currency, was.toString(),
+                             account.balance.toString(),
+                             change.ok() ? change.value().toString() : QString()});
+        }
+        for (qint64 at = from; at < to;) {
+            const Result<QList<EventEnvelope>> events =
+                work.storage().events().read(at, int(std::min<qint64>(10000, to - at)));
+            if (!events.ok() || events.value().isEmpty())
+                break;
+            for (const EventEnvelope &event : events.value()) {
+                at = event.position;
+                const Transaction *done = event.eventType.endsWith(event::completedSuffix)
+                                              ? after.transaction(event.aggregateId)
+                                              : nullptr;
+                if (done)
+                    transactions.append(
+                        {done->id, toString(done->type), done->amount.toString(), done->currency});
+            }
+        }
+        // The cursor goes back to where the view is.
+        const Result<const LedgerState *> back = work.asOf().moveTo(here);
+        Q_UNUSED(back);
+        return [this, balances, transactions, from, to] {
+            Q_EMIT compared(balances, transactions);
+            auto *dialog = new QDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setWindowTitle(tr("Compare position %1 with %2").arg(from).arg(to));
+            auto *layout = new QVBoxLayout(dialog);
+            const auto table = [dialog](const QStringList &headers,
+                                        const QList<QStringList> &rows) {
+                auto *widget = new QTableWidget(int(rows.size()), int(headers.size()), dialog);
+                widget->setHorizontalHeaderLabels(headers);
+                widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
+                for (int row = 0; row < rows.size(); ++row) {
+                    for (int column = 0; column < headers.size(); ++column)
+                        widget->setItem(row, column,
+                                        new QTableWidgetItem(rows.at(row).value(column)));
+                }
+                widget->resizeColumnsToContents();
+                return widget;
+            };
+            layout->addWidget(new QLabel(
+                tr("Balances that differ (%n):", nullptr, int(balances.size())), dialog));
+            layout->addWidget(table({tr("Account"), tr("Owner"), tr("Currency"),
+                                     tr("At %1").arg(from), tr("At %1").arg(to), tr("Change")},
+                                    balances));
+            layout->addWidget(new QLabel(
+                tr("Transactions completed in between (%n):", nullptr, int(transactions.size())),
+                dialog));
+            layout->addWidget(
+                table({tr("Transaction"), tr("Type"), tr("Amount"), tr("Currency")}, transactions));
+            auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+            connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+            layout->addWidget(buttons);
+            dialog->resize(900, 600);
+            dialog->show();
+        };
+    });
+}
+
+} // namespace billing::ui

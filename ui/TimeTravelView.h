@@ -1,0 +1,81 @@
+#pragma once
+
+#include "AsOfAccountsModel.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QDateTimeEdit;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+class QTableView;
+
+namespace billing::ui {
+
+class LedgerClient;
+class LedgerTableView;
+
+// Time travel: a point in the log (slider, position, date and time, a step either way) and the
+// ledger as it stood there, read-only and marked "AS OF": accounts folded from the log (the
+// ones the next event changes highlighted), the transactions booked up to that point, and the
+// trial balance. Two points can be compared.
+class TimeTravelView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TimeTravelView)
+
+public:
+    TimeTravelView(LedgerClient &client, const QString &databasePath, QWidget *parent = nullptr);
+
+    qint64 position() const { return m_position; }
+    qint64 lastPosition() const { return m_lastPosition; }
+    bool isNow() const { return m_position == m_lastPosition; }
+    AsOfAccountsModel *accounts() const { return m_accounts; }
+    LedgerTableView *transactions() const { return m_transactions; }
+    QLabel *banner() const { return m_banner; }
+    QLabel *trialBalanceLabel() const { return m_trialBalance; }
+    const QHash<QString, Money> &totals() const { return m_totals; }
+
+    void travelTo(qint64 position);
+    void travelToTime(const QDateTime &time);
+    void stepBack();
+    void stepForward();
+    void returnToNow();
+    // Balances that differ between the current point and `other`, with the transactions
+    // between them, in a dialog.
+    void compareWith(qint64 other);
+
+Q_SIGNALS:
+    void arrived(qint64 position);
+    // Rows of the comparison: account, owner, currency, balance here, balance there, change;
+    // and transaction, type, amount, currency for each transaction completed in between.
+    void compared(const QList<QStringList> &balances, const QList<QStringList> &transactions);
+
+private:
+    void showPoint(qint64 position, qint64 lastPosition, qint64 timestampMs,
+                   const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext,
+                   const QHash<QString, Money> &totals, const QString &nextEvent);
+    void setControlsEnabled(bool enabled);
+
+    LedgerClient &m_client;
+    qint64 m_position = 0;
+    qint64 m_lastPosition = 0;
+    QHash<QString, Money> m_totals;
+    QSlider *m_slider = nullptr;
+    QSpinBox *m_positionSpin = nullptr;
+    QDateTimeEdit *m_timeEdit = nullptr;
+    QPushButton *m_backButton = nullptr;
+    QPushButton *m_forwardButton = nullptr;
+    QPushButton *m_nowButton = nullptr;
+    QPushButton *m_compareButton = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_nextLabel = nullptr;
+    QLabel *m_trialBalance = nullptr;
+    AsOfAccountsModel *m_accounts = nullptr;
+    QTableView *m_accountsView = nullptr;
+    LedgerTableView *m_transactions = nullptr;
+};
+
+} // namespace billing::ui
