@@ -1,6 +1,7 @@
 // billing-desk: the finance staff's desktop. `--check` opens the store, prints what it holds as
 // JSON and exits, so that installers and CI can prove the installed desk starts.
 #include "MainWindow.h"
+#include "Translations.h"
 
 #include "infrastructure/StoreLocation.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
         }
     }
     QApplication application(argc, argv);
+    billing::desk::installTranslations(application);
     QApplication::setApplicationName(QStringLiteral("billing-desk"));
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Billing Desk"));
     QApplication::setOrganizationName(QStringLiteral("BillingDesk"));
