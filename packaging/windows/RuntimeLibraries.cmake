@@ -3,10 +3,10 @@
 # (OpenSSL, zlib, zstd, lz4). A CMake runtime dependency set resolves them at install time with
 # file(GET_RUNTIME_DEPENDENCIES); an unresolved one fails the install instead of shipping a
 # driver that cannot load.
-foreach(plugin IN ITEMS Qt6::QSQLiteDriverPlugin Qt6::QPSQLDriverPlugin)
-    if(NOT TARGET ${plugin})
-        message(FATAL_ERROR "${plugin} is missing: the installer must carry the SQLite and "
-            "PostgreSQL drivers")
+foreach(driver IN ITEMS QSQLiteDriverPlugin QPSQLDriverPlugin)
+    # Qt loads plugin targets with Qt6Sql only where Qt6SqlPlugins.cmake exists: load each one.
+    if(NOT TARGET Qt6::${driver})
+        find_package(Qt6${driver} CONFIG REQUIRED PATHS ${Qt6Sql_DIR} NO_DEFAULT_PATH)
     endif()
 endforeach()
 # vcpkg's librdkafka (see .github/workflows/release.yml).
@@ -24,9 +24,10 @@ set(billing_dll_directories $<TARGET_FILE_DIR:Qt6::Core> $<TARGET_FILE_DIR:RdKaf
 foreach(prefix IN LISTS CMAKE_PREFIX_PATH)
     list(APPEND billing_dll_directories ${prefix}/bin)
 endforeach()
+# Windows' own DLLs (API sets, system32) are never copied. (The options come before RUNTIME:
+# CMake 3.25 reads what follows RUNTIME as that group's options.)
 install(RUNTIME_DEPENDENCY_SET billing_runtime
-    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
-    # Windows' own DLLs (API sets, system32) are never copied.
     PRE_EXCLUDE_REGEXES "^api-ms-" "^ext-ms-"
     POST_EXCLUDE_REGEXES "[Ss]ystem32/" "[Ww]indows/"
-    DIRECTORIES ${billing_dll_directories})
+    DIRECTORIES ${billing_dll_directories}
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
