@@ -1,6 +1,10 @@
 # Where installed files go, for install() rules and, through compile definitions, for C++:
 # an installed desk finds its files relative to its executable, never through the environment.
 include(GNUInstallDirs)
+
+# Reverse-DNS id of the homepage's domain: the AppStream id, the desktop file's name (which the
+# desk announces, so that Wayland shells match its windows to the entry) and the macOS bundle id.
+set(BILLING_APP_ID invalid.example.billingdesk)
 if(APPLE)
     # Inside the bundle: Contents/MacOS/billing-desk, Contents/Resources/translations.
     set(BILLING_INSTALL_TRANSLATIONSDIR billing-desk.app/Contents/Resources/translations)

@@ -28,6 +28,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Billing Desk"));
     QApplication::setOrganizationName(QStringLiteral("BillingDesk"));
     QApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(BILLING_APP_ID));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
