@@ -2,6 +2,7 @@
 // paging, live updates without a reset, and every model under QAbstractItemModelTester.
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
+#include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "MainWindow.h"
 #include "TestLedger.h"
@@ -395,7 +396,11 @@ void TestTableModels::followsTheLedgerLive()
 void TestTableModels::mainWindowShowsThreeTables()
 {
     SortLedger given;
-    MainWindow window(given.ledger.storage(), QStringLiteral("sqlite:") + given.ledger.path());
+    LedgerClient client({StoreLocation::Kind::Sqlite, given.ledger.path()});
+    client.open(false);
+    DeskSettings settings;
+    settings.offerDemoData = false;
+    MainWindow window(client, settings);
     window.show();
     QCOMPARE(window.tabs()->count(), int(MainWindow::Tab::Count));
     for (int tab = 0; tab < int(MainWindow::Tab::Count); ++tab) {

@@ -1,14 +1,19 @@
 #include "LedgerTableView.h"
 
 #include "FilterChoices.h"
+#include "TableExport.h"
 #include "WindowedTableModel.h"
 #include "domain/Invariant.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QRegularExpressionValidator>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -91,6 +96,21 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
         showRowCount();
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &LedgerTableView::showRowCount);
+    // Live updates move rows; the record the user chose stays chosen.
+    connect(model, &QAbstractItemModel::dataChanged, this, &LedgerTableView::keepSelection);
+    connect(model, &QAbstractItemModel::modelReset, this, &LedgerTableView::keepSelection);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                const QString key = current.data(WindowedTableModel::RowKeyRole).toString();
+                if (!key.isEmpty())
+                    m_selectedKey = key;
+            });
+    connect(m_tableView, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT recordActivated(index.data(WindowedTableModel::RecordIdRole).toString());
+    });
+    m_tableView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tableView, &QWidget::customContextMenuRequested, this,
+            &LedgerTableView::showContextMenu);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &LedgerTableView::showRowCount);
     connect(model, &WindowedTableModel::loadFailed, this, [this](const QString &message) {
         m_rowCountLabel->setText(tr("The ledger could not be read: %1").arg(message));
@@ -125,6 +145,56 @@ void LedgerTableView::applyFilter()
 void LedgerTableView::reload()
 {
     m_model->reload();
+}
+
+QString LedgerTableView::currentRecordId() const
+{
+    return m_tableView->currentIndex().data(WindowedTableModel::RecordIdRole).toString();
+}
+
+void LedgerTableView::keepSelection()
+{
+    if (m_selectedKey.isEmpty())
+        return;
+    const QModelIndex current = m_tableView->currentIndex();
+    if (current.data(WindowedTableModel::RowKeyRole).toString() == m_selectedKey)
+        return;
+    const int row = m_model->rowOfKey(m_selectedKey);
+    if (row < 0)
+        return;
+    const QString key = m_selectedKey;
+    const int column = current.isValid() ? current.column() : 0;
+    m_tableView->selectionModel()->setCurrentIndex(m_model->index(row, column),
+                                                   QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    m_selectedKey = key;
+}
+
+void LedgerTableView::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_tableView->indexAt(position);
+    const QString recordId = index.data(WindowedTableModel::RecordIdRole).toString();
+    QMenu menu(this);
+    if (!recordId.isEmpty()) {
+        if (m_menuFiller)
+            m_menuFiller(menu, recordId);
+        menu.addAction(tr("&Copy id"), this,
+                       [recordId] { QApplication::clipboard()->setText(recordId); });
+    }
+    menu.addAction(tr("&Export rows to CSV…"), this, &LedgerTableView::exportRows);
+    menu.exec(m_tableView->viewport()->mapToGlobal(position));
+}
+
+void LedgerTableView::exportRows()
+{
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export rows"), QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QStringList headers;
+    for (int column = 0; column < m_model->columnCount(); ++column)
+        headers.append(m_model->headerData(column, Qt::Horizontal).toString());
+    TableExport::run(this, m_model->databasePath(), m_model->query(), headers, path);
 }
 
 void LedgerTableView::showRowCount()

@@ -5,9 +5,12 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 
 namespace billing::ui {
@@ -28,11 +31,24 @@ public:
     WindowedTableModel *model() const { return m_model; }
     QTableView *tableView() const { return m_tableView; }
     void reload();
+    // The record (account, transaction, entity) of the current row; empty when none.
+    QString currentRecordId() const;
+    QString currentRowKey() const { return m_selectedKey; }
+    // Fills the context menu of a row; the view adds copy and export entries itself.
+    using MenuFiller = std::function<void(QMenu &, const QString &recordId)>;
+    void setMenuFiller(MenuFiller filler) { m_menuFiller = std::move(filler); }
+    // The rows of the current sort and filter as CSV, off the UI thread with progress.
+    void exportRows();
+
+Q_SIGNALS:
+    void recordActivated(const QString &recordId);
 
 private:
     QComboBox *addChoices(const QString &allText, const QStringList &choices);
     void applyFilter();
     void showRowCount();
+    void keepSelection();
+    void showContextMenu(const QPoint &position);
 
     WindowedTableModel *m_model = nullptr;
     QLineEdit *m_textEdit = nullptr;
@@ -45,6 +61,8 @@ private:
     QLabel *m_rowCountLabel = nullptr;
     QTimer m_filterTimer;
     bool m_columnsSized = false;
+    QString m_selectedKey;
+    MenuFiller m_menuFiller;
 };
 
 } // namespace billing::ui

@@ -25,7 +25,8 @@ class LedgerTableWorker final : public QObject
     Q_DISABLE_COPY_MOVE(LedgerTableWorker)
 
 public:
-    static constexpr int pollIntervalMs = 250;
+    // Live updates must show within 100 ms; the poll is one indexed read.
+    static constexpr int pollIntervalMs = 40;
 
     // `latestGeneration` is the model's current query generation: requests older than it are
     // skipped, so that a burst of sorts or filters runs one query, not all of them.

@@ -1,45 +1,70 @@
 #include "MainWindow.h"
 
+#include "AccountStatusDialog.h"
+#include "AccountWindow.h"
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
+#include "CreateAccountDialog.h"
+#include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "MoveMoneyDialog.h"
+#include "RefundDialog.h"
+#include "SettingsDialog.h"
 #include "TransactionsTableModel.h"
-#include "infrastructure/StoreLocation.h"
+#include "application/DemoLedger.h"
 
 #include <QApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
+
+#include <atomic>
 
 namespace billing::ui {
 
-MainWindow::MainWindow(LedgerStorage &storage, const QString &location, QWidget *parent)
+MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidget *parent)
     : QMainWindow(parent)
-    , m_storage(storage)
+    , m_client(client)
+    , m_settings(settings)
 {
-    setWindowTitle(tr("Billing Desk"));
-    resize(1100, 650);
+    setWindowTitle(settings.auditor ? tr("Billing Desk — auditor (read-only)")
+                                    : tr("Billing Desk"));
+    resize(1200, 700);
     m_tabs = new QTabWidget(this);
     setCentralWidget(m_tabs);
-
-    const Result<StoreLocation> parsed = StoreLocation::parse(location);
-    if (parsed.ok() && parsed.value().kind == StoreLocation::Kind::Sqlite) {
-        addTables(parsed.value().target);
+    if (client.location().kind == StoreLocation::Kind::Sqlite) {
+        addTables(client.location().target);
     } else {
         auto *notice = new QLabel(tr("The live tables read the embedded store only."), m_tabs);
         notice->setAlignment(Qt::AlignCenter);
         m_tabs->addTab(notice, tr("Ledger"));
     }
+    addMenus();
+    addContextMenus();
 
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Refresh"), QKeySequence::Refresh, this,
-                        &MainWindow::reloadCurrentTable);
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    addViewMenu();
+    m_storeLabel = new QLabel(tr("Store: %1").arg(client.location().toString()), this);
+    m_healthLabel = new QLabel(tr("Opening the ledger…"), this);
+    m_lagLabel = new QLabel(this);
+    m_operatorLabel = new QLabel(tr("Operator: %1").arg(client.operatorName()), this);
+    for (QLabel *label : {m_storeLabel, m_healthLabel, m_lagLabel, m_operatorLabel})
+        statusBar()->addPermanentWidget(label);
 
-    statusBar()->addPermanentWidget(new QLabel(tr("Store: %1").arg(location), this));
+    connect(&client, &LedgerClient::opened, this, &MainWindow::onOpened);
+    connect(&client, &LedgerClient::openFailed, this, [this](const QString &message) {
+        m_healthLabel->setText(tr("Cannot open the ledger: %1").arg(message));
+        QMessageBox::critical(this, tr("Billing Desk"),
+                              tr("The ledger could not be opened:\n%1").arg(message));
+    });
+    if (client.isReady())
+        onOpened();
+    auto *healthTimer = new QTimer(this);
+    connect(healthTimer, &QTimer::timeout, this, &MainWindow::checkHealth);
+    healthTimer->start(healthIntervalMs);
 }
 
 void MainWindow::addTables(const QString &databasePath)
@@ -52,8 +77,50 @@ void MainWindow::addTables(const QString &databasePath)
                    tr("Audit &log"));
 }
 
-void MainWindow::addViewMenu()
+void MainWindow::addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,
+                                  const std::function<void()> &slot)
 {
+    QAction *action = menu->addAction(text, shortcut, this, slot);
+    action->setEnabled(false);
+    m_commandActions.append(action);
+}
+
+void MainWindow::addMenus()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    addCommandAction(fileMenu, tr("Add &demo data…"), {}, [this] { addDemoData(); });
+    fileMenu->addAction(
+        tr("&Export rows to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+            if (auto *view = qobject_cast<LedgerTableView *>(m_tabs->currentWidget()))
+                view->exportRows();
+        });
+    fileMenu->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                        &MainWindow::showSettings);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
+
+    QMenu *accountMenu = menuBar()->addMenu(tr("A&ccount"));
+    addCommandAction(accountMenu, tr("&New account…"), QKeySequence::New,
+                     [this] { openCreateAccount(); });
+    addCommandAction(accountMenu, tr("Change &status…"), QKeySequence(Qt::CTRL | Qt::Key_K),
+                     [this] { openStatusChange(); });
+    accountMenu->addAction(tr("&Open selected account"), QKeySequence(Qt::CTRL | Qt::Key_O), this,
+                           [this] {
+                               if (LedgerTableView *view = tableView(Tab::Accounts))
+                                   openAccount(view->currentRecordId());
+                           });
+
+    QMenu *moneyMenu = menuBar()->addMenu(tr("&Money"));
+    const std::tuple<QString, QKeySequence, TransactionType> moves[] = {
+        {tr("&Top up…"), QKeySequence(Qt::CTRL | Qt::Key_U), TransactionType::Topup},
+        {tr("&Withdraw…"), QKeySequence(Qt::CTRL | Qt::Key_D), TransactionType::Withdrawal},
+        {tr("T&ransfer…"), QKeySequence(Qt::CTRL | Qt::Key_T), TransactionType::Transfer},
+        {tr("&Payment…"), QKeySequence(Qt::CTRL | Qt::Key_P), TransactionType::Payment}};
+    for (const auto &[text, shortcut, type] : moves)
+        addCommandAction(moneyMenu, text, shortcut, [this, type = type] { openMoveMoney(type); });
+    addCommandAction(moneyMenu, tr("Re&fund…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                     [this] { openRefund(); });
+
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     const std::pair<QString, QKeySequence> tabs[] = {
         {tr("&Accounts"), QKeySequence(Qt::CTRL | Qt::Key_1)},
@@ -64,6 +131,193 @@ void MainWindow::addViewMenu()
                                               [this, tab] { m_tabs->setCurrentIndex(tab); });
         action->setEnabled(tableView(Tab(tab)) != nullptr);
     }
+    viewMenu->addSeparator();
+    viewMenu->addAction(tr("&Refresh"), QKeySequence(Qt::Key_F5), this,
+                        &MainWindow::reloadCurrentTable);
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Billing Desk"), this, [this] {
+        QMessageBox::about(this, tr("About Billing Desk"),
+                           tr("Billing Desk %1\nA double-entry billing ledger on event sourcing.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::addContextMenus()
+{
+    if (LedgerTableView *accounts = tableView(Tab::Accounts)) {
+        accounts->setMenuFiller([this](QMenu &menu, const QString &id) {
+            menu.addAction(tr("&Open account"), this, [this, id] { openAccount(id); });
+            if (m_settings.auditor)
+                return;
+            menu.addSeparator();
+            menu.addAction(tr("&Top up…"), this,
+                           [this, id] { openMoveMoney(TransactionType::Topup, id); });
+            menu.addAction(tr("&Withdraw…"), this,
+                           [this, id] { openMoveMoney(TransactionType::Withdrawal, id); });
+            menu.addAction(tr("T&ransfer from…"), this,
+                           [this, id] { openMoveMoney(TransactionType::Transfer, id); });
+            menu.addAction(tr("&Pay…"), this,
+                           [this, id] { openMoveMoney(TransactionType::Payment, id); });
+            menu.addSeparator();
+            menu.addAction(tr("&Suspend…"), this,
+                           [this, id] { openStatusChange(id, AccountStatus::Suspended); });
+            menu.addAction(tr("&Activate…"), this,
+                           [this, id] { openStatusChange(id, AccountStatus::Active); });
+            menu.addAction(tr("C&lose…"), this,
+                           [this, id] { openStatusChange(id, AccountStatus::Closed); });
+        });
+        connect(accounts, &LedgerTableView::recordActivated, this, &MainWindow::openAccount);
+    }
+    if (LedgerTableView *transactions = tableView(Tab::Transactions)) {
+        transactions->setMenuFiller([this](QMenu &menu, const QString &id) {
+            if (!m_settings.auditor)
+                menu.addAction(tr("&Refund…"), this, [this, id] { openRefund(id); });
+        });
+    }
+}
+
+void MainWindow::onOpened()
+{
+    m_healthLabel->setText(tr("Connected"));
+    for (QAction *action : std::as_const(m_commandActions))
+        action->setEnabled(!m_settings.auditor);
+    checkHealth();
+    if (m_settings.auditor || (!m_settings.offerDemoData && !m_demoDataWhenEmpty))
+        return;
+    m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
+        const bool empty = work.freshState().position() == 0;
+        return [this, empty] {
+            if (empty && m_demoDataWhenEmpty)
+                addDemoData();
+            else if (empty && QMessageBox::question(
+                                  this, tr("An empty ledger"),
+                                  tr("This ledger holds nothing yet. Add demo data (a few owners, "
+                                     "accounts in three currencies and a few hundred transactions) "
+                                     "to see how the desk works?")) == QMessageBox::Yes)
+                addDemoData();
+        };
+    });
+}
+
+void MainWindow::addDemoData()
+{
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto *progress = new QProgressDialog(tr("Adding demo data…"), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(200);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    const QPointer<QProgressDialog> guard(progress);
+    const QString operatorName = m_client.operatorName();
+    LedgerClient *client = &m_client;
+    m_client.run(this,
+                 [this, client, cancelled, guard,
+                  operatorName](LedgerWork &work) -> LedgerClient::Continuation {
+                     const Result<int> seeded = DemoLedger::seed(
+                         work.service(), operatorName,
+                         [client, cancelled, guard](int done, int total) {
+                             // Posted to the client, which outlives every job; the dialog may be
+                             // gone.
+                             QMetaObject::invokeMethod(client, [guard, done, total] {
+                                 if (guard) {
+                                     guard->setMaximum(total);
+                                     guard->setValue(done);
+                                 }
+                             });
+                             return !cancelled->load();
+                         });
+                     const qint64 position = work.service().state().position();
+                     return [this, seeded, guard, position] {
+                         if (guard)
+                             guard->close();
+                         if (!seeded.ok()) {
+                             QMessageBox::warning(
+                                 this, tr("Demo data"),
+                                 tr("No demo data was added: %1").arg(seeded.error().message));
+                             return;
+                         }
+                         m_client.notifyWritten(position);
+                         Q_EMIT demoDataAdded(seeded.value());
+                     };
+                 });
+}
+
+void MainWindow::checkHealth()
+{
+    if (!m_client.isReady())
+        return;
+    m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<qint64> logged = work.storage().events().lastPosition();
+        const Result<qint64> projected = work.storage().projections().checkpoint();
+        return [this, logged, projected] {
+            if (!logged.ok() || !projected.ok()) {
+                const Error &error = !logged.ok() ? logged.error() : projected.error();
+                m_healthLabel->setText(tr("Not reachable: %1").arg(error.message));
+                m_lagLabel->clear();
+                return;
+            }
+            m_healthLabel->setText(tr("Connected"));
+            m_lagLabel->setText(tr("Projection lag: %n event(s)", nullptr,
+                                   int(logged.value() - projected.value())));
+        };
+    });
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_settings = dialog.settings();
+    m_settings.save();
+    m_client.setOperatorName(m_settings.effectiveOperator());
+    m_operatorLabel->setText(tr("Operator: %1").arg(m_client.operatorName()));
+}
+
+template<typename Dialog>
+Dialog *MainWindow::present(Dialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+MoveMoneyDialog *MainWindow::openMoveMoney(TransactionType type, const QString &firstAccount)
+{
+    auto *dialog = present(new MoveMoneyDialog(type, m_client, this));
+    if (!firstAccount.isEmpty())
+        dialog->setFirstAccount(firstAccount);
+    return dialog;
+}
+
+RefundDialog *MainWindow::openRefund(const QString &paymentId)
+{
+    auto *dialog = present(new RefundDialog(m_client, this));
+    if (!paymentId.isEmpty())
+        dialog->setPayment(paymentId);
+    return dialog;
+}
+
+CreateAccountDialog *MainWindow::openCreateAccount()
+{
+    return present(new CreateAccountDialog(m_client, this));
+}
+
+AccountStatusDialog *MainWindow::openStatusChange(const QString &accountId, AccountStatus target)
+{
+    auto *dialog = present(new AccountStatusDialog(m_client, this));
+    dialog->setTarget(target);
+    if (!accountId.isEmpty())
+        dialog->setAccount(accountId);
+    return dialog;
+}
+
+AccountWindow *MainWindow::openAccount(const QString &accountId)
+{
+    if (accountId.isEmpty())
+        return nullptr;
+    return present(new AccountWindow(m_client, accountId, this));
 }
 
 LedgerTableView *MainWindow::tableView(Tab tab) const

@@ -1,38 +1,80 @@
 #pragma once
 
-#include "application/LedgerStorage.h"
+#include "DeskSettings.h"
+#include "domain/Account.h"
+#include "domain/Transaction.h"
 
 #include <QMainWindow>
 
+class QLabel;
 class QTabWidget;
 
 namespace billing::ui {
 
+class AccountWindow;
+class AccountStatusDialog;
+class CreateAccountDialog;
+class LedgerClient;
 class LedgerTableView;
+class MoveMoneyDialog;
+class RefundDialog;
 
 // The desk's main window: the live Accounts, Transactions and Audit log tables over the
-// projections. The tables read through their own connections on worker threads; `storage` is
-// the command side the forms will use.
+// projections, the command forms behind menus, shortcuts and context menus, and a status bar
+// that says where the ledger is and how it is doing. Every read and write goes through the
+// LedgerClient, off this thread.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    static constexpr int healthIntervalMs = 1000;
     enum class Tab { Accounts, Transactions, AuditLog, Count };
 
-    MainWindow(LedgerStorage &storage, const QString &location, QWidget *parent = nullptr);
+    MainWindow(LedgerClient &client, const DeskSettings &settings, QWidget *parent = nullptr);
 
     QTabWidget *tabs() const { return m_tabs; }
     LedgerTableView *tableView(Tab tab) const;
+    QLabel *healthLabel() const { return m_healthLabel; }
+
+    // The forms open without blocking; they delete themselves when closed.
+    MoveMoneyDialog *openMoveMoney(TransactionType type, const QString &firstAccount = {});
+    RefundDialog *openRefund(const QString &paymentId = {});
+    CreateAccountDialog *openCreateAccount();
+    AccountStatusDialog *openStatusChange(const QString &accountId = {},
+                                          AccountStatus target = AccountStatus::Suspended);
+    AccountWindow *openAccount(const QString &accountId);
+    // Fills an empty ledger with demo data behind a progress dialog with a cancel button.
+    void addDemoData();
+    // Fill an empty ledger with demo data as soon as it is open, without asking.
+    void setDemoDataWhenEmpty(bool enabled) { m_demoDataWhenEmpty = enabled; }
+
+Q_SIGNALS:
+    void demoDataAdded(int commands);
 
 private:
     void addTables(const QString &databasePath);
-    void addViewMenu();
+    void addMenus();
+    void addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,
+                          const std::function<void()> &slot);
+    void addContextMenus();
+    void onOpened();
+    void checkHealth();
+    void showSettings();
     void reloadCurrentTable();
+    template<typename Dialog>
+    Dialog *present(Dialog *dialog);
 
-    LedgerStorage &m_storage;
+    LedgerClient &m_client;
+    DeskSettings m_settings;
     QTabWidget *m_tabs = nullptr;
+    QLabel *m_storeLabel = nullptr;
+    QLabel *m_healthLabel = nullptr;
+    QLabel *m_lagLabel = nullptr;
+    QLabel *m_operatorLabel = nullptr;
+    QList<QAction *> m_commandActions;
+    bool m_demoDataWhenEmpty = false;
 };
 
 } // namespace billing::ui

@@ -13,6 +13,7 @@ namespace billing::ui {
 WindowedTableModel::WindowedTableModel(LedgerTable table, const QString &databasePath,
                                        int sortColumn, Qt::SortOrder order, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_databasePath(databasePath)
     , m_generation(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<TableQuery>();
@@ -71,7 +72,8 @@ QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == Qt::TextAlignmentRole && isAmountColumn(index.column()))
         return (Qt::AlignRight | Qt::AlignVCenter).toInt();
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != RowKeyRole &&
+        role != RecordIdRole)
         return {};
     const qint64 pageIndex = index.row() / pageRows;
     auto found = m_pages.find(pageIndex);
@@ -85,7 +87,24 @@ QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
     const qsizetype rowInPage = index.row() % pageRows;
     if (rowInPage >= found->rows.size())
         return {};
-    return found->rows.at(rowInPage).value(index.column());
+    const QStringList &row = found->rows.at(rowInPage);
+    if (role == RowKeyRole)
+        return row.value(columnCount() + hiddenCellKey);
+    if (role == RecordIdRole)
+        return row.value(columnCount() + hiddenCellRecord);
+    return row.value(index.column());
+}
+
+int WindowedTableModel::rowOfKey(const QString &key) const
+{
+    const int keyCell = columnCount() + hiddenCellKey;
+    for (auto it = m_pages.cbegin(); it != m_pages.cend(); ++it) {
+        for (qsizetype row = 0; row < it->rows.size(); ++row) {
+            if (it->rows.at(row).value(keyCell) == key)
+                return int(it.key() * pageRows + row);
+        }
+    }
+    return -1;
 }
 
 QVariant WindowedTableModel::headerData(int section, Qt::Orientation orientation, int role) const

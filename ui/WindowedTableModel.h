@@ -30,6 +30,10 @@ public:
     static constexpr int requestsInFlightMax = 4;
     static constexpr int wantedPagesMax = 16;
     static constexpr int refreshPagesMax = 4;
+    enum Role {
+        RowKeyRole = Qt::UserRole, // unique per row, stable across refreshes
+        RecordIdRole               // the account, transaction or entity the row shows
+    };
 
     ~WindowedTableModel() override;
 
@@ -53,6 +57,11 @@ public:
     // True once the rows of the current sort and filter have arrived at least once.
     bool isReady() const { return !m_resetOnNextPage; }
     const LedgerMark &shownMark() const { return m_shownMark; }
+    // The row that shows `key` among the rows held in memory, or -1.
+    int rowOfKey(const QString &key) const;
+    const QString &databasePath() const { return m_databasePath; }
+    // The current sort and filter, for reading the same rows elsewhere (an export).
+    const TableQuery &query() const { return m_query; }
 
 Q_SIGNALS:
     void fetchRequested(const billing::TableQuery &query);
@@ -84,6 +93,7 @@ private:
     void evictPages(qint64 keep);
 
     TableQuery m_query;
+    QString m_databasePath;
     std::shared_ptr<std::atomic<quint64>> m_generation;
     int m_rowCount = 0;
     bool m_resetOnNextPage = true;

@@ -1,7 +1,10 @@
 // billing-desk: the finance staff's desktop. `--check` opens the store, prints what it holds as
-// JSON and exits, so that installers and CI can prove the installed desk starts.
+// JSON and exits, so that installers and CI can prove the installed desk starts; `--screenshot`
+// writes pictures of every window for the README.
+#include "DeskScreenshots.h"
+#include "DeskSettings.h"
+#include "LedgerClient.h"
 #include "MainWindow.h"
-#include "Translations.h"
 
 #include "infrastructure/StoreLocation.h"
 
@@ -9,9 +12,43 @@
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageBox>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 
 #include <cstdio>
+
+namespace {
+
+int check(const billing::StoreLocation &location)
+{
+    billing::Result<std::unique_ptr<billing::LedgerStorage>> storage = openStorage(location);
+    if (!storage.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(storage.error().message));
+        return 1;
+    }
+    const billing::Result<qint64> events = storage.value()->events().lastPosition();
+    const QJsonObject summary{{QStringLiteral("store"), location.toString()},
+                              {QStringLiteral("events"), events.ok() ? events.value() : -1}};
+    std::printf("%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
+    return events.ok() ? 0 : 1;
+}
+
+// The desk's own strings and Qt's, in the chosen language; English needs none.
+void installTranslations(QApplication &application, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    auto *desk = new QTranslator(&application);
+    if (desk->load(locale, QStringLiteral("billing-desk"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")))
+        QApplication::installTranslator(desk);
+    auto *qt = new QTranslator(&application);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -23,56 +60,68 @@ int main(int argc, char *argv[])
         }
     }
     QApplication application(argc, argv);
-    billing::desk::installTranslations(application);
     QApplication::setApplicationName(QStringLiteral("billing-desk"));
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Billing Desk"));
     QApplication::setOrganizationName(QStringLiteral("BillingDesk"));
     QApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(BILLING_APP_ID));
+    billing::ui::DeskSettings settings = billing::ui::DeskSettings::load();
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Double-entry billing ledger desk"));
     parser.addHelpOption();
-    const QCommandLineOption storeOption(
-        QStringLiteral("store"), QApplication::translate("main", "The ledger: sqlite:PATH."),
-        QStringLiteral("store"));
+    const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("sqlite:PATH"),
+                                         QStringLiteral("store"));
+    const QCommandLineOption operatorOption(
+        QStringLiteral("operator"), QStringLiteral("Who issues commands."), QStringLiteral("name"));
+    const QCommandLineOption roleOption(QStringLiteral("role"),
+                                        QStringLiteral("clerk (default) or auditor (read-only)."),
+                                        QStringLiteral("role"));
+    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("en or de."),
+                                            QStringLiteral("language"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Fill an empty ledger with demo data."));
     const QCommandLineOption checkOption(
-        QStringLiteral("check"),
-        QApplication::translate("main", "Open the store, print a summary as JSON and exit."));
-    parser.addOption(storeOption);
-    parser.addOption(checkOption);
+        QStringLiteral("check"), QStringLiteral("Open the store, print a summary as JSON, exit."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Write PNGs of the windows and forms into DIR (on a demo store), exit."),
+        QStringLiteral("dir"));
+    for (const QCommandLineOption &option :
+         {storeOption, operatorOption, roleOption, languageOption, demoOption, checkOption,
+          screenshotOption})
+        parser.addOption(option);
     parser.process(application);
+    if (parser.isSet(languageOption))
+        settings.language = parser.value(languageOption);
+    installTranslations(application, settings.language);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Billing Desk"));
 
+    if (parser.isSet(screenshotOption))
+        return billing::ui::DeskScreenshots::write(parser.value(screenshotOption)) ? 0 : 1;
+
+    const QString storeText =
+        parser.isSet(storeOption) ? parser.value(storeOption) : settings.store;
     billing::StoreLocation location = billing::StoreLocation::defaultLocation();
-    if (parser.isSet(storeOption)) {
+    if (!storeText.isEmpty()) {
         const billing::Result<billing::StoreLocation> parsed =
-            billing::StoreLocation::parse(parser.value(storeOption));
+            billing::StoreLocation::parse(storeText);
         if (!parsed.ok()) {
             std::fprintf(stderr, "%s\n", qPrintable(parsed.error().message));
             return 2;
         }
         location = parsed.value();
     }
-    billing::Result<std::unique_ptr<billing::LedgerStorage>> storage = openStorage(location);
-    if (!storage.ok()) {
-        if (parser.isSet(checkOption)) {
-            std::fprintf(stderr, "%s\n", qPrintable(storage.error().message));
-            return 1;
-        }
-        QMessageBox::critical(nullptr, QApplication::translate("main", "Billing Desk"),
-                              QApplication::translate("main", "Cannot open the ledger:\n%1")
-                                  .arg(storage.error().message));
-        return 1;
-    }
-    if (parser.isSet(checkOption)) {
-        const billing::Result<qint64> events = storage.value()->events().lastPosition();
-        const QJsonObject summary{{QStringLiteral("store"), location.toString()},
-                                  {QStringLiteral("events"), events.ok() ? events.value() : -1}};
-        std::printf("%s\n", QJsonDocument(summary).toJson(QJsonDocument::Compact).constData());
-        return events.ok() ? 0 : 1;
-    }
-    billing::ui::MainWindow window(*storage.value(), location.toString());
+    if (parser.isSet(checkOption))
+        return check(location);
+    if (parser.isSet(operatorOption))
+        settings.operatorName = parser.value(operatorOption);
+    if (parser.isSet(roleOption))
+        settings.auditor = parser.value(roleOption) == QStringLiteral("auditor");
+
+    billing::ui::LedgerClient client(location);
+    client.setOperatorName(settings.effectiveOperator());
+    client.open(settings.auditor);
+    billing::ui::MainWindow window(client, settings);
+    window.setDemoDataWhenEmpty(parser.isSet(demoOption));
     window.show();
     return QApplication::exec();
 }

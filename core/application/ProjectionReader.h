@@ -24,6 +24,8 @@ public:
                                                                     Page page) = 0;
     // Newest first.
     virtual Result<QList<AuditEntryView>> auditLog(Page page) = 0;
+    // The events of one account or transaction, newest first (an account's status history).
+    virtual Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) = 0;
     // The last event position the projections include.
     virtual Result<qint64> checkpoint() = 0;
 };

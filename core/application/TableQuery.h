@@ -66,7 +66,9 @@ struct LedgerMark
     friend bool operator==(const LedgerMark &, const LedgerMark &) = default;
 };
 
-// A window of rows, each cell the projection's exact text (amounts included), in column order.
+// A window of rows, each cell the projection's exact text (amounts included), in column order,
+// followed by two hidden cells: the row's unique key and the id of the record it shows (the
+// account, the transaction, or the audited entity).
 struct TablePage
 {
     quint64 generation = 0;
@@ -75,6 +77,9 @@ struct TablePage
     qint64 totalRows = -1; // -1 when the query did not count
     LedgerMark mark;       // where the ledger stood when the rows were read
 };
+
+constexpr int hiddenCellKey = 0;
+constexpr int hiddenCellRecord = 1;
 
 inline int columnCount(LedgerTable table)
 {

@@ -121,13 +121,26 @@ SqliteProjectionReader::transactionsOfAccount(const QString &accountId, Page pag
 
 Result<QList<AuditEntryView>> SqliteProjectionReader::auditLog(Page page)
 {
+    return selectAudit(QStringLiteral("ORDER BY id DESC LIMIT ? OFFSET ?"),
+                       {page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> SqliteProjectionReader::auditLogOf(const QString &entityId, Page page)
+{
+    return selectAudit(QStringLiteral("WHERE entity_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                       {entityId, page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> SqliteProjectionReader::selectAudit(const QString &tail,
+                                                                  const QVariantList &values)
+{
     QSqlQuery query(m_database.connection());
     if (!SqliteDatabase::execWith(
             query,
             QStringLiteral("SELECT id, event_id, entity_type, entity_id, action, operator, "
-                           "correlation_id, changes, timestamp FROM audit_logs "
-                           "ORDER BY id DESC LIMIT ? OFFSET ?"),
-            {page.limit, page.offset}))
+                           "correlation_id, changes, timestamp FROM audit_logs ") +
+                tail,
+            values))
         return SqliteDatabase::failure(query, QStringLiteral("read audit log"));
     QList<AuditEntryView> entries;
     while (query.next()) {

@@ -16,11 +16,13 @@ public:
     Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
                                                             Page page) override;
     Result<QList<AuditEntryView>> auditLog(Page page) override;
+    Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) override;
     Result<qint64> checkpoint() override;
 
 private:
     Result<QList<AccountView>> selectAccounts(const QString &where, const QVariantList &values);
     Result<QList<TransactionLegView>> selectLegs(const QString &tail, const QVariantList &values);
+    Result<QList<AuditEntryView>> selectAudit(const QString &tail, const QVariantList &values);
 
     SqliteDatabase &m_database;
 };

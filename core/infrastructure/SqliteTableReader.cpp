@@ -22,6 +22,8 @@ struct TableSql
     QString currencyColumn;
     QString timeColumn;
     QString tieBreaker;
+    // After the shown columns: the row's unique key and the id of the record it shows.
+    QStringList hidden;
 };
 
 const TableSql &tableSql(LedgerTable table)
@@ -40,6 +42,7 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("currency"),
         QStringLiteral("updated_at"),
         QStringLiteral("id"),
+        {QStringLiteral("id"), QStringLiteral("id")},
     };
     static const TableSql transactions{
         QStringLiteral("transaction_projections"),
@@ -58,6 +61,7 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("currency"),
         QStringLiteral("created_at"),
         QStringLiteral("position, id"),
+        {QStringLiteral("id"), QStringLiteral("transaction_id")},
     };
     static const TableSql audit{
         QStringLiteral("audit_logs"),
@@ -73,6 +77,7 @@ const TableSql &tableSql(LedgerTable table)
         QString(),
         QStringLiteral("timestamp"),
         QStringLiteral("id"),
+        {QStringLiteral("id"), QStringLiteral("entity_id")},
     };
     switch (table) {
     case LedgerTable::Accounts:
@@ -238,12 +243,13 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     for (QString &column : tieBreakers)
         column += direction;
     QSqlQuery rows(m_database.connection());
-    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, %5 LIMIT ? OFFSET ?")
-                            .arg(table.select.join(QStringLiteral(", ")), table.from, where.sql,
-                                 order, tieBreakers.join(QStringLiteral(", ")));
+    const QString sql =
+        QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, %5 LIMIT ? OFFSET ?")
+            .arg((table.select + table.hidden).join(QStringLiteral(", ")), table.from, where.sql,
+                 order, tieBreakers.join(QStringLiteral(", ")));
     if (!SqliteDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
         return SqliteDatabase::failure(rows, QStringLiteral("read rows"));
-    const int columns = int(table.select.size());
+    const int columns = int(table.select.size() + table.hidden.size());
     while (rows.next()) {
         QStringList row;
         row.reserve(columns);

@@ -50,7 +50,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # shlibdeps cannot see them: the SQLite driver and the platform plugins are named here.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, qt6-qpa-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6sql6-psql, qt6-translations-l10n")
 # Debian wraps nothing: extended description lines stay under 80 columns.
 set(CPACK_PACKAGE_DESCRIPTION [[
 Billing Desk keeps a double-entry ledger of user, external and system

@@ -1,0 +1,434 @@
+// The desk driven as a person would: type into the forms, click through review and confirm,
+// and check the ledger file and the live tables. Offscreen, on real SQLite files.
+#include "AccountStatusDialog.h"
+#include "AccountWindow.h"
+#include "AmountEdit.h"
+#include "Checked.h"
+#include "CliProcess.h"
+#include "CreateAccountDialog.h"
+#include "EntityPicker.h"
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "MainWindow.h"
+#include "MoveMoneyDialog.h"
+#include "RefundDialog.h"
+#include "StatementModel.h"
+#include "TestLedger.h"
+#include "WindowedTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace billing;
+using namespace billing::test;
+using namespace billing::ui;
+
+namespace {
+
+constexpr int waitMs = 10000;
+
+// A ledger with alice (USD 100.00), bob, a bank and a shop, and a desk open on it.
+struct Desk
+{
+    TestLedger ledger;
+    QString alice;
+    QString bob;
+    QString bank;
+    QString shop;
+    std::unique_ptr<LedgerClient> client;
+    std::unique_ptr<MainWindow> window;
+
+    explicit Desk(bool auditor = false)
+    {
+        alice =
+            ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("alice"));
+        bob = ledger.createAccount(AccountType::User, QStringLiteral("USD"), QStringLiteral("bob"));
+        bank = ledger.createAccount(AccountType::External, QStringLiteral("USD"),
+                                    QStringLiteral("bank"));
+        shop = ledger.createAccount(AccountType::System, QStringLiteral("USD"),
+                                    QStringLiteral("shop"));
+        ledger.topup(alice, bank, QStringLiteral("100.00"));
+        client = std::make_unique<LedgerClient>(
+            StoreLocation{StoreLocation::Kind::Sqlite, ledger.path()});
+        client->setOperatorName(QStringLiteral("tester"));
+        client->open(auditor);
+        DeskSettings settings;
+        settings.offerDemoData = false;
+        settings.auditor = auditor;
+        window = std::make_unique<MainWindow>(*client, settings);
+        window->show();
+    }
+
+    // The ledger as the file holds it now, whoever wrote it.
+    const LedgerState &state()
+    {
+        BILLING_ASSERT(ledger.service().catchUp().ok());
+        return ledger.state();
+    }
+    Money balance(const QString &account) { return state().account(account)->balance; }
+};
+
+void choose(EntityPicker *picker, const QString &typed)
+{
+    QTest::keyClicks(picker->lineEdit(), typed);
+    QTRY_VERIFY_WITH_TIMEOUT(picker->selected().has_value(), waitMs);
+}
+
+void reviewAndConfirm(CommandDialog *dialog)
+{
+    QTest::mouseClick(dialog->reviewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->step(), CommandDialog::Step::Confirm, waitMs);
+    QTest::mouseClick(dialog->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->step(), CommandDialog::Step::Outcome, waitMs);
+}
+
+QString cell(QTableWidget *table, int row, int column)
+{
+    return table->item(row, column) ? table->item(row, column)->text() : QString();
+}
+
+} // namespace
+
+class TestDesk : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void topupShowsBothLegsAndBooksOnce();
+    void invalidInputShowsInlineErrorsAndWritesNothing();
+    void coreRefusalOfInputLandsOnItsField();
+    void doubleSubmitMakesOneTransaction();
+    void rejectionIsShownInPlainWords();
+    void refundFormOffersTheRemainder();
+    void createAccountAndChangeStatus();
+    void anotherProcessShowsUpInTheOpenTable();
+    void accountViewShowsRunningBalanceAndHistory();
+    void auditorDeskCannotWrite();
+    void demoDataFillsAnEmptyLedger();
+    void everyCommandHasAMenuEntryAndShortcut();
+};
+
+void TestDesk::topupShowsBothLegsAndBooksOnce()
+{
+    Desk desk;
+    WindowedTableModel *transactions =
+        desk.window->tableView(MainWindow::Tab::Transactions)->model();
+    QAbstractItemModelTester tester(transactions,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady(), waitMs);
+    const int rowsBefore = transactions->rowCount();
+
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Topup);
+    CHECKED(choose(form->firstPicker(), QStringLiteral("alic")));
+    CHECKED(choose(form->secondPicker(), QStringLiteral("bank")));
+    QCOMPARE(form->secondPicker()->selectedId(), desk.bank);
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("25.50"));
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);
+
+    QTableWidget *legs = form->legsTable();
+    QCOMPARE(legs->rowCount(), 2);
+    QCOMPARE(cell(legs, 0, 1), QStringLiteral("bank"));
+    QCOMPARE(cell(legs, 0, 3), QStringLiteral("-100.00"));
+    QCOMPARE(cell(legs, 0, 4), QStringLiteral("-25.50"));
+    QCOMPARE(cell(legs, 0, 5), QStringLiteral("-125.50"));
+    QCOMPARE(cell(legs, 1, 1), QStringLiteral("alice"));
+    QCOMPARE(cell(legs, 1, 3), QStringLiteral("100.00"));
+    QCOMPARE(cell(legs, 1, 5), QStringLiteral("125.50"));
+    // Nothing is written before the confirm.
+    QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("100.00")));
+
+    QTest::mouseClick(form->confirmButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Outcome, waitMs);
+    QVERIFY(form->outcome() && form->outcome()->completed());
+    QCOMPARE(form->outcomeLabel()->text(), QStringLiteral("Completed"));
+    QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("125.50")));
+    QCOMPARE(desk.balance(desk.bank), TestLedger::money(QStringLiteral("-125.50")));
+    QVERIFY(desk.state().balanced());
+    // The live table shows both legs without a reload.
+    QTRY_COMPARE_WITH_TIMEOUT(transactions->rowCount(), rowsBefore + 2, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        transactions->index(0, int(TransactionColumn::Amount)).data().toString().remove(u'-'),
+        QStringLiteral("25.50"), waitMs);
+}
+
+void TestDesk::invalidInputShowsInlineErrorsAndWritesNothing()
+{
+    Desk desk;
+    const qint64 eventsBefore = desk.ledger.eventCount();
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Transfer);
+    // The amount field takes only what USD allows.
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("1e5x"));
+    QCOMPARE(form->amountEdit()->text(), QStringLiteral("15"));
+    form->amountEdit()->clear();
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("12.345"));
+    QCOMPARE(form->amountEdit()->text(), QStringLiteral("12.34"));
+    form->amountEdit()->clear();
+
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QCOMPARE(form->step(), CommandDialog::Step::Edit);
+    QCOMPARE(form->fieldError(QStringLiteral("from")), QStringLiteral("Choose one from the list."));
+    QCOMPARE(form->fieldError(QStringLiteral("to")), QStringLiteral("Choose one from the list."));
+    QCOMPARE(form->fieldError(QStringLiteral("amount")), QStringLiteral("Enter an amount."));
+
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("0.00"));
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QCOMPARE(form->fieldError(QStringLiteral("amount")),
+             QStringLiteral("The amount must be greater than zero."));
+    QTest::qWait(200);
+    QCOMPARE(desk.ledger.eventCount(), eventsBefore);
+}
+
+void TestDesk::coreRefusalOfInputLandsOnItsField()
+{
+    Desk desk;
+    const qint64 eventsBefore = desk.ledger.eventCount();
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Transfer, desk.alice);
+    QTRY_VERIFY_WITH_TIMEOUT(form->firstPicker()->selected().has_value(), waitMs);
+    form->secondPicker()->select(desk.alice);
+    QTRY_VERIFY_WITH_TIMEOUT(form->secondPicker()->selected().has_value(), waitMs);
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("5"));
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    // The core says the accounts must differ; the form shows it under "To" and stays.
+    QTRY_COMPARE_WITH_TIMEOUT(form->fieldError(QStringLiteral("to")),
+                              QStringLiteral("Choose two different accounts."), waitMs);
+    QCOMPARE(form->step(), CommandDialog::Step::Edit);
+    QCOMPARE(desk.ledger.eventCount(), eventsBefore);
+}
+
+void TestDesk::doubleSubmitMakesOneTransaction()
+{
+    Desk desk;
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Transfer, desk.alice);
+    QTRY_VERIFY_WITH_TIMEOUT(form->firstPicker()->selected().has_value(), waitMs);
+    CHECKED(choose(form->secondPicker(), QStringLiteral("bob")));
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("10"));
+    const QString key = form->idempotencyKey();
+    // Reviewing twice keeps the key: it is the form's, not the review's.
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);
+    QTest::mouseClick(form->backButton(), Qt::LeftButton);
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);
+    QCOMPARE(form->idempotencyKey(), key);
+
+    const qsizetype transactionsBefore = desk.state().transactions().size();
+    QTest::mouseDClick(form->confirmButton(), Qt::LeftButton);
+    form->confirmButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Outcome, waitMs);
+    QTest::qWait(200);
+    QCOMPARE(desk.state().transactions().size(), transactionsBefore + 1);
+    QCOMPARE(desk.balance(desk.bob), TestLedger::money(QStringLiteral("10.00")));
+    // A retry after a lost answer carries the same key and payload: the first outcome again.
+    QVERIFY(desk.state().idempotency(key));
+}
+
+void TestDesk::rejectionIsShownInPlainWords()
+{
+    Desk desk;
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Payment, desk.alice);
+    QTRY_VERIFY_WITH_TIMEOUT(form->firstPicker()->selected().has_value(), waitMs);
+    CHECKED(choose(form->secondPicker(), QStringLiteral("shop")));
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("100.01"));
+    CHECKED(reviewAndConfirm(form));
+    QVERIFY(form->outcome());
+    QCOMPARE(form->outcome()->kind, Outcome::Kind::Rejected);
+    QCOMPARE(form->outcome()->code, QStringLiteral("INSUFFICIENT_FUNDS"));
+    QCOMPARE(form->outcomeLabel()->text(), QStringLiteral("Rejected"));
+    QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("100.00")));
+    const Transaction *payment = desk.state().transaction(form->outcome()->transactionId);
+    QVERIFY(payment);
+    QVERIFY(payment->status == TransactionStatus::Failed);
+}
+
+void TestDesk::refundFormOffersTheRemainder()
+{
+    Desk desk;
+    const QString payment =
+        desk.ledger.pay(desk.alice, desk.shop, QStringLiteral("30.00")).transactionId;
+    desk.ledger.refund(payment, QStringLiteral("10.00"));
+    RefundDialog *form = desk.window->openRefund(payment);
+    QTRY_VERIFY_WITH_TIMEOUT(form->paymentPicker()->selected().has_value(), waitMs);
+    QVERIFY(form->paymentPicker()->selected()->text.contains(QStringLiteral("20.00 refundable")));
+
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("20.01"));
+    QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);
+    QTest::mouseClick(form->backButton(), Qt::LeftButton);
+    form->amountEdit()->clear();
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("20"));
+    CHECKED(reviewAndConfirm(form));
+    QVERIFY(form->outcome() && form->outcome()->completed());
+    QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("100.00")));
+    QCOMPARE(desk.state().transaction(payment)->refunded,
+             TestLedger::money(QStringLiteral("30.00")));
+}
+
+void TestDesk::createAccountAndChangeStatus()
+{
+    Desk desk;
+    CreateAccountDialog *create = desk.window->openCreateAccount();
+    create->currencyCombo()->setCurrentIndex(create->currencyCombo()->findData("EUR"));
+    QTest::keyClicks(create->ownerEdit(), QStringLiteral("grace"));
+    QTest::keyClicks(create->overdraftEdit(), QStringLiteral("50"));
+    CHECKED(reviewAndConfirm(create));
+    QVERIFY(create->outcome() && create->outcome()->completed());
+    const Account *grace = desk.state().account(create->outcome()->accountId);
+    QVERIFY(grace);
+    QCOMPARE(grace->ownerId, QStringLiteral("grace"));
+    QCOMPARE(grace->currency, QStringLiteral("EUR"));
+    QCOMPARE(grace->minBalance, TestLedger::money(QStringLiteral("-50")));
+
+    AccountStatusDialog *status =
+        desk.window->openStatusChange(desk.alice, AccountStatus::Suspended);
+    QTRY_VERIFY_WITH_TIMEOUT(status->accountPicker()->selected().has_value(), waitMs);
+    CHECKED(reviewAndConfirm(status));
+    QVERIFY(status->outcome() && status->outcome()->completed());
+    QVERIFY(desk.state().account(desk.alice)->status == AccountStatus::Suspended);
+
+    // Closing needs a zero balance: the rule is the core's, the words are the desk's.
+    AccountStatusDialog *close = desk.window->openStatusChange(desk.alice, AccountStatus::Closed);
+    QTRY_VERIFY_WITH_TIMEOUT(close->accountPicker()->selected().has_value(), waitMs);
+    CHECKED(reviewAndConfirm(close));
+    QCOMPARE(close->outcome()->code, QStringLiteral("BALANCE_NOT_ZERO"));
+    QVERIFY(desk.state().account(desk.alice)->status == AccountStatus::Suspended);
+}
+
+void TestDesk::anotherProcessShowsUpInTheOpenTable()
+{
+    Desk desk;
+    WindowedTableModel *transactions =
+        desk.window->tableView(MainWindow::Tab::Transactions)->model();
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady(), waitMs);
+    const int rowsBefore = transactions->rowCount();
+    const CliRun run =
+        runCli(desk.ledger.path(), {QStringLiteral("topup"), QStringLiteral("--account"), desk.bob,
+                                    QStringLiteral("--from"), desk.bank, QStringLiteral("--amount"),
+                                    QStringLiteral("7.77")});
+    QCOMPARE(run.exitCode, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(transactions->rowCount(), rowsBefore + 2, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->index(0, int(TransactionColumn::Amount))
+                                 .data()
+                                 .toString()
+                                 .endsWith(QStringLiteral("7.77")),
+                             waitMs);
+    // The pickers see it too: they read the log, not a copy.
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Transfer, desk.bob);
+    QTRY_VERIFY_WITH_TIMEOUT(form->firstPicker()->selected().has_value(), waitMs);
+    QVERIFY(form->firstPicker()->selected()->text.contains(QStringLiteral("USD 7.77")));
+}
+
+void TestDesk::accountViewShowsRunningBalanceAndHistory()
+{
+    Desk desk;
+    desk.ledger.transfer(desk.alice, desk.bob, QStringLiteral("30.00"));
+    desk.ledger.pay(desk.alice, desk.shop, QStringLiteral("500.00")); // refused
+    desk.ledger.run(ChangeAccountStatus{desk.alice, AccountStatus::Suspended});
+    AccountWindow *view = desk.window->openAccount(desk.alice);
+    QSignalSpy loaded(view, &AccountWindow::loaded);
+    QVERIFY(loaded.wait(waitMs));
+    StatementModel *statement = view->statement();
+    QAbstractItemModelTester tester(statement,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(statement->rowCount(), 3);
+    const auto text = [statement](int row, StatementModel::Column column) {
+        return statement->index(row, int(column)).data().toString();
+    };
+    // Newest first: the refused payment moved nothing; then the transfer, then the top-up.
+    QCOMPARE(text(0, StatementModel::Column::Balance), QStringLiteral("—"));
+    QCOMPARE(text(1, StatementModel::Column::Amount), QStringLiteral("-30.00"));
+    QCOMPARE(text(1, StatementModel::Column::Balance), QStringLiteral("70.00"));
+    QCOMPARE(text(2, StatementModel::Column::Balance), QStringLiteral("100.00"));
+    QVERIFY(view->headerLabel()->text().contains(QStringLiteral("70.00")));
+    QVERIFY(view->statementCsv().contains(QStringLiteral(",-30.00,70.00,")));
+    QTableWidget *history = view->historyTable();
+    QCOMPARE(history->rowCount(), 2);
+    QCOMPARE(cell(history, 0, 1), QStringLiteral("AccountStatusChanged"));
+    QCOMPARE(cell(history, 0, 2), QStringLiteral("active → suspended"));
+    QCOMPARE(cell(history, 1, 1), QStringLiteral("AccountCreated"));
+}
+
+void TestDesk::auditorDeskCannotWrite()
+{
+    Desk desk(true);
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    for (QAction *menu : desk.window->menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text().contains(QStringLiteral("Top up")))
+                QVERIFY(!action->isEnabled());
+        }
+    }
+    // Even a form opened some other way is refused by the core, not only by the menus.
+    const qint64 eventsBefore = desk.ledger.eventCount();
+    MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Topup, desk.bob);
+    QTRY_VERIFY_WITH_TIMEOUT(form->firstPicker()->selected().has_value(), waitMs);
+    form->secondPicker()->select(desk.bank);
+    QTRY_VERIFY_WITH_TIMEOUT(form->secondPicker()->selected().has_value(), waitMs);
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("1"));
+    CHECKED(reviewAndConfirm(form));
+    QVERIFY(!form->outcome());
+    QVERIFY(form->retryButton()->isVisible());
+    QCOMPARE(desk.ledger.eventCount(), eventsBefore);
+}
+
+void TestDesk::demoDataFillsAnEmptyLedger()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("demo.db"));
+    LedgerClient client({StoreLocation::Kind::Sqlite, path});
+    client.open(false);
+    DeskSettings settings;
+    settings.offerDemoData = false;
+    MainWindow window(client, settings);
+    window.setDemoDataWhenEmpty(true);
+    QSignalSpy added(&window, &MainWindow::demoDataAdded);
+    QVERIFY(added.wait(waitMs * 3));
+    TestLedger ledger(path);
+    const LedgerState &state = ledger.state();
+    QVERIFY(state.balanced());
+    QVERIFY(state.accounts().size() >= 12);
+    QSet<QString> currencies;
+    QSet<TransactionType> types;
+    int failed = 0;
+    for (const Account &account : state.accounts())
+        currencies.insert(account.currency);
+    for (const Transaction &transaction : state.transactions()) {
+        types.insert(transaction.type);
+        failed += transaction.status == TransactionStatus::Failed;
+    }
+    QCOMPARE(currencies.size(), 3);
+    QCOMPARE(types.size(), 5);
+    QVERIFY(failed > 0);
+    QVERIFY(state.transactions().size() >= 300);
+}
+
+void TestDesk::everyCommandHasAMenuEntryAndShortcut()
+{
+    Desk desk;
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    QStringList missing;
+    QSet<QKeySequence> shortcuts;
+    for (QAction *menu : desk.window->menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->isSeparator() || action->text().contains(QStringLiteral("About")) ||
+                action->text().contains(QStringLiteral("demo")))
+                continue;
+            if (action->shortcut().isEmpty())
+                missing.append(action->text());
+            QVERIFY2(!shortcuts.contains(action->shortcut()), qPrintable(action->text()));
+            shortcuts.insert(action->shortcut());
+        }
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u',')));
+    QVERIFY(shortcuts.contains(QKeySequence(Qt::CTRL | Qt::Key_T)));
+}
+
+QTEST_MAIN(TestDesk)
+#include "tst_desk.moc"

@@ -1,0 +1,1022 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>PickerSearches</name>
+    <message>
+        <source>USER</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EXTERNAL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SYSTEM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 %4 · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 account of %2, %3, balance %4 %5 — %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · paid %2 %3 · %4 refundable · %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonText</name>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use digits with an optional decimal point, like 12.50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the amount out in full, without an exponent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out thousands separators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must not be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This currency allows fewer decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This currency is not known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This currency is not in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This value is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was already used for a different command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is not active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is of the wrong type for this operation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The accounts are in different currencies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account does not hold enough money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance would exceed the account&apos;s maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The balance would grow beyond what the ledger can hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an account with a zero balance can be closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account cannot change to that status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These limits are not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current balance lies outside these limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only payments can be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment did not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund is more than what is left of the payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger was too busy; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk is read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Exporting rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exporting rows… %n written</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AccountStatusDialog</name>
+    <message>
+        <source>Change account status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the status of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AccountWindow</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy transaction id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status &amp;history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot be shown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;minimum %6, maximum %7 · id %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the newest %n line(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AccountsTableModel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::AuditLogTableModel</name>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CommandDialog</name>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger will refuse this: %1 If you confirm, the refusal is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger could not be reached: %1
+Retry sends the same request again; it cannot be booked twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Reference in the ledger: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::CreateAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer, bank or merchant id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far below zero the balance may go; empty for none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The highest balance allowed; empty for no maximum.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;urrency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner t&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;verdraft:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum balance:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter who owns the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New %1 account for %2 in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::EntityPicker</name>
+    <message>
+        <source>Type an owner or an id…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::LedgerTableView</name>
+    <message>
+        <source>Filter by id, owner, reference…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All currencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export rows to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::MainWindow</name>
+    <message>
+        <source>Billing Desk — auditor (read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The live tables read the embedded store only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the ledger: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger could not be opened:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export rows to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Billing Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Billing Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing Desk %1
+A double-entry billing ledger on event sourcing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ransfer from…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pay…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Suspend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ledger holds nothing yet. Add demo data (a few owners, accounts in three currencies and a few hundred transactions) to see how the desk works?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No demo data was added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Projection lag: %n event(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::MoveMoneyDialog</name>
+    <message>
+        <source>Top up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account to credit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From (external):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account to debit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To (external):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paying account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To (system):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice or ticket number (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket or reason (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of %1 %2 from payment %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sqlite:PATH or kafka:HOST:PORT (empty: the default file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postgresql://USER@HOST:PORT/DB (distributed mode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer demo data when the ledger is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open read-only, as an auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Projections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store, the language and the role apply from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::StatementModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TransactionsTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counterparty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Billing Desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,179 @@
+#include "AccountWindow.h"
+
+#include "LedgerClient.h"
+#include "StatementModel.h"
+#include "TableExport.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace billing::ui {
+namespace {
+
+// "from → to" for status changes, the reason for refusals, the data otherwise.
+QString historyDetail(const AuditEntryView &entry)
+{
+    const QJsonObject data = QJsonDocument::fromJson(entry.changes.toUtf8()).object();
+    if (data.contains(QStringLiteral("from")) && data.contains(QStringLiteral("to")))
+        return AccountWindow::tr("%1 → %2").arg(data.value(QStringLiteral("from")).toString(),
+                                                data.value(QStringLiteral("to")).toString());
+    if (data.contains(QStringLiteral("reason")))
+        return data.value(QStringLiteral("reason")).toString();
+    return data.value(QStringLiteral("status")).toString();
+}
+
+} // namespace
+
+AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWidget *parent)
+    : QDialog(parent)
+    , m_client(client)
+    , m_accountId(accountId)
+{
+    setWindowTitle(tr("Account %1").arg(accountId));
+    resize(900, 560);
+    auto *layout = new QVBoxLayout(this);
+    m_headerLabel = new QLabel(tr("Loading…"), this);
+    m_headerLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_headerLabel);
+
+    auto *tabs = new QTabWidget(this);
+    m_statement = new StatementModel(this);
+    m_statementView = new QTableView(tabs);
+    m_statementView->setModel(m_statement);
+    m_statementView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_statementView->verticalHeader()->hide();
+    m_statementView->horizontalHeader()->setStretchLastSection(true);
+    m_statementView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_statementView, &QWidget::customContextMenuRequested, this,
+            [this](const QPoint &position) {
+                const QString id = m_statementView->indexAt(position)
+                                       .data(StatementModel::TransactionIdRole)
+                                       .toString();
+                if (id.isEmpty())
+                    return;
+                QMenu menu(this);
+                menu.addAction(tr("&Copy transaction id"), this,
+                               [id] { QApplication::clipboard()->setText(id); });
+                menu.exec(m_statementView->viewport()->mapToGlobal(position));
+            });
+    tabs->addTab(m_statementView, tr("&Statement"));
+    m_historyTable = new QTableWidget(0, 4, tabs);
+    m_historyTable->setHorizontalHeaderLabels(
+        {tr("Time"), tr("Event"), tr("Change"), tr("Operator")});
+    m_historyTable->verticalHeader()->hide();
+    m_historyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyTable->horizontalHeader()->setStretchLastSection(true);
+    tabs->addTab(m_historyTable, tr("Status &history"));
+    layout->addWidget(tabs, 1);
+    m_truncatedLabel = new QLabel(this);
+    layout->addWidget(m_truncatedLabel);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *copyButton = buttons->addButton(tr("Copy &id"), QDialogButtonBox::ActionRole);
+    QPushButton *exportButton =
+        buttons->addButton(tr("&Export to CSV…"), QDialogButtonBox::ActionRole);
+    connect(copyButton, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_accountId); });
+    connect(exportButton, &QPushButton::clicked, this, &AccountWindow::exportStatement);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+
+    connect(&client, &LedgerClient::ledgerWritten, this, &AccountWindow::reload);
+    reload();
+}
+
+void AccountWindow::reload()
+{
+    m_client.run(this, [this, id = m_accountId](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<AccountStatement> statement =
+            accountStatement(work.storage().projections(), id, statementLinesMax);
+        const Result<QList<AuditEntryView>> history =
+            work.storage().projections().auditLogOf(id, Page{statementLinesMax, 0});
+        return [this, statement, history] {
+            display(statement, history);
+        };
+    });
+}
+
+void AccountWindow::display(const Result<AccountStatement> &statement,
+                            const Result<QList<AuditEntryView>> &history)
+{
+    if (!statement.ok()) {
+        m_headerLabel->setText(
+            tr("This account cannot be shown: %1").arg(statement.error().message));
+        return;
+    }
+    const AccountView &account = statement.value().account;
+    const Result<Currency> currency = CurrencyCatalog::standard().find(account.currency);
+    const int decimals = currency.ok() ? currency.value().decimals : Money::scale;
+    const QString maximum =
+        account.maxBalance ? account.maxBalance->toString(decimals) : tr("none");
+    m_headerLabel->setText(
+        tr("<b>%1</b> · %2 · %3 · <b>%4</b> · %5<br>minimum %6, maximum %7 · id %8")
+            .arg(account.ownerId.toHtmlEscaped(), account.type, account.currency,
+                 account.balance.toString(decimals), account.status,
+                 account.minBalance.toString(decimals), maximum, account.id));
+    m_statement->setLines(statement.value().lines, decimals);
+    m_statementView->resizeColumnsToContents();
+    m_truncatedLabel->setText(
+        statement.value().truncated
+            ? tr("Showing the newest %n line(s).", nullptr, int(statement.value().lines.size()))
+            : QString());
+    m_historyTable->setRowCount(0);
+    if (history.ok()) {
+        for (const AuditEntryView &entry : history.value()) {
+            if (entry.action == QStringLiteral("BalanceChanged"))
+                continue;
+            const int row = m_historyTable->rowCount();
+            m_historyTable->insertRow(row);
+            const QStringList cells{entry.timestamp, entry.action, historyDetail(entry),
+                                    entry.operatorName};
+            for (int column = 0; column < cells.size(); ++column)
+                m_historyTable->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        }
+    }
+    Q_EMIT loaded();
+}
+
+QString AccountWindow::statementCsv() const
+{
+    QStringList headers;
+    for (int column = 0; column < m_statement->columnCount(); ++column)
+        headers.append(m_statement->headerData(column, Qt::Horizontal).toString());
+    QString csv = TableExport::csvLine(headers);
+    for (int row = 0; row < m_statement->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < m_statement->columnCount(); ++column)
+            cells.append(m_statement->index(row, column).data().toString());
+        csv += TableExport::csvLine(cells);
+    }
+    return csv;
+}
+
+void AccountWindow::exportStatement()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export statement"), QString(),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(statementCsv().toUtf8()) < 0)
+        QMessageBox::warning(this, tr("Export statement"),
+                             tr("The statement could not be written: %1").arg(file.errorString()));
+}
+
+} // namespace billing::ui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+namespace billing::ui {
+
+// What the desk remembers between runs (QSettings, per user). The command line wins over it.
+struct DeskSettings
+{
+    QString store;        // empty: the platform's default ledger file
+    QString projections;  // the distributed mode's PostgreSQL URL
+    QString operatorName; // empty: the login name
+    QString language;     // "en", "de"; empty: the system's
+    bool offerDemoData = true;
+    bool auditor = false;
+
+    static DeskSettings load();
+    void save() const;
+    // The operator as events record it: the setting, else the user's login name.
+    QString effectiveOperator() const;
+};
+
+} // namespace billing::ui

@@ -1,0 +1,102 @@
+#include "LedgerClient.h"
+
+namespace billing::ui {
+
+const LedgerState &LedgerWork::freshState()
+{
+    // A failed catch-up leaves the state as it was: still consistent, only older.
+    if (Status caughtUp = m_service->catchUp(); !caughtUp.ok())
+        qWarning("Ledger catch-up failed: %s", qPrintable(caughtUp.error().message));
+    return m_service->state();
+}
+
+LedgerClient::LedgerClient(StoreLocation location, QObject *parent)
+    : QObject(parent)
+    , m_location(std::move(location))
+    , m_work(std::make_unique<LedgerWork>())
+{
+    m_threadContext = new QObject;
+    m_threadContext->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_threadContext, &QObject::deleteLater);
+    m_thread.setObjectName(QStringLiteral("ledger-commands"));
+    m_thread.start();
+}
+
+LedgerClient::~LedgerClient()
+{
+    // The storage's connections belong to the ledger thread, so they are closed there, after the
+    // jobs already queued.
+    LedgerWork *work = m_work.get();
+    QMetaObject::invokeMethod(
+        m_threadContext,
+        [work] {
+            work->m_service.reset();
+            work->m_storage.reset();
+        },
+        Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void LedgerClient::open(bool readOnly)
+{
+    BILLING_ASSERT(m_state == State::Closed);
+    m_state = State::Opening;
+    LedgerWork *work = m_work.get();
+    const StoreLocation location = m_location;
+    QMetaObject::invokeMethod(
+        m_threadContext,
+        [this, work, location, readOnly] {
+            Result<std::unique_ptr<LedgerStorage>> storage = openStorage(location);
+            QString error;
+            if (storage.ok()) {
+                work->m_storage = std::move(storage.value());
+                work->m_service = std::make_unique<LedgerService>(work->m_storage->events(),
+                                                                  work->m_clock, work->m_ids);
+                work->m_service->setSnapshots(work->m_storage->snapshots(), 0);
+                work->m_service->setReadOnly(readOnly);
+                if (Status opened = work->m_service->open(); !opened.ok())
+                    error = opened.error().message;
+            } else {
+                error = storage.error().message;
+            }
+            QMetaObject::invokeMethod(
+                this,
+                [this, error] {
+                    m_state = error.isEmpty() ? State::Ready : State::Failed;
+                    m_openError = error;
+                    if (error.isEmpty())
+                        Q_EMIT opened();
+                    else
+                        Q_EMIT openFailed(error);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void LedgerClient::run(QObject *context, Job job)
+{
+    BILLING_ASSERT(context && job);
+    BILLING_ASSERT(m_state != State::Closed);
+    const QPointer<QObject> guard(context);
+    LedgerWork *work = m_work.get();
+    QMetaObject::invokeMethod(
+        m_threadContext,
+        [this, work, guard, job = std::move(job)] {
+            // A store that failed to open runs no job: there is nothing to run it on.
+            if (!work->m_service)
+                return;
+            Continuation continuation = job(*work);
+            QMetaObject::invokeMethod(
+                this,
+                [guard, continuation = std::move(continuation)] {
+                    if (guard && continuation)
+                        continuation();
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace billing::ui

@@ -1,0 +1,84 @@
+#pragma once
+
+#include "application/LedgerService.h"
+#include "infrastructure/StoreLocation.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <functional>
+#include <memory>
+
+namespace billing::ui {
+
+// The command side as the ledger's own thread sees it: the storage, opened on that thread, and
+// the service that decides. Only jobs given to LedgerClient::run() touch it.
+class LedgerWork
+{
+public:
+    LedgerStorage &storage() { return *m_storage; }
+    LedgerService &service() { return *m_service; }
+    // The state with every event the store holds folded in, also those of other processes.
+    const LedgerState &freshState();
+
+private:
+    friend class LedgerClient;
+    SystemClock m_clock;
+    RandomIds m_ids;
+    std::unique_ptr<LedgerStorage> m_storage;
+    std::unique_ptr<LedgerService> m_service;
+};
+
+// The desk's one way to the ledger. Every read and write runs on a thread of its own, in the
+// order given, so the UI thread never waits on a store; results come back as continuations run
+// on the UI thread.
+class LedgerClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LedgerClient)
+
+public:
+    // A job runs on the ledger's thread and returns what the UI thread does with its result.
+    using Continuation = std::function<void()>;
+    using Job = std::function<Continuation(LedgerWork &)>;
+
+    enum class State { Closed, Opening, Ready, Failed };
+
+    explicit LedgerClient(StoreLocation location, QObject *parent = nullptr);
+    ~LedgerClient() override;
+
+    void open(bool readOnly);
+    State state() const { return m_state; }
+    bool isReady() const { return m_state == State::Ready; }
+    const StoreLocation &location() const { return m_location; }
+    const QString &openError() const { return m_openError; }
+    // Who issues this desk's commands; every event records it.
+    const QString &operatorName() const { return m_operatorName; }
+    void setOperatorName(const QString &name) { m_operatorName = name; }
+
+    // Runs `job` once the ledger is open; its continuation runs on this thread unless `context`
+    // was destroyed meanwhile. Jobs given before open() finished wait for it.
+    void run(QObject *context, Job job);
+
+Q_SIGNALS:
+    void opened();
+    void openFailed(const QString &message);
+    // A command this desk ran wrote events; the position is the log's newest.
+    void ledgerWritten(qint64 position);
+
+public:
+    // For jobs: announce a write (called from a continuation on the UI thread).
+    void notifyWritten(qint64 position) { Q_EMIT ledgerWritten(position); }
+
+private:
+    StoreLocation m_location;
+    State m_state = State::Closed;
+    QString m_openError;
+    QString m_operatorName;
+    QThread m_thread;
+    QObject *m_threadContext = nullptr; // lives on m_thread; jobs are queued to it
+    std::unique_ptr<LedgerWork> m_work;
+};
+
+} // namespace billing::ui

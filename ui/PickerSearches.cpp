@@ -1,0 +1,91 @@
+#include "PickerSearches.h"
+
+#include "LedgerClient.h"
+#include "application/LedgerLookup.h"
+
+namespace billing::ui {
+
+QString PickerSearches::typeName(AccountType type)
+{
+    switch (type) {
+    case AccountType::User:
+        return tr("USER");
+    case AccountType::External:
+        return tr("EXTERNAL");
+    case AccountType::System:
+        return tr("SYSTEM");
+    }
+    return {};
+}
+
+QString PickerSearches::statusName(AccountStatus status)
+{
+    switch (status) {
+    case AccountStatus::Active:
+        return tr("active");
+    case AccountStatus::Suspended:
+        return tr("suspended");
+    case AccountStatus::Closed:
+        return tr("closed");
+    }
+    return {};
+}
+
+PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
+{
+    const QString balance = account.balance.toString(account.decimals);
+    PickerChoice choice;
+    choice.id = account.id;
+    choice.text = tr("%1 · %2 · %3 %4 · %5")
+                      .arg(account.ownerId, typeName(account.type), account.currency, balance,
+                           account.id.left(8));
+    choice.detail = tr("%1 account of %2, %3, balance %4 %5 — %6")
+                        .arg(typeName(account.type), account.ownerId, statusName(account.status),
+                             account.currency, balance, account.id);
+    choice.currency = account.currency;
+    choice.decimals = account.decimals;
+    return choice;
+}
+
+PickerChoice PickerSearches::choiceOf(const PaymentChoice &payment)
+{
+    const QString amount = payment.amount.toString(payment.decimals);
+    const QString left = payment.refundable.toString(payment.decimals);
+    PickerChoice choice;
+    choice.id = payment.id;
+    choice.text =
+        tr("%1 · paid %2 %3 · %4 refundable · %5")
+            .arg(payment.payerOwnerId, payment.currency, amount, left, payment.id.left(8));
+    choice.detail = tr("Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded")
+                        .arg(payment.id, payment.payerOwnerId, payment.currency, amount, left);
+    choice.currency = payment.currency;
+    choice.decimals = payment.decimals;
+    return choice;
+}
+
+EntityPicker::Search PickerSearches::accounts(const QSet<AccountType> &types,
+                                              const QString &currency)
+{
+    return [types, currency](LedgerWork &work, const QString &text) {
+        AccountSearch search;
+        search.text = text;
+        search.types = types;
+        search.currency = currency;
+        QList<PickerChoice> choices;
+        for (const AccountChoice &account : findAccounts(work.freshState(), search))
+            choices.append(choiceOf(account));
+        return choices;
+    };
+}
+
+EntityPicker::Search PickerSearches::refundablePayments()
+{
+    return [](LedgerWork &work, const QString &text) {
+        QList<PickerChoice> choices;
+        for (const PaymentChoice &payment : findRefundablePayments(work.freshState(), text))
+            choices.append(choiceOf(payment));
+        return choices;
+    };
+}
+
+} // namespace billing::ui

@@ -1,0 +1,61 @@
+#include "SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace billing::ui {
+
+SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_original(settings)
+{
+    setWindowTitle(tr("Settings"));
+    auto *form = new QFormLayout(this);
+    m_storeEdit = new QLineEdit(settings.store, this);
+    m_storeEdit->setPlaceholderText(tr("sqlite:PATH or kafka:HOST:PORT (empty: the default file)"));
+    m_projectionsEdit = new QLineEdit(settings.projections, this);
+    m_projectionsEdit->setPlaceholderText(tr("postgresql://USER@HOST:PORT/DB (distributed mode)"));
+    m_operatorEdit = new QLineEdit(settings.operatorName, this);
+    m_operatorEdit->setPlaceholderText(settings.effectiveOperator());
+    m_languageCombo = new QComboBox(this);
+    m_languageCombo->addItem(tr("System language"), QString());
+    m_languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageCombo->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_languageCombo->setCurrentIndex(std::max(0, m_languageCombo->findData(settings.language)));
+    m_demoCheck = new QCheckBox(tr("Offer demo data when the ledger is empty"), this);
+    m_demoCheck->setChecked(settings.offerDemoData);
+    m_auditorCheck = new QCheckBox(tr("Open read-only, as an auditor"), this);
+    m_auditorCheck->setChecked(settings.auditor);
+    form->addRow(tr("&Store:"), m_storeEdit);
+    form->addRow(tr("&Projections:"), m_projectionsEdit);
+    form->addRow(tr("&Operator:"), m_operatorEdit);
+    form->addRow(tr("&Language:"), m_languageCombo);
+    form->addRow(QString(), m_demoCheck);
+    form->addRow(QString(), m_auditorCheck);
+    auto *note =
+        new QLabel(tr("The store, the language and the role apply from the next start."), this);
+    note->setWordWrap(true);
+    form->addRow(note);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(buttons);
+}
+
+DeskSettings SettingsDialog::settings() const
+{
+    DeskSettings edited = m_original;
+    edited.store = m_storeEdit->text().trimmed();
+    edited.projections = m_projectionsEdit->text().trimmed();
+    edited.operatorName = m_operatorEdit->text().trimmed();
+    edited.language = m_languageCombo->currentData().toString();
+    edited.offerDemoData = m_demoCheck->isChecked();
+    edited.auditor = m_auditorCheck->isChecked();
+    return edited;
+}
+
+} // namespace billing::ui

@@ -1,0 +1,108 @@
+#include "TableExport.h"
+
+#include "infrastructure/SqliteTableReader.h"
+
+#include <QFile>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QSaveFile>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace billing::ui {
+
+QString TableExport::csvLine(const QStringList &cells)
+{
+    QStringList quoted;
+    quoted.reserve(cells.size());
+    for (QString cell : cells) {
+        if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n')) {
+            cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+            cell = u'"' + cell + u'"';
+        }
+        quoted.append(cell);
+    }
+    return quoted.join(u',') + u'\n';
+}
+
+Result<qint64> TableExport::write(SqliteDatabase &database, TableQuery query,
+                                  const QStringList &headers, QIODevice &out,
+                                  const std::atomic<bool> &cancelled,
+                                  std::atomic<qint64> &rowsWritten)
+{
+    SqliteTableReader reader(database);
+    out.write(csvLine(headers).toUtf8());
+    query.limit = chunkRows;
+    query.countRows = false;
+    const int columns = int(headers.size());
+    for (query.offset = 0; !cancelled.load(); query.offset += chunkRows) {
+        const Result<TablePage> page = reader.read(query);
+        if (!page.ok())
+            return page.error();
+        for (const QStringList &row : page.value().rows)
+            out.write(csvLine(row.mid(0, columns)).toUtf8());
+        rowsWritten += page.value().rows.size();
+        if (page.value().rows.size() < chunkRows)
+            break;
+    }
+    return rowsWritten.load();
+}
+
+void TableExport::run(QWidget *parent, const QString &databasePath, const TableQuery &query,
+                      const QStringList &headers, const QString &filePath)
+{
+    struct Shared
+    {
+        std::atomic<bool> cancelled{false};
+        std::atomic<qint64> rows{0};
+        QString error;
+    };
+    auto shared = std::make_shared<Shared>();
+    QThread *thread = QThread::create([=] {
+        SqliteDatabase database;
+        QSaveFile file(filePath);
+        if (Status opened = database.open(databasePath, SqliteDatabase::Durability::Relaxed);
+            !opened.ok()) {
+            shared->error = opened.error().message;
+            return;
+        }
+        if (!file.open(QIODevice::WriteOnly)) {
+            shared->error = file.errorString();
+            return;
+        }
+        const Result<qint64> written =
+            write(database, query, headers, file, shared->cancelled, shared->rows);
+        if (!written.ok())
+            shared->error = written.error().message;
+        // A cancelled export leaves no half-written file behind.
+        if (shared->cancelled || !written.ok())
+            file.cancelWriting();
+        else if (!file.commit())
+            shared->error = file.errorString();
+    });
+    auto *progress = new QProgressDialog(tr("Exporting rows…"), tr("Cancel"), 0, 0, parent);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(300);
+    auto *timer = new QTimer(progress);
+    QObject::connect(timer, &QTimer::timeout, progress, [progress, shared] {
+        progress->setLabelText(tr("Exporting rows… %n written", nullptr, int(shared->rows)));
+    });
+    timer->start(100);
+    QObject::connect(progress, &QProgressDialog::canceled, progress,
+                     [shared] { shared->cancelled = true; });
+    const QPointer<QWidget> owner(parent);
+    QObject::connect(thread, &QThread::finished, thread, [=] {
+        progress->close();
+        thread->deleteLater();
+        if (!shared->error.isEmpty() && owner)
+            QMessageBox::warning(owner, tr("Export rows"),
+                                 tr("The rows could not be exported: %1").arg(shared->error));
+    });
+    thread->start();
+}
+
+} // namespace billing::ui
