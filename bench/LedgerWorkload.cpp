@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QThread>
 
 namespace billing::bench {
 namespace {
@@ -208,6 +209,27 @@ Result<LatencySummary> LedgerWorkload::runSingleTransfers(qint64 count)
     const double wallSeconds = secondsOf(wall);
     m_memory.sample();
     return summarize(std::move(samples), wallSeconds);
+}
+
+Result<qint64> LedgerWorkload::runPacedTransfers(int perSecond, double seconds)
+{
+    BILLING_ASSERT(perSecond > 0 && seconds > 0);
+    const auto count = static_cast<qint64>(perSecond * seconds);
+    QElapsedTimer wall;
+    wall.start();
+    for (qint64 i = 0; i < count; ++i) {
+        // Sleep until the i-th transfer is due, so that a slow commit is caught up, not skipped.
+        const qint64 dueNs = i * qint64(nsPerSecond) / perSecond;
+        const qint64 aheadNs = dueNs - wall.nsecsElapsed();
+        if (aheadNs > 0)
+            QThread::usleep(static_cast<unsigned long>(aheadNs / 1000));
+        const Result<Outcome> outcome = m_service->execute(transferCommand());
+        if (!outcome.ok())
+            return outcome.error();
+        if (std::optional<Error> failure = firstFailure({outcome.value()}))
+            return *failure;
+    }
+    return count;
 }
 
 } // namespace billing::bench

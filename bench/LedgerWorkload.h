@@ -52,6 +52,9 @@ public:
     Result<BuildFigures> build(qint64 minEvents, qint64 batchSize);
     // `count` transfers, each its own execute() and so its own durable commit.
     Result<LatencySummary> runSingleTransfers(qint64 count);
+    // Transfers at a steady `perSecond` for `seconds`, each its own durable commit: the load of
+    // other desks writing while one desk is watched.
+    Result<qint64> runPacedTransfers(int perSecond, double seconds);
     qint64 eventCount() const { return m_service->state().position(); }
 
 private:

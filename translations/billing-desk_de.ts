@@ -5,795 +5,799 @@
     <name>PickerSearches</name>
     <message>
         <source>USER</source>
-        <translation type="unfinished"></translation>
+        <translation>NUTZER</translation>
     </message>
     <message>
         <source>EXTERNAL</source>
-        <translation type="unfinished"></translation>
+        <translation>EXTERN</translation>
     </message>
     <message>
         <source>SYSTEM</source>
-        <translation type="unfinished"></translation>
+        <translation>SYSTEM</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>gesperrt</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>geschlossen</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 %4 · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 %4 · %5</translation>
     </message>
     <message>
         <source>%1 account of %2, %3, balance %4 %5 — %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Konto von %2, %3, Saldo %4 %5 — %6</translation>
     </message>
     <message>
         <source>%1 · paid %2 %3 · %4 refundable · %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · bezahlt %2 %3 · %4 erstattbar · %5</translation>
     </message>
     <message>
         <source>Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung %1 von %2: %3 %4, davon noch %3 %5 erstattbar</translation>
     </message>
 </context>
 <context>
     <name>ReasonText</name>
     <message>
         <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte einen Betrag eingeben.</translation>
     </message>
     <message>
         <source>Use digits with an optional decimal point, like 12.50.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ziffern mit optionalem Dezimalpunkt verwenden, z. B. 12.50.</translation>
     </message>
     <message>
         <source>Write the amount out in full, without an exponent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Betrag vollständig ausschreiben, ohne Exponent.</translation>
     </message>
     <message>
         <source>Leave out thousands separators.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Tausendertrennzeichen verwenden.</translation>
     </message>
     <message>
         <source>The amount must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betrag muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>The amount must not be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betrag darf nicht negativ sein.</translation>
     </message>
     <message>
         <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betrag muss größer als null sein.</translation>
     </message>
     <message>
         <source>This currency allows fewer decimals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Währung erlaubt weniger Nachkommastellen.</translation>
     </message>
     <message>
         <source>The amount is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betrag ist zu groß.</translation>
     </message>
     <message>
         <source>This currency is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Währung ist unbekannt.</translation>
     </message>
     <message>
         <source>This currency is not in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Währung wird nicht verwendet.</translation>
     </message>
     <message>
         <source>This value is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Wert ist ungültig.</translation>
     </message>
     <message>
         <source>This request was already used for a different command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Idempotenz-Schlüssel dieser Anfrage wurde bereits für einen anderen Vorgang verwendet.</translation>
     </message>
     <message>
         <source>There is no such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto existiert nicht.</translation>
     </message>
     <message>
         <source>This account already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto existiert bereits.</translation>
     </message>
     <message>
         <source>The account is not active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist nicht aktiv.</translation>
     </message>
     <message>
         <source>The account is closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist geschlossen.</translation>
     </message>
     <message>
         <source>This account is of the wrong type for this operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontotyp ist für diesen Vorgang nicht zulässig.</translation>
     </message>
     <message>
         <source>Choose two different accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zwei verschiedene Konten wählen.</translation>
     </message>
     <message>
         <source>The accounts are in different currencies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konten lauten auf unterschiedliche Währungen.</translation>
     </message>
     <message>
         <source>The account does not hold enough money.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist nicht ausreichend gedeckt.</translation>
     </message>
     <message>
         <source>The balance would exceed the account&apos;s maximum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Saldo würde den Höchstsaldo des Kontos überschreiten.</translation>
     </message>
     <message>
         <source>The balance would grow beyond what the ledger can hold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Saldo würde den im Hauptbuch darstellbaren Höchstwert überschreiten.</translation>
     </message>
     <message>
         <source>Only an account with a zero balance can be closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Konto mit Saldo null kann geschlossen werden.</translation>
     </message>
     <message>
         <source>The account cannot change to that status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto kann nicht in diesen Status wechseln.</translation>
     </message>
     <message>
         <source>These limits are not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Limits sind ungültig.</translation>
     </message>
     <message>
         <source>The current balance lies outside these limits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der aktuelle Saldo liegt außerhalb dieser Limits.</translation>
     </message>
     <message>
         <source>There is no such transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Buchung existiert nicht.</translation>
     </message>
     <message>
         <source>Only payments can be refunded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Zahlungen können erstattet werden.</translation>
     </message>
     <message>
         <source>The payment did not complete.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahlung wurde nicht abgeschlossen.</translation>
     </message>
     <message>
         <source>The refund is more than what is left of the payment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erstattung übersteigt den verbleibenden Betrag der Zahlung.</translation>
     </message>
     <message>
         <source>The ledger was too busy; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch war ausgelastet; bitte erneut versuchen.</translation>
     </message>
     <message>
         <source>The ledger could not be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>In das Hauptbuch konnte nicht geschrieben werden.</translation>
     </message>
     <message>
         <source>This desk is read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing Desk läuft im Nur-Lese-Modus.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TableExport</name>
     <message>
         <source>Exporting rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden exportiert…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>Exporting rows… %n written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zeilen werden exportiert… %n Zeile geschrieben</numerusform>
+            <numerusform>Zeilen werden exportiert… %n Zeilen geschrieben</numerusform>
         </translation>
     </message>
     <message>
         <source>Export rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen exportieren</translation>
     </message>
     <message>
         <source>The rows could not be exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen konnten nicht exportiert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::AccountStatusDialog</name>
     <message>
         <source>Change account status</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontostatus ändern</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto:</translation>
     </message>
     <message>
         <source>New &amp;status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer &amp;Status:</translation>
     </message>
     <message>
         <source>Set the status of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status von %1 auf %2 setzen</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::AccountWindow</name>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>Account %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <source>&amp;Copy transaction id</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchungs-ID &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Statement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontoauszug</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Status &amp;history</source>
-        <translation type="unfinished"></translation>
+        <translation>Status&amp;verlauf</translation>
     </message>
     <message>
         <source>Copy &amp;id</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID kopieren</translation>
     </message>
     <message>
         <source>&amp;Export to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>This account cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto kann nicht angezeigt werden: %1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;minimum %6, maximum %7 · id %8</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;Minimum %6, Maximum %7 · ID %8</translation>
     </message>
     <message numerus="yes">
         <source>Showing the newest %n line(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Anzeige der neuesten %n Zeile.</numerusform>
+            <numerusform>Anzeige der neuesten %n Zeilen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export statement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>The statement could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontoauszug konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::AccountsTableModel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::AuditLogTableModel</name>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Entity</source>
-        <translation type="unfinished"></translation>
+        <translation>Objekt</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Correlation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelations-ID</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::CommandDialog</name>
     <message>
         <source>Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachher</translation>
     </message>
     <message>
         <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurück</translation>
     </message>
     <message>
         <source>&amp;Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfen…</translation>
     </message>
     <message>
         <source>&amp;Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestätigen</translation>
     </message>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Choose one from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte einen Eintrag aus der Liste wählen.</translation>
     </message>
     <message>
         <source>Debited</source>
-        <translation type="unfinished"></translation>
+        <translation>Belastet</translation>
     </message>
     <message>
         <source>Credited</source>
-        <translation type="unfinished"></translation>
+        <translation>Gutgeschrieben</translation>
     </message>
     <message>
         <source>Status: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1 → %2</translation>
     </message>
     <message>
         <source>The ledger will refuse this: %1 If you confirm, the refusal is recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch wird dies ablehnen: %1 Wenn Sie bestätigen, wird die Ablehnung protokolliert.</translation>
     </message>
     <message>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht ausgeführt</translation>
     </message>
     <message>
         <source>The ledger could not be reached: %1
 Retry sends the same request again; it cannot be booked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch ist nicht erreichbar: %1
+„Wiederholen“ sendet dieselbe Anfrage erneut; sie kann nicht doppelt gebucht werden.</translation>
     </message>
     <message>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschlossen</translation>
     </message>
     <message>
         <source>%1
 Reference in the ledger: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Referenz im Hauptbuch: %2</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angenommen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::CreateAccountDialog</name>
     <message>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Konto</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>Customer, bank or merchant id</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden-, Bank- oder Händler-ID</translation>
     </message>
     <message>
         <source>How far below zero the balance may go; empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie weit der Saldo unter null fallen darf; leer für keine Überziehung.</translation>
     </message>
     <message>
         <source>The highest balance allowed; empty for no maximum.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der höchste zulässige Saldo; leer für keine Obergrenze.</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontotyp:</translation>
     </message>
     <message>
         <source>C&amp;urrency:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wä&amp;hrung:</translation>
     </message>
     <message>
         <source>&amp;Owner:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inhaber:</translation>
     </message>
     <message>
         <source>Owner t&amp;ype:</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber&amp;typ:</translation>
     </message>
     <message>
         <source>O&amp;verdraft:</source>
-        <translation type="unfinished"></translation>
+        <translation>Überziehungs&amp;rahmen:</translation>
     </message>
     <message>
         <source>Ma&amp;ximum balance:</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchst&amp;saldo:</translation>
     </message>
     <message>
         <source>Enter who owns the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte den Kontoinhaber angeben.</translation>
     </message>
     <message>
         <source>New %1 account for %2 in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues %1-Konto für %2 in %3</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::EntityPicker</name>
     <message>
         <source>Type an owner or an id…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhaber oder ID eingeben…</translation>
     </message>
     <message>
         <source>Nothing chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts ausgewählt.</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::LedgerTableView</name>
     <message>
         <source>Filter by id, owner, reference…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach ID, Inhaber, Referenz filtern…</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>All currencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Währungen</translation>
     </message>
     <message>
         <source>From YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>To YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>The ledger could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>&amp;Copy id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Export rows to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen als CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>Export rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird geladen…</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::MainWindow</name>
     <message>
         <source>Billing Desk — auditor (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing Desk — Prüfer (schreibgeschützt)</translation>
     </message>
     <message>
         <source>Billing Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing Desk</translation>
     </message>
     <message>
         <source>The live tables read the embedded store only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Live-Tabellen lesen nur aus dem eingebetteten Datenspeicher.</translation>
     </message>
     <message>
         <source>Ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbuch</translation>
     </message>
     <message>
         <source>Store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenspeicher: %1</translation>
     </message>
     <message>
         <source>Opening the ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbuch wird geöffnet…</translation>
     </message>
     <message>
         <source>Operator: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bediener: %1</translation>
     </message>
     <message>
         <source>Cannot open the ledger: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbuch kann nicht geöffnet werden: %1</translation>
     </message>
     <message>
         <source>The ledger could not be opened:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch konnte nicht geöffnet werden:
+%1</translation>
     </message>
     <message>
         <source>&amp;Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kon&amp;ten</translation>
     </message>
     <message>
         <source>&amp;Transactions</source>
-        <translation type="unfinished"></translation>
+        <translation>B&amp;uchungen</translation>
     </message>
     <message>
         <source>Audit &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Prüfprotokoll</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Add &amp;demo data…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demodaten hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Export rows to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen als CSV &amp;exportieren…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein&amp;stellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>A&amp;ccount</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto</translation>
     </message>
     <message>
         <source>&amp;New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Konto…</translation>
     </message>
     <message>
         <source>Change &amp;status…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Status ändern…</translation>
     </message>
     <message>
         <source>&amp;Open selected account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewähltes Konto ö&amp;ffnen</translation>
     </message>
     <message>
         <source>&amp;Money</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buchen</translation>
     </message>
     <message>
         <source>&amp;Top up…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufladen…</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;uszahlen…</translation>
     </message>
     <message>
         <source>T&amp;ransfer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;weisen…</translation>
     </message>
     <message>
         <source>&amp;Payment…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezahlen…</translation>
     </message>
     <message>
         <source>Re&amp;fund…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstatten…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Billing Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Billing Desk</translation>
     </message>
     <message>
         <source>About Billing Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Billing Desk</translation>
     </message>
     <message>
         <source>Billing Desk %1
 A double-entry billing ledger on event sourcing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing Desk %1
+Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcing.</translation>
     </message>
     <message>
         <source>&amp;Open account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto ö&amp;ffnen</translation>
     </message>
     <message>
         <source>T&amp;ransfer from…</source>
-        <translation type="unfinished"></translation>
+        <translation>Über&amp;weisen von diesem Konto…</translation>
     </message>
     <message>
         <source>&amp;Pay…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezahlen…</translation>
     </message>
     <message>
         <source>&amp;Suspend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperren…</translation>
     </message>
     <message>
         <source>&amp;Activate…</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;vieren…</translation>
     </message>
     <message>
         <source>C&amp;lose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sch&amp;ließen…</translation>
     </message>
     <message>
         <source>&amp;Refund…</source>
-        <translation type="unfinished"></translation>
+        <translation>Er&amp;statten…</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>An empty ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeres Hauptbuch</translation>
     </message>
     <message>
         <source>This ledger holds nothing yet. Add demo data (a few owners, accounts in three currencies and a few hundred transactions) to see how the desk works?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Hauptbuch ist noch leer. Demodaten hinzufügen (einige Inhaber, Konten in drei Währungen und einige hundert Buchungen), um Billing Desk kennenzulernen?</translation>
     </message>
     <message>
         <source>Adding demo data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten werden hinzugefügt…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten</translation>
     </message>
     <message>
         <source>No demo data was added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine Demodaten hinzugefügt: %1</translation>
     </message>
     <message>
         <source>Not reachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erreichbar: %1</translation>
     </message>
     <message numerus="yes">
         <source>Projection lag: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Projektionsrückstand: %n Ereignis</numerusform>
+            <numerusform>Projektionsrückstand: %n Ereignisse</numerusform>
         </translation>
     </message>
 </context>
@@ -801,222 +805,222 @@ A double-entry billing ledger on event sourcing.</source>
     <name>billing::ui::MoveMoneyDialog</name>
     <message>
         <source>Top up</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufladung</translation>
     </message>
     <message>
         <source>&amp;Account to credit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto für Gutschrift:</translation>
     </message>
     <message>
         <source>&amp;From (external):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von (extern):</translation>
     </message>
     <message>
         <source>Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>Auszahlung</translation>
     </message>
     <message>
         <source>&amp;Account to debit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto für Belastung:</translation>
     </message>
     <message>
         <source>&amp;To (external):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An (extern):</translation>
     </message>
     <message>
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Überweisung</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An:</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlung</translation>
     </message>
     <message>
         <source>&amp;Paying account:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlendes &amp;Konto:</translation>
     </message>
     <message>
         <source>&amp;To (system):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;An (System):</translation>
     </message>
     <message>
         <source>Invoice or ticket number (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnungs- oder Ticketnummer (optional)</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;trag:</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referenz:</translation>
     </message>
     <message>
         <source>%1 of %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 über %2 %3</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::RefundDialog</name>
     <message>
         <source>Refund</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung</translation>
     </message>
     <message>
         <source>Ticket or reason (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket oder Grund (optional)</translation>
     </message>
     <message>
         <source>&amp;Payment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Za&amp;hlung:</translation>
     </message>
     <message>
         <source>A&amp;mount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;trag:</translation>
     </message>
     <message>
         <source>&amp;Reference:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Referenz:</translation>
     </message>
     <message>
         <source>Refund of %1 %2 from payment %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstattung von %1 %2 aus Zahlung %3</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>sqlite:PATH or kafka:HOST:PORT (empty: the default file)</source>
-        <translation type="unfinished"></translation>
+        <translation>sqlite:PFAD oder kafka:HOST:PORT (leer: Standarddatei)</translation>
     </message>
     <message>
         <source>postgresql://USER@HOST:PORT/DB (distributed mode)</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://BENUTZER@HOST:PORT/DB (verteilter Modus)</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Offer demo data when the ledger is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten anbieten, wenn das Hauptbuch leer ist</translation>
     </message>
     <message>
         <source>Open read-only, as an auditor</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt als Prüfer öffnen</translation>
     </message>
     <message>
         <source>&amp;Store:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datenspeicher:</translation>
     </message>
     <message>
         <source>&amp;Projections:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projektionen:</translation>
     </message>
     <message>
         <source>&amp;Operator:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bediener:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>The store, the language and the role apply from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenspeicher, Sprache und Rolle gelten ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::StatementModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Counterparty</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenkonto</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::TransactionsTableModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Counterparty</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenkonto</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>Correlation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrelations-ID</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Billing Desk</source>
-        <translation type="unfinished"></translation>
+        <translation>Billing Desk</translation>
     </message>
 </context>
 </TS>

@@ -199,9 +199,9 @@
     </message>
     <message numerus="yes">
         <source>Exporting rows… %n written</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exporting rows… %n row written</numerusform>
+            <numerusform>Exporting rows… %n rows written</numerusform>
         </translation>
     </message>
     <message>
@@ -296,9 +296,9 @@
     </message>
     <message numerus="yes">
         <source>Showing the newest %n line(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Showing the newest %n line.</numerusform>
+            <numerusform>Showing the newest %n lines.</numerusform>
         </translation>
     </message>
     <message>
@@ -583,9 +583,9 @@ Reference in the ledger: %2</source>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
         </translation>
     </message>
     <message>
@@ -791,9 +791,9 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message numerus="yes">
         <source>Projection lag: %n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Projection lag: %n event</numerusform>
+            <numerusform>Projection lag: %n events</numerusform>
         </translation>
     </message>
 </context>

@@ -121,6 +121,15 @@ void CommandDialog::addField(const QString &label, QWidget *editor, const QStrin
     cell->setFocusProxy(editor);
     m_form->addRow(label, cell);
     m_errorLabels.insert(field, error);
+    // Fields in the order they are shown, then the button that moves on.
+    QWidget *focusTarget = editor->focusProxy() ? editor->focusProxy() : editor;
+    if (m_lastField)
+        setTabOrder(m_lastField, focusTarget);
+    setTabOrder(focusTarget, m_reviewButton);
+    m_lastField = focusTarget;
+    // A new choice answers the complaint about the old one.
+    if (auto *picker = qobject_cast<EntityPicker *>(editor))
+        connect(picker, &EntityPicker::selectionChanged, error, &QWidget::hide);
 }
 
 void CommandDialog::setFieldError(const QString &field, const QString &text)

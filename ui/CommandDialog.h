@@ -85,6 +85,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     QFormLayout *m_form = nullptr;
     QHash<QString, QLabel *> m_errorLabels;
+    QWidget *m_lastField = nullptr;
     QLabel *m_formError = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QLabel *m_warningLabel = nullptr;

@@ -130,7 +130,8 @@ bool DeskScreenshots::write(const QString &directory)
     topup->close();
 
     MoveMoneyDialog *transfer = window.openMoveMoney(TransactionType::Transfer, ids->alice);
-    transfer->amountEdit()->setText(QStringLiteral("10.5"));
+    ok &= waitUntil([transfer] { return transfer->firstPicker()->selected().has_value(); });
+    transfer->amountEdit()->setText(QStringLiteral("0"));
     transfer->reviewButton()->click();
     ok &= save(transfer, directory, QStringLiteral("form-transfer-error"));
     transfer->close();

@@ -53,7 +53,7 @@ void LedgerClient::open(bool readOnly)
                 work->m_storage = std::move(storage.value());
                 work->m_service = std::make_unique<LedgerService>(work->m_storage->events(),
                                                                   work->m_clock, work->m_ids);
-                work->m_service->setSnapshots(work->m_storage->snapshots(), 0);
+                work->m_service->setSnapshots(work->m_storage->snapshots(), snapshotEvery);
                 work->m_service->setReadOnly(readOnly);
                 if (Status opened = work->m_service->open(); !opened.ok())
                     error = opened.error().message;
@@ -71,6 +71,10 @@ void LedgerClient::open(bool readOnly)
                         Q_EMIT openFailed(error);
                 },
                 Qt::QueuedConnection);
+            // After the desk was told it is open: the next open starts from here. Commands wait
+            // behind it only this once.
+            if (error.isEmpty())
+                work->m_service->saveSnapshotWhenDue();
         },
         Qt::QueuedConnection);
 }

@@ -44,6 +44,8 @@ public:
     using Job = std::function<Continuation(LedgerWork &)>;
 
     enum class State { Closed, Opening, Ready, Failed };
+    // As the CLI: the next open folds at most this many events after the newest snapshot.
+    static constexpr qint64 snapshotEvery = 50000;
 
     explicit LedgerClient(StoreLocation location, QObject *parent = nullptr);
     ~LedgerClient() override;

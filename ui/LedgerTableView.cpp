@@ -89,10 +89,7 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     for (QComboBox *combo : {m_typeCombo, m_statusCombo, m_currencyCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &LedgerTableView::applyFilter);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
-        if (!m_columnsSized) {
-            m_tableView->resizeColumnsToContents();
-            m_columnsSized = true;
-        }
+        sizeColumnsOnce();
         showRowCount();
     });
     connect(model, &QAbstractItemModel::rowsInserted, this, &LedgerTableView::showRowCount);
@@ -145,6 +142,21 @@ void LedgerTableView::applyFilter()
 void LedgerTableView::reload()
 {
     m_model->reload();
+}
+
+void LedgerTableView::sizeColumnsOnce()
+{
+    // Once, on the first rows shown: an empty or hidden table would size to its headers only.
+    if (m_columnsSized || m_model->rowCount() == 0 || !m_tableView->isVisible())
+        return;
+    m_tableView->resizeColumnsToContents();
+    m_columnsSized = true;
+}
+
+void LedgerTableView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    sizeColumnsOnce();
 }
 
 QString LedgerTableView::currentRecordId() const

@@ -43,7 +43,11 @@ public:
 Q_SIGNALS:
     void recordActivated(const QString &recordId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void sizeColumnsOnce();
     QComboBox *addChoices(const QString &allText, const QStringList &choices);
     void applyFilter();
     void showRowCount();

@@ -88,7 +88,8 @@ void MainWindow::addCommandAction(QMenu *menu, const QString &text, const QKeySe
 void MainWindow::addMenus()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    addCommandAction(fileMenu, tr("Add &demo data…"), {}, [this] { addDemoData(); });
+    addCommandAction(fileMenu, tr("Add &demo data…"),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { addDemoData(); });
     fileMenu->addAction(
         tr("&Export rows to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
             if (auto *view = qobject_cast<LedgerTableView *>(m_tabs->currentWidget()))

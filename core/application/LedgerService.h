@@ -30,6 +30,8 @@ public:
     void setSnapshots(SnapshotStore *snapshots, qint64 everyEvents);
     Status open();
     Status catchUp();
+    // Saves a snapshot when `everyEvents` or more were folded since the last one.
+    void saveSnapshotWhenDue();
     // Fills in the ids and time that make deciding the command deterministic.
     Command issue(CommandBody body, const CommandOptions &options);
 
@@ -52,7 +54,6 @@ private:
     Clock &m_clock;
     IdSource &m_ids;
     LedgerState m_state;
-    void saveSnapshotWhenDue();
 
     SnapshotStore *m_snapshots = nullptr;
     qint64 m_snapshotEvery = 0;

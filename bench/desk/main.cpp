@@ -1,0 +1,198 @@
+// billing-desk-bench: how the desk feels on a big ledger. Prints the time to the first painted
+// window (and to the first rows painted) on a store with --events events, and how long the UI
+// thread stalls while another writer adds --rate events per second. A program, not a test.
+#include "AccountPool.h"
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "LedgerWorkload.h"
+#include "MainWindow.h"
+#include "Stats.h"
+#include "WindowedTableModel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+using namespace billing;
+
+namespace {
+
+constexpr int tickMs = 5;
+constexpr quint64 pairSeed = 7;
+
+// Watches the window's paint events: the first one, and the first after the rows arrived.
+class PaintWatch final : public QObject
+{
+public:
+    PaintWatch(QElapsedTimer &clock, ui::WindowedTableModel &model)
+        : m_clock(clock)
+        , m_model(model)
+    {}
+    qint64 firstPaintNs = -1;
+    qint64 rowsPaintNs = -1;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            if (firstPaintNs < 0)
+                firstPaintNs = m_clock.nsecsElapsed();
+            if (rowsPaintNs < 0 && m_model.isReady() && m_model.rowCount() > 0)
+                rowsPaintNs = m_clock.nsecsElapsed();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer &m_clock;
+    ui::WindowedTableModel &m_model;
+};
+
+void say(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(text));
+}
+
+bool waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    return done();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication application(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption eventsOption(QStringLiteral("events"),
+                                          QStringLiteral("Events in the store (1000000)."),
+                                          QStringLiteral("n"), QStringLiteral("1000000"));
+    const QCommandLineOption accountsOption(QStringLiteral("accounts"),
+                                            QStringLiteral("USER accounts (100000)."),
+                                            QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption storeOption(QStringLiteral("store"),
+                                         QStringLiteral("Reuse (or build once) the store at PATH."),
+                                         QStringLiteral("path"));
+    const QCommandLineOption rateOption(QStringLiteral("rate"),
+                                        QStringLiteral("Events per second written (1000)."),
+                                        QStringLiteral("n"), QStringLiteral("1000"));
+    const QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                           QStringLiteral("How long to write (10)."),
+                                           QStringLiteral("s"), QStringLiteral("10"));
+    for (const QCommandLineOption &option :
+         {eventsOption, accountsOption, storeOption, rateOption, secondsOption})
+        parser.addOption(option);
+    parser.process(application);
+
+    QTemporaryDir temporary;
+    const QString path = parser.isSet(storeOption)
+                             ? parser.value(storeOption)
+                             : temporary.filePath(QStringLiteral("desk-bench.db"));
+    const qint64 events = parser.value(eventsOption).toLongLong();
+    bench::AccountPool pool(parser.value(accountsOption).toLongLong(), pairSeed);
+    bench::MemoryWatch memory;
+    if (!QFileInfo::exists(path)) {
+        bench::LedgerWorkload builder(path, pool, memory, say);
+        if (Status opened = builder.open(); !opened.ok())
+            return say(opened.error().message), 1;
+        const Result<bench::BuildFigures> built = builder.build(events, 1000);
+        if (!built.ok())
+            return say(built.error().message), 1;
+        std::printf("store built                  %lld events in %.1f s\n",
+                    static_cast<long long>(built.value().events), built.value().seconds);
+    }
+
+    // 1. From nothing to a painted window with rows, on the store as it is.
+    QElapsedTimer clock;
+    clock.start();
+    ui::LedgerClient client({StoreLocation::Kind::Sqlite, path});
+    client.setOperatorName(QStringLiteral("bench"));
+    client.open(false);
+    ui::DeskSettings settings;
+    settings.offerDemoData = false;
+    ui::MainWindow window(client, settings);
+    ui::WindowedTableModel &accounts = *window.tableView(ui::MainWindow::Tab::Accounts)->model();
+    PaintWatch paints(clock, accounts);
+    window.installEventFilter(&paints);
+    window.tableView(ui::MainWindow::Tab::Accounts)->installEventFilter(&paints);
+    window.show();
+    const bool painted = waitUntil([&] { return paints.rowsPaintNs >= 0; }, 120000);
+    const bool ready = waitUntil([&] { return client.isReady(); }, 600000);
+    const qint64 readyNs = clock.nsecsElapsed();
+
+    // 2. The UI thread's stalls while another writer adds events: a 5 ms timer that should
+    // fire on time; every millisecond it is late, the UI thread was busy.
+    const int rate = parser.value(rateOption).toInt();
+    const double seconds = parser.value(secondsOption).toDouble();
+    QList<qint64> stallsNs;
+    Result<qint64> written = Error{};
+    // The writer folds the ledger before it writes; only its writing is measured.
+    std::atomic<bool> writerOpen{false};
+    std::atomic<bool> go{false};
+    std::thread writer([&] {
+        bench::AccountPool writerPool(pool.count(), pairSeed + 1);
+        bench::MemoryWatch writerMemory;
+        bench::LedgerWorkload load(path, writerPool, writerMemory, say);
+        const Status opened = load.open();
+        writerOpen = true;
+        if (!opened.ok()) {
+            written = opened.error();
+            return;
+        }
+        while (!go)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        // A transfer writes four events.
+        written = load.runPacedTransfers(std::max(1, rate / 4), seconds);
+    });
+    waitUntil([&] { return writerOpen.load(); }, 600000);
+    go = true;
+    QElapsedTimer tick;
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        stallsNs.append(std::max<qint64>(0, tick.nsecsElapsed() - qint64(tickMs) * 1000000));
+        tick.restart();
+    });
+    tick.start();
+    timer.start(tickMs);
+    const qint64 eventsBefore = accounts.shownMark().logged;
+    waitUntil([&] { return false; }, int(seconds * 1000) + 500);
+    timer.stop();
+    writer.join();
+    // The table catches up with the last writes.
+    waitUntil([&] { return false; }, 500);
+    const bench::LatencySummary stalls = bench::summarize(stallsNs, seconds);
+
+    std::printf("\nBilling Desk on %s\n", qPrintable(QDir::toNativeSeparators(path)));
+    std::printf("  first painted window          %.0f ms   (target <= 1500 ms)\n",
+                static_cast<double>(paints.firstPaintNs) / 1e6);
+    std::printf("  first rows painted            %.0f ms%s\n",
+                static_cast<double>(paints.rowsPaintNs) / 1e6, painted ? "" : " (timed out)");
+    std::printf("  commands ready (state open)   %.0f ms%s\n", static_cast<double>(readyNs) / 1e6,
+                ready ? "" : " (timed out)");
+    std::printf("  UI stall while %d events/s arrive for %.0f s: p50 %.2f ms, p99 %.2f ms, max "
+                "%.2f ms   (target p99 <= 50 ms)\n",
+                rate, seconds, stalls.p50Ms, stalls.p99Ms, stalls.maxMs);
+    std::printf("  events written meanwhile      %lld (table followed from position %lld to "
+                "%lld)\n",
+                static_cast<long long>(written.ok() ? written.value() * 4 : -1),
+                static_cast<long long>(eventsBefore),
+                static_cast<long long>(accounts.shownMark().logged));
+    if (!written.ok())
+        say(written.error().message);
+    return painted && ready && written.ok() ? 0 : 1;
+}
