@@ -63,6 +63,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("billing-desk"));
     QApplication::setOrganizationName(QStringLiteral("BillingDesk"));
     QApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(BILLING_APP_ID));
     billing::ui::DeskSettings settings = billing::ui::DeskSettings::load();
 
     QCommandLineParser parser;
