@@ -1,0 +1,319 @@
+// The auditor's workspace: time travel equals a full replay at any point, a step changes exactly
+// the balances of that event, the history shows events as stored and whole sagas, and "Verify
+// ledger" names a tampered event. Offscreen, on real SQLite files.
+#include "AsOfAccountsModel.h"
+#include "Checked.h"
+#include "EventHistoryView.h"
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "LedgerVerification.h"
+#include "MainWindow.h"
+#include "TestLedger.h"
+#include "TimeTravelView.h"
+#include "WindowedTableModel.h"
+#include "application/AsOfCursor.h"
+#include "application/Replay.h"
+#include "infrastructure/LedgerStateCodec.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+
+using namespace billing;
+using namespace billing::test;
+using namespace billing::ui;
+
+namespace {
+
+constexpr int waitMs = 10000;
+
+// A history with top-ups, transfers, payments, refunds and refusals over a few accounts.
+void writeHistory(TestLedger &ledger, int steps, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    QStringList users;
+    for (int i = 0; i < 6; ++i)
+        users.append(ledger.userAccount());
+    const QString shop = ledger.createAccount(AccountType::System, QStringLiteral("USD"));
+    QStringList payments;
+    for (int step = 0; step < steps; ++step) {
+        const QString user = users[random.bounded(int(users.size()))];
+        const QString other = users[random.bounded(int(users.size()))];
+        const QString amount = QString::number(random.bounded(1, 300)) + QStringLiteral(".50");
+        switch (random.bounded(4)) {
+        case 0:
+            ledger.fund(user, amount);
+            break;
+        case 1:
+            if (user != other)
+                ledger.transfer(user, other, amount);
+            break;
+        case 2: {
+            const Outcome paid = ledger.pay(user, shop, amount);
+            if (paid.completed())
+                payments.append(paid.transactionId);
+            break;
+        }
+        default:
+            if (!payments.isEmpty())
+                ledger.refund(payments.takeLast(), QStringLiteral("0.50"));
+        }
+    }
+}
+
+QByteArray replayed(TestLedger &ledger, qint64 position)
+{
+    // replayTo() treats 0 as "all": the empty ledger is its own case.
+    if (position == 0)
+        return LedgerStateCodec::encode(LedgerState());
+    const Result<LedgerState> state = replayTo(ledger.storage().events(), position);
+    BILLING_ASSERT(state.ok());
+    return LedgerStateCodec::encode(state.value());
+}
+
+struct AuditDesk
+{
+    TestLedger ledger;
+    std::unique_ptr<LedgerClient> client;
+    std::unique_ptr<MainWindow> window;
+
+    AuditDesk()
+    {
+        writeHistory(ledger, 60, 5);
+        client = std::make_unique<LedgerClient>(
+            StoreLocation{StoreLocation::Kind::Sqlite, ledger.path()});
+        client->open(true);
+        DeskSettings settings;
+        settings.offerDemoData = false;
+        settings.auditor = true;
+        window = std::make_unique<MainWindow>(*client, settings);
+        window->show();
+    }
+};
+
+} // namespace
+
+class TestAuditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void asOfEqualsFullReplayAtRandomPositions();
+    void positionAtFindsTheLastEventAtOrBeforeATime();
+    void timeTravelShowsTheLedgerAsOfAPoint();
+    void steppingChangesExactlyTheBalancesOfThatEvent();
+    void comparingTwoPointsListsWhatMoved();
+    void historyShowsEventsAsStoredAndWholeSagas();
+    void verifyNamesATamperedEvent();
+};
+
+void TestAuditor::asOfEqualsFullReplayAtRandomPositions()
+{
+    TestLedger ledger(QString(), SqliteDatabase::Durability::Relaxed);
+    ledger.service().setSnapshots(ledger.storage().snapshots(), 150);
+    writeHistory(ledger, 400, 3);
+    const qint64 last = ledger.eventCount();
+    QVERIFY(last > 1000);
+    AsOfCursor cursor(ledger.storage().events(), ledger.storage().snapshots());
+    const quint32 seed = 17;
+    qInfo("positions seed %u", seed);
+    QRandomGenerator random(seed);
+    // Forward, back, far and near: every path the cursor can take.
+    for (int i = 0; i < 40; ++i) {
+        const qint64 position = random.bounded(last + 1);
+        const Result<const LedgerState *> state = cursor.moveTo(position);
+        QVERIFY(state.ok());
+        QCOMPARE(state.value()->position(), position);
+        QCOMPARE(LedgerStateCodec::encode(*state.value()), replayed(ledger, position));
+    }
+    QVERIFY(!cursor.moveTo(last + 1).ok());
+}
+
+void TestAuditor::positionAtFindsTheLastEventAtOrBeforeATime()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const qint64 start = ledger.clock().nowMs();
+    ledger.fund(alice, QStringLiteral("1.00"));
+    const qint64 afterFirst = ledger.eventCount();
+    ledger.clock().advance(60000);
+    ledger.fund(alice, QStringLiteral("2.00"));
+    AsOfCursor cursor(ledger.storage().events(), nullptr);
+    QCOMPARE(cursor.positionAt(start - 1).value(), 0);
+    QCOMPARE(cursor.positionAt(start + 30000).value(), afterFirst);
+    QCOMPARE(cursor.positionAt(start + 60000).value(), ledger.eventCount());
+}
+
+void TestAuditor::timeTravelShowsTheLedgerAsOfAPoint()
+{
+    AuditDesk desk;
+    TimeTravelView *travel = desk.window->timeTravel();
+    QVERIFY(travel);
+    QTRY_COMPARE_WITH_TIMEOUT(travel->position(), desk.ledger.eventCount(), waitMs);
+    QVERIFY(travel->isNow());
+    const qint64 middle = desk.ledger.eventCount() / 2;
+    QSignalSpy arrived(travel, &TimeTravelView::arrived);
+    travel->travelTo(middle);
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(travel->position(), middle);
+    QVERIFY(travel->banner()->text().contains(QStringLiteral("AS OF position %1").arg(middle)));
+    const Result<LedgerState> expected = replayTo(desk.ledger.storage().events(), middle);
+    QVERIFY(expected.ok());
+    QCOMPARE(travel->totals(), expected.value().totals());
+    for (const AsOfAccount &account : travel->accounts()->accounts())
+        QCOMPARE(account.balance, expected.value().account(account.id)->balance);
+    // The transactions shown are those booked up to the point, no later one.
+    WindowedTableModel *legs = travel->transactions()->model();
+    QCOMPARE(legs->filter().upToPosition, middle);
+    QTRY_VERIFY_WITH_TIMEOUT(legs->isReady() && legs->shownMark().logged > 0, waitMs);
+    QSqlQuery count(desk.ledger.storage().database().connection());
+    QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM transaction_projections WHERE "
+                                      "position <= %1")
+                           .arg(middle)) &&
+            count.next());
+    const qint64 legsExpected = count.value(0).toLongLong();
+    QVERIFY(legsExpected > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(legs->rowCount()), legsExpected, waitMs);
+    travel->returnToNow();
+    QVERIFY(arrived.wait(waitMs));
+    QVERIFY(travel->isNow());
+}
+
+void TestAuditor::steppingChangesExactlyTheBalancesOfThatEvent()
+{
+    AuditDesk desk;
+    TimeTravelView *travel = desk.window->timeTravel();
+    QTRY_VERIFY_WITH_TIMEOUT(travel->isNow() && travel->position() > 0, waitMs);
+    const Result<QList<EventEnvelope>> events = desk.ledger.storage().events().read(0, 100000);
+    QVERIFY(events.ok());
+    QSignalSpy arrived(travel, &TimeTravelView::arrived);
+    travel->travelTo(20);
+    QVERIFY(arrived.wait(waitMs));
+    for (int step = 0; step < 30; ++step) {
+        QHash<QString, Money> before;
+        QSet<QString> highlighted;
+        for (int row = 0; row < travel->accounts()->rowCount(); ++row) {
+            const AsOfAccount &account = travel->accounts()->accounts().at(row);
+            before.insert(account.id, account.balance);
+            if (travel->accounts()->index(row, 0).data(AsOfAccountsModel::ChangesNextRole).toBool())
+                highlighted.insert(account.id);
+        }
+        const EventEnvelope &next = events.value().at(travel->position());
+        travel->stepForward();
+        QVERIFY(arrived.wait(waitMs));
+        QSet<QString> changed;
+        for (const AsOfAccount &account : travel->accounts()->accounts()) {
+            if (before.value(account.id) != account.balance)
+                changed.insert(account.id);
+        }
+        if (next.eventType == event::balanceChanged) {
+            QCOMPARE(changed, QSet<QString>{next.aggregateId});
+            QCOMPARE(highlighted, QSet<QString>{next.aggregateId});
+            const Result<Money> moved =
+                before.value(next.aggregateId).plus(moneyField(next.data, u"amount"));
+            QCOMPARE(travel->accounts()
+                         ->accounts()
+                         .at(travel->accounts()->rowOf(next.aggregateId))
+                         .balance,
+                     moved.value());
+        } else {
+            QVERIFY(changed.isEmpty());
+        }
+    }
+    // And back again: one step back undoes exactly that event.
+    const qint64 at = travel->position();
+    travel->stepBack();
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(travel->position(), at - 1);
+}
+
+void TestAuditor::comparingTwoPointsListsWhatMoved()
+{
+    AuditDesk desk;
+    TimeTravelView *travel = desk.window->timeTravel();
+    QTRY_VERIFY_WITH_TIMEOUT(travel->isNow() && travel->position() > 0, waitMs);
+    QSignalSpy compared(travel, &TimeTravelView::compared);
+    travel->compareWith(0);
+    QVERIFY(compared.wait(waitMs));
+    const auto balances = compared.first().at(0).value<QList<QStringList>>();
+    const auto transactions = compared.first().at(1).value<QList<QStringList>>();
+    // From the empty ledger to now: every account that holds something, every completed one.
+    int holding = 0;
+    for (const Account &account : desk.ledger.state().accounts())
+        holding += account.balance.isZero() ? 0 : 1;
+    int accountsCreatedEmpty = 0;
+    for (const QStringList &row : balances)
+        accountsCreatedEmpty += row.at(4) == QStringLiteral("0") ? 1 : 0;
+    QCOMPARE(int(balances.size()) - accountsCreatedEmpty, holding);
+    int completed = 0;
+    for (const Transaction &transaction : desk.ledger.state().transactions())
+        completed += transaction.status == TransactionStatus::Completed ? 1 : 0;
+    QCOMPARE(int(transactions.size()), completed);
+}
+
+void TestAuditor::historyShowsEventsAsStoredAndWholeSagas()
+{
+    AuditDesk desk;
+    EventHistoryView *history = desk.window->eventHistory();
+    QVERIFY(history);
+    WindowedTableModel *events = history->table()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(events->rowCount()), desk.ledger.eventCount(), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!events->index(0, 0).data().toString().isEmpty(), waitMs);
+    QCOMPARE(events->index(0, int(EventColumn::Position)).data().toString(),
+             QString::number(desk.ledger.eventCount()));
+    QVERIFY(!events->index(0, int(EventColumn::Summary)).data().toString().isEmpty());
+
+    QSignalSpy shown(history, &EventHistoryView::jsonShown);
+    history->table()->tableView()->selectRow(0);
+    QVERIFY(shown.wait(waitMs));
+    const QString json = history->jsonView()->toPlainText();
+    QVERIFY(json.contains(QStringLiteral("\"hash\"")));
+    QVERIFY(json.contains(QStringLiteral("\"position\": %1").arg(desk.ledger.eventCount())));
+
+    const QString correlation = events->index(0, int(EventColumn::CorrelationId)).data().toString();
+    qint64 sagaEvents = 0;
+    const Result<QList<EventEnvelope>> all = desk.ledger.storage().events().read(0, 100000);
+    for (const EventEnvelope &event : all.value())
+        sagaEvents += event.correlationId == correlation ? 1 : 0;
+    QVERIFY(sagaEvents >= 2);
+    history->showSaga(correlation);
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(events->rowCount()), sagaEvents, waitMs);
+}
+
+void TestAuditor::verifyNamesATamperedEvent()
+{
+    AuditDesk desk;
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    LedgerVerification *clean = desk.window->verifyLedger(false);
+    QSignalSpy intact(clean, &LedgerVerification::finished);
+    QVERIFY(intact.wait(waitMs * 3));
+    QVERIFY(intact.first().at(0).value<VerifyReport>().ok);
+
+    // Someone edits an amount inside the stored bytes of an event in the middle of the log.
+    QSqlQuery find(desk.ledger.storage().database().connection());
+    QVERIFY(find.exec(QStringLiteral("SELECT MIN(position) FROM events WHERE position > 30 AND "
+                                     "CAST(body AS TEXT) LIKE '%.50\"%'")) &&
+            find.next());
+    const qint64 victim = find.value(0).toLongLong();
+    QVERIFY(victim > 30);
+    QSqlQuery edit(desk.ledger.storage().database().connection());
+    QVERIFY(edit.exec(QStringLiteral("UPDATE events SET body = CAST(replace(CAST(body AS TEXT), "
+                                     "'.50\"', '.51\"') AS BLOB) WHERE position = %1")
+                          .arg(victim)));
+    QCOMPARE(edit.numRowsAffected(), 1);
+    LedgerVerification *tampered = desk.window->verifyLedger(false);
+    QSignalSpy report(tampered, &LedgerVerification::finished);
+    QVERIFY(report.wait(waitMs * 3));
+    const VerifyReport found = report.first().at(0).value<VerifyReport>();
+    QVERIFY(!found.ok);
+    QCOMPARE(found.firstBadPosition, victim);
+    QVERIFY(
+        LedgerVerification::describe(found).contains(QStringLiteral("position %1").arg(victim)));
+}
+
+QTEST_MAIN(TestAuditor)
+#include "tst_auditor.moc"
