@@ -346,6 +346,33 @@
     </message>
 </context>
 <context>
+    <name>billing::ui::AsOfAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance as of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::AuditLogTableModel</name>
     <message>
         <source>Position</source>
@@ -536,6 +563,64 @@ Reference in the ledger: %2</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::EventHistoryView</name>
+    <message>
+        <source>Select an event to see it exactly as stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole &amp;saga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Travel to this event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The event could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::EventsTableModel</name>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggregate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Causation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::LedgerTableView</name>
     <message>
         <source>Filter by id, owner, reference…</source>
@@ -590,6 +675,48 @@ Reference in the ledger: %2</source>
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::LedgerVerification</name>
+    <message numerus="yes">
+        <source>The ledger is intact: %n event(s) checked; the hash chain is unbroken, every currency sums to zero and the projections equal a replay.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The ledger is NOT intact. The first bad event is at position %1%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (event %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger is NOT intact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial balance: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verifying the ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ledger could not be verified: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -796,6 +923,34 @@ A double-entry billing ledger on event sourcing.</source>
             <numerusform>Projection lag: %n events</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Event history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time t&amp;ravel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;udit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify ledger…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MoveMoneyDialog</name>
@@ -970,6 +1125,111 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::TimeTravelView</name>
+    <message>
+        <source>◀ Step &amp;back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step &amp;forward ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>position </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Compare with…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot travel there: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS OF the latest event, position %1 (%2) — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AS OF position %1 of %2 (%3) — read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next event: %1 (highlighted accounts change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trial balance as of this point (Σ per currency): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare position %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Balances that differ (%n):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Transactions completed in between (%n):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
