@@ -349,27 +349,27 @@
     <name>billing::ui::AsOfAccountsModel</name>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Inhaber</translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>Balance as of</source>
-        <translation type="unfinished"></translation>
+        <translation>Saldo zum Stand</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -568,58 +568,58 @@ Referenz im Hauptbuch: %2</translation>
     <name>billing::ui::EventHistoryView</name>
     <message>
         <source>Select an event to see it exactly as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis auswählen, um es genau so zu sehen, wie es gespeichert ist.</translation>
     </message>
     <message>
         <source>Show the whole &amp;saga</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganzen Vorgang zeigen</translation>
     </message>
     <message>
         <source>&amp;Travel to this event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitreise zu diesem Ereignis</translation>
     </message>
     <message>
         <source>The event could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Ereignis konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>billing::ui::EventsTableModel</name>
     <message>
         <source>Position</source>
-        <translation type="unfinished">Position</translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">Ereignis</translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Aggregate</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregat</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Correlation ID</source>
-        <translation type="unfinished">Korrelations-ID</translation>
+        <translation>Korrelations-ID</translation>
     </message>
     <message>
         <source>Causation ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Auslöser-ID</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished">Bediener</translation>
+        <translation>Bediener</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
@@ -684,42 +684,42 @@ Referenz im Hauptbuch: %2</translation>
     <name>billing::ui::LedgerVerification</name>
     <message numerus="yes">
         <source>The ledger is intact: %n event(s) checked; the hash chain is unbroken, every currency sums to zero and the projections equal a replay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Hauptbuch ist intakt: %n Ereignis geprüft; die Hash-Kette ist lückenlos, jede Währung ergibt in Summe null und die Projektionen stimmen mit der Wiedergabe überein.</numerusform>
+            <numerusform>Das Hauptbuch ist intakt: %n Ereignisse geprüft; die Hash-Kette ist lückenlos, jede Währung ergibt in Summe null und die Projektionen stimmen mit der Wiedergabe überein.</numerusform>
         </translation>
     </message>
     <message>
         <source>The ledger is NOT intact. The first bad event is at position %1%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch ist NICHT intakt. Das erste fehlerhafte Ereignis steht an Position %1%2.</translation>
     </message>
     <message>
         <source> (event %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Ereignis %1)</translation>
     </message>
     <message>
         <source>The ledger is NOT intact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch ist NICHT intakt.</translation>
     </message>
     <message>
         <source>Trial balance: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Summenprobe: %1</translation>
     </message>
     <message>
         <source>Verifying the ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbuch wird geprüft…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Verify ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptbuch prüfen</translation>
     </message>
     <message>
         <source>The ledger could not be verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Hauptbuch konnte nicht geprüft werden: %1</translation>
     </message>
 </context>
 <context>
@@ -929,31 +929,31 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     </message>
     <message>
         <source>&amp;Event history</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ereignisverlauf</translation>
     </message>
     <message>
         <source>Time t&amp;ravel</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitreise</translation>
     </message>
     <message>
         <source>A&amp;udit</source>
-        <translation type="unfinished"></translation>
+        <translation>Prü&amp;fung</translation>
     </message>
     <message>
         <source>&amp;Verify ledger…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hauptbuch prüfen…</translation>
     </message>
     <message>
         <source>Step &amp;back</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt zu&amp;rück</translation>
     </message>
     <message>
         <source>Step &amp;forward</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt &amp;vor</translation>
     </message>
     <message>
         <source>Return to &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu &amp;Jetzt</translation>
     </message>
 </context>
 <context>
@@ -1136,105 +1136,105 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     <name>billing::ui::TimeTravelView</name>
     <message>
         <source>◀ Step &amp;back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Schritt zu&amp;rück</translation>
     </message>
     <message>
         <source>Step &amp;forward ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritt &amp;vor ▶</translation>
     </message>
     <message>
         <source>position </source>
-        <translation type="unfinished"></translation>
+        <translation>Position </translation>
     </message>
     <message>
         <source>&amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt</translation>
     </message>
     <message>
         <source>&amp;Compare with…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;gleichen mit…</translation>
     </message>
     <message>
         <source>Cannot travel there: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitreise dorthin nicht möglich: %1</translation>
     </message>
     <message>
         <source>the start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>AS OF the latest event, position %1 (%2) — read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>STAND neuestes Ereignis, Position %1 (%2) — schreibgeschützt</translation>
     </message>
     <message>
         <source>AS OF position %1 of %2 (%3) — read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>STAND Position %1 von %2 (%3) — schreibgeschützt</translation>
     </message>
     <message>
         <source>No event follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es folgt kein Ereignis.</translation>
     </message>
     <message>
         <source>Next event: %1 (highlighted accounts change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Ereignis: %1 (die hervorgehobenen Konten ändern sich)</translation>
     </message>
     <message>
         <source>Trial balance as of this point (Σ per currency): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Summenprobe zu diesem Stand (Σ je Währung): %1</translation>
     </message>
     <message>
         <source>nothing booked</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts gebucht</translation>
     </message>
     <message>
         <source>Compare position %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1 mit %2 vergleichen</translation>
     </message>
     <message numerus="yes">
         <source>Balances that differ (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abweichender Saldo (%n):</numerusform>
+            <numerusform>Abweichende Salden (%n):</numerusform>
         </translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished">Inhaber</translation>
+        <translation>Inhaber</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished">Währung</translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>At %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand %1</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished">Änderung</translation>
+        <translation>Änderung</translation>
     </message>
     <message numerus="yes">
         <source>Transactions completed in between (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dazwischen abgeschlossene Buchung (%n):</numerusform>
+            <numerusform>Dazwischen abgeschlossene Buchungen (%n):</numerusform>
         </translation>
     </message>
     <message>
         <source>Transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchung</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Betrag</translation>
+        <translation>Betrag</translation>
     </message>
 </context>
 <context>

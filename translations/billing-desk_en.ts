@@ -682,9 +682,9 @@ Reference in the ledger: %2</source>
     <name>billing::ui::LedgerVerification</name>
     <message numerus="yes">
         <source>The ledger is intact: %n event(s) checked; the hash chain is unbroken, every currency sums to zero and the projections equal a replay.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The ledger is intact: %n event checked; the hash chain is unbroken, every currency sums to zero and the projections equal a replay.</numerusform>
+            <numerusform>The ledger is intact: %n events checked; the hash chain is unbroken, every currency sums to zero and the projections equal a replay.</numerusform>
         </translation>
     </message>
     <message>
@@ -1188,9 +1188,9 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message numerus="yes">
         <source>Balances that differ (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Balance that differs (%n):</numerusform>
+            <numerusform>Balances that differ (%n):</numerusform>
         </translation>
     </message>
     <message>
@@ -1215,9 +1215,9 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message numerus="yes">
         <source>Transactions completed in between (%n):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Transaction completed in between (%n):</numerusform>
+            <numerusform>Transactions completed in between (%n):</numerusform>
         </translation>
     </message>
     <message>

@@ -29,10 +29,8 @@ CommandPreview preview(const LedgerState &state, const Command &command)
         BILLING_ASSERT(currency.ok());
         leg.decimals = currency.value().decimals;
         leg.amount = moneyField(event.data, u"amount");
+        leg.balanceBefore = moneyField(event.data, u"balanceBefore");
         leg.balanceAfter = moneyField(event.data, u"balanceAfter");
-        const Result<Money> before = leg.balanceAfter.minus(leg.amount);
-        BILLING_ASSERT(before.ok());
-        leg.balanceBefore = before.value();
         result.legs.append(leg);
     }
     // Debit before credit, whatever order the decider wrote them in.

@@ -174,11 +174,13 @@ Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString
     for (const auto &[account, signedAmount] :
          {std::pair{&source, amount.negated()}, std::pair{&destination, amount}}) {
         const Money after = account->balance.plus(signedAmount).value();
-        builder.record(event::balanceChanged, account->id,
-                       {{QStringLiteral("transactionId"), transactionId},
-                        {QStringLiteral("amount"), signedAmount.toString(currency.decimals)},
-                        {QStringLiteral("balanceAfter"), after.toString(currency.decimals)},
-                        {QStringLiteral("currency"), currency.code}});
+        builder.record(
+            event::balanceChanged, account->id,
+            {{QStringLiteral("transactionId"), transactionId},
+             {QStringLiteral("amount"), signedAmount.toString(currency.decimals)},
+             {QStringLiteral("balanceBefore"), account->balance.toString(currency.decimals)},
+             {QStringLiteral("balanceAfter"), after.toString(currency.decimals)},
+             {QStringLiteral("currency"), currency.code}});
     }
     builder.record(eventStem(type) + event::completedSuffix, transactionId, {});
     return builder.completed();

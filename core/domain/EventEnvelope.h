@@ -18,8 +18,9 @@ inline const QString accountCommandRejected = QStringLiteral("AccountCommandReje
 inline const QString requestedSuffix = QStringLiteral("Requested");
 inline const QString completedSuffix = QStringLiteral("Completed");
 inline const QString failedSuffix = QStringLiteral("Failed");
-// Bumped when an event's data changes shape; older versions are upcast on read.
-constexpr int currentSchemaVersion = 1;
+// Bumped when an event's data changes shape; older versions are upcast on read (see
+// EventUpcaster for what each version changed).
+constexpr int currentSchemaVersion = 2;
 } // namespace event
 
 enum class AggregateKind { Account, Transaction };

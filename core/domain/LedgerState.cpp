@@ -1,5 +1,7 @@
 #include "LedgerState.h"
 
+#include "EventUpcaster.h"
+
 #include "Invariant.h"
 
 namespace billing {
@@ -149,8 +151,14 @@ bool LedgerState::balanced() const
     return true;
 }
 
-void LedgerState::apply(const EventEnvelope &event)
+void LedgerState::apply(const EventEnvelope &stored)
 {
+    // Old events are folded in the current schema; the common case costs no copy.
+    if (!EventUpcaster::isCurrent(stored)) {
+        apply(EventUpcaster::toCurrent(stored));
+        return;
+    }
+    const EventEnvelope &event = stored;
     if (event.position != 0) {
         BILLING_ASSERT(!m_undo.active);
         BILLING_ASSERT(event.position == m_position + 1);
@@ -219,6 +227,7 @@ void LedgerState::applyBalanceChanged(Account &account, const EventEnvelope &eve
     const Money after = moneyField(event.data, u"balanceAfter");
     const Result<Money> computed = account.balance.plus(amount);
     // The same property checked where it was decided and again where it is replayed.
+    BILLING_ASSERT(moneyField(event.data, u"balanceBefore") == account.balance);
     BILLING_ASSERT(computed.ok() && computed.value() == after);
     BILLING_ASSERT(account.type != AccountType::User || after >= account.minBalance ||
                    amount.isPositive());
