@@ -1,7 +1,9 @@
 // The auditor's workspace: time travel equals a full replay at any point, a step changes exactly
 // the balances of that event, the history shows events as stored and whole sagas, and "Verify
 // ledger" names a tampered event. Offscreen, on real SQLite files.
+#include "AccountWindow.h"
 #include "AsOfAccountsModel.h"
+#include "BalanceChart.h"
 #include "Checked.h"
 #include "EventHistoryView.h"
 #include "LedgerClient.h"
@@ -12,15 +14,18 @@
 #include "TimeTravelView.h"
 #include "WindowedTableModel.h"
 #include "application/AsOfCursor.h"
+#include "application/PeriodStatement.h"
 #include "application/Replay.h"
 #include "infrastructure/LedgerStateCodec.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace billing;
@@ -109,6 +114,9 @@ private Q_SLOTS:
     void comparingTwoPointsListsWhatMoved();
     void historyShowsEventsAsStoredAndWholeSagas();
     void verifyNamesATamperedEvent();
+    void periodStatementMatchesTheReplay();
+    void chartPointsTravelToTheirEvent();
+    void exportsMatchTheLedger();
 };
 
 void TestAuditor::asOfEqualsFullReplayAtRandomPositions()
@@ -313,6 +321,115 @@ void TestAuditor::verifyNamesATamperedEvent()
     QCOMPARE(found.firstBadPosition, victim);
     QVERIFY(
         LedgerVerification::describe(found).contains(QStringLiteral("position %1").arg(victim)));
+}
+
+void TestAuditor::periodStatementMatchesTheReplay()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    const qint64 day = 24 * 3600 * 1000;
+    ledger.fund(alice, QStringLiteral("100.00")); // day 0
+    ledger.clock().advance(day);
+    const qint64 periodStart = ledger.clock().nowMs();
+    ledger.transfer(alice, bob, QStringLiteral("30.00")); // day 1: in the period
+    ledger.clock().advance(day);
+    ledger.fund(alice, QStringLiteral("5.00")); // day 2: in the period
+    const qint64 periodEnd = ledger.clock().nowMs();
+    ledger.clock().advance(day);
+    ledger.transfer(alice, bob, QStringLiteral("1.00")); // day 3: after it
+    AsOfCursor cursor(ledger.storage().events(), nullptr);
+    const Result<PeriodStatement> statement =
+        periodStatement(cursor, ledger.storage().events(), alice, periodStart, periodEnd);
+    QVERIFY(statement.ok());
+    const PeriodStatement &s = statement.value();
+    const auto balanceAsOf = [&ledger, &alice](qint64 ms) {
+        const Result<LedgerState> state = replayAsOf(ledger.storage().events(), ms);
+        BILLING_ASSERT(state.ok());
+        return state.value().account(alice)->balance;
+    };
+    QCOMPARE(s.opening, balanceAsOf(periodStart - 1));
+    QCOMPARE(s.closing, balanceAsOf(periodEnd));
+    QCOMPARE(s.opening, TestLedger::money(QStringLiteral("100.00")));
+    QCOMPARE(s.closing, TestLedger::money(QStringLiteral("75.00")));
+    QCOMPARE(s.lines.size(), 2);
+    QCOMPARE(s.lines.at(0).amount, TestLedger::money(QStringLiteral("-30.00")));
+    QCOMPARE(s.lines.at(0).type, QStringLiteral("TRANSFER"));
+    QVERIFY(
+        !periodStatement(cursor, ledger.storage().events(), alice, periodEnd, periodStart).ok());
+}
+
+void TestAuditor::chartPointsTravelToTheirEvent()
+{
+    AuditDesk desk;
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    const Account *richest = nullptr;
+    for (const Account &account : desk.ledger.state().accounts()) {
+        if (account.type == AccountType::User && (!richest || account.version > richest->version))
+            richest = &account;
+    }
+    QVERIFY(richest);
+    AccountWindow *window = desk.window->openAccount(richest->id);
+    QSignalSpy loaded(window, &AccountWindow::loaded);
+    QVERIFY(loaded.wait(waitMs));
+    BalanceChart *chart = window->chart();
+    int balanceEvents = 0;
+    qint64 lastPosition = 0;
+    const Result<QList<EventEnvelope>> events = desk.ledger.storage().events().read(0, 100000);
+    for (const EventEnvelope &event : events.value()) {
+        if (event.eventType == event::balanceChanged && event.aggregateId == richest->id) {
+            ++balanceEvents;
+            lastPosition = event.position;
+        }
+    }
+    QVERIFY(balanceEvents >= 2);
+    QCOMPARE(int(chart->points().size()), balanceEvents);
+    QCOMPARE(chart->points().last().balance, richest->balance);
+    QCOMPARE(chart->points().last().position, lastPosition);
+    chart->resize(600, 260);
+    TimeTravelView *travel = desk.window->timeTravel();
+    QTRY_VERIFY_WITH_TIMEOUT(travel->isNow(), waitMs);
+    QSignalSpy arrived(travel, &TimeTravelView::arrived);
+    const qint64 wanted = chart->points().first().position;
+    QTest::mouseClick(chart, Qt::LeftButton, {}, chart->dotAt(0).toPoint());
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(travel->position(), wanted);
+}
+
+void TestAuditor::exportsMatchTheLedger()
+{
+    AuditDesk desk;
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    TimeTravelView *travel = desk.window->timeTravel();
+    QTRY_VERIFY_WITH_TIMEOUT(travel->isNow() && travel->position() > 0, waitMs);
+    const QString csv = travel->balancesCsv();
+    for (const Account &account : desk.ledger.state().accounts()) {
+        const Result<Currency> currency = CurrencyCatalog::standard().find(account.currency);
+        QVERIFY(csv.contains(account.id + u',' + account.ownerId));
+        QVERIFY(csv.contains(u',' + account.balance.toString(currency.value().decimals) + u','));
+    }
+
+    QString alice;
+    for (const Account &account : desk.ledger.state().accounts()) {
+        if (account.type == AccountType::User && !account.balance.isZero())
+            alice = account.id;
+    }
+    QVERIFY(!alice.isEmpty());
+    AccountWindow *window = desk.window->openAccount(alice);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("statement.pdf"));
+    QSignalSpy written(window, &AccountWindow::periodPdfWritten);
+    const QDate day = QDateTime::fromMSecsSinceEpoch(desk.ledger.clock().nowMs(), Qt::UTC).date();
+    window->writePeriodPdf(day.addDays(-1), day, path);
+    QVERIFY(written.wait(waitMs));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    const Account *account = desk.ledger.state().account(alice);
+    const Result<Currency> currency = CurrencyCatalog::standard().find(account->currency);
+    QCOMPARE(written.first().at(1).toString(), Money().toString(currency.value().decimals));
+    QCOMPARE(written.first().at(2).toString(),
+             account->balance.toString(currency.value().decimals));
 }
 
 QTEST_MAIN(TestAuditor)

@@ -1,14 +1,19 @@
 #include "AccountWindow.h"
 
+#include "BalanceChart.h"
 #include "LedgerClient.h"
 #include "StatementModel.h"
+#include "StatementPdf.h"
 #include "TableExport.h"
+#include "infrastructure/EventCodec.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFormLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -78,6 +83,10 @@ AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWi
     m_historyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyTable->horizontalHeader()->setStretchLastSection(true);
     tabs->addTab(m_historyTable, tr("Status &history"));
+    m_chart = new BalanceChart(tabs);
+    m_chart->setToolTip(tr("Click an event to travel there."));
+    connect(m_chart, &BalanceChart::pointClicked, this, &AccountWindow::travelRequested);
+    tabs->addTab(m_chart, tr("&Balance over time"));
     layout->addWidget(tabs, 1);
     m_truncatedLabel = new QLabel(this);
     layout->addWidget(m_truncatedLabel);
@@ -89,6 +98,9 @@ AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWi
     connect(copyButton, &QPushButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_accountId); });
     connect(exportButton, &QPushButton::clicked, this, &AccountWindow::exportStatement);
+    QPushButton *pdfButton =
+        buttons->addButton(tr("Statement &PDF…"), QDialogButtonBox::ActionRole);
+    connect(pdfButton, &QPushButton::clicked, this, &AccountWindow::askPeriodPdf);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 
@@ -134,10 +146,16 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
             ? tr("Showing the newest %n line(s).", nullptr, int(statement.value().lines.size()))
             : QString());
     m_historyTable->setRowCount(0);
+    QList<BalancePoint> points;
     if (history.ok()) {
         for (const AuditEntryView &entry : history.value()) {
-            if (entry.action == QStringLiteral("BalanceChanged"))
+            if (entry.action == QStringLiteral("BalanceChanged")) {
+                const QJsonObject changes =
+                    QJsonDocument::fromJson(entry.changes.toUtf8()).object();
+                points.prepend({entry.id, codec::parseTimestamp(entry.timestamp),
+                                moneyField(changes, u"balanceAfter")});
                 continue;
+            }
             const int row = m_historyTable->rowCount();
             m_historyTable->insertRow(row);
             const QStringList cells{entry.timestamp, entry.action, historyDetail(entry),
@@ -146,6 +164,7 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
                 m_historyTable->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }
     }
+    m_chart->setPoints(points, decimals);
     Q_EMIT loaded();
 }
 
@@ -174,6 +193,59 @@ void AccountWindow::exportStatement()
     if (!file.open(QIODevice::WriteOnly) || file.write(statementCsv().toUtf8()) < 0)
         QMessageBox::warning(this, tr("Export statement"),
                              tr("The statement could not be written: %1").arg(file.errorString()));
+}
+
+void AccountWindow::askPeriodPdf()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Statement PDF"));
+    auto *form = new QFormLayout(&dialog);
+    auto *fromEdit = new QDateEdit(QDate::currentDate().addMonths(-1), &dialog);
+    auto *toEdit = new QDateEdit(QDate::currentDate(), &dialog);
+    for (QDateEdit *edit : {fromEdit, toEdit}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    }
+    form->addRow(tr("&From (UTC):"), fromEdit);
+    form->addRow(tr("&To (UTC):"), toEdit);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Statement PDF"), QString(), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        writePeriodPdf(fromEdit->date(), toEdit->date(), path);
+}
+
+void AccountWindow::writePeriodPdf(const QDate &from, const QDate &to, const QString &path)
+{
+    const qint64 fromMs = from.startOfDay(Qt::UTC).toMSecsSinceEpoch();
+    const qint64 toMs = to.addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch() - 1;
+    m_client.run(this,
+                 [this, id = m_accountId, fromMs, toMs,
+                  path](LedgerWork &work) -> LedgerClient::Continuation {
+                     const Result<PeriodStatement> statement =
+                         periodStatement(work.asOf(), work.storage().events(), id, fromMs, toMs);
+                     return [this, statement, path] {
+                         if (!statement.ok()) {
+                             Q_EMIT periodPdfFailed(statement.error().message);
+                             QMessageBox::warning(
+                                 this, tr("Statement PDF"),
+                                 tr("No statement: %1").arg(statement.error().message));
+                             return;
+                         }
+                         const PeriodStatement &s = statement.value();
+                         if (!StatementPdf::write(s, path)) {
+                             Q_EMIT periodPdfFailed(tr("%1 could not be written").arg(path));
+                             return;
+                         }
+                         Q_EMIT periodPdfWritten(path, s.opening.toString(s.decimals),
+                                                 s.closing.toString(s.decimals));
+                     };
+                 });
 }
 
 } // namespace billing::ui

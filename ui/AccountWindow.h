@@ -2,6 +2,7 @@
 
 #include "application/AccountStatement.h"
 
+#include <QDate>
 #include <QDialog>
 
 class QLabel;
@@ -11,6 +12,7 @@ class QTableWidget;
 namespace billing::ui {
 
 class LedgerClient;
+class BalanceChart;
 class StatementModel;
 
 // One account: who owns it, its balance and limits, its statement with a running balance and
@@ -28,17 +30,25 @@ public:
     StatementModel *statement() const { return m_statement; }
     QTableWidget *historyTable() const { return m_historyTable; }
     QLabel *headerLabel() const { return m_headerLabel; }
+    BalanceChart *chart() const { return m_chart; }
     void reload();
     // The statement as CSV, exactly as shown.
     QString statementCsv() const;
+    // A PDF statement of the days [from, to] (UTC), from the log, written to `path`.
+    void writePeriodPdf(const QDate &from, const QDate &to, const QString &path);
 
 Q_SIGNALS:
     void loaded();
+    // A point of the balance chart was clicked: the time-travel view should go there.
+    void travelRequested(qint64 position);
+    void periodPdfWritten(const QString &path, const QString &opening, const QString &closing);
+    void periodPdfFailed(const QString &message);
 
 private:
     void display(const Result<AccountStatement> &statement,
                  const Result<QList<AuditEntryView>> &history);
     void exportStatement();
+    void askPeriodPdf();
 
     LedgerClient &m_client;
     QString m_accountId;
@@ -46,6 +56,7 @@ private:
     StatementModel *m_statement = nullptr;
     QTableView *m_statementView = nullptr;
     QTableWidget *m_historyTable = nullptr;
+    BalanceChart *m_chart = nullptr;
     QLabel *m_truncatedLabel = nullptr;
 };
 

@@ -143,11 +143,16 @@ void MainWindow::addMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     addCommandAction(fileMenu, tr("Add &demo data…"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { addDemoData(); });
-    fileMenu->addAction(
-        tr("&Export rows to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
-            if (auto *view = qobject_cast<LedgerTableView *>(m_tabs->currentWidget()))
-                view->exportRows();
-        });
+    fileMenu->addAction(tr("&Export rows to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                        [this] {
+                            QWidget *tab = m_tabs->currentWidget();
+                            if (auto *travel = qobject_cast<TimeTravelView *>(tab))
+                                travel->exportBalances();
+                            else if (auto *view = qobject_cast<LedgerTableView *>(tab))
+                                view->exportRows();
+                            else if (auto *inner = tab->findChild<LedgerTableView *>())
+                                inner->exportRows();
+                        });
     fileMenu->addAction(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
                         &MainWindow::showSettings);
     fileMenu->addSeparator();
@@ -378,7 +383,14 @@ AccountWindow *MainWindow::openAccount(const QString &accountId)
 {
     if (accountId.isEmpty())
         return nullptr;
-    return present(new AccountWindow(m_client, accountId, this));
+    auto *window = present(new AccountWindow(m_client, accountId, this));
+    if (TimeTravelView *travel = timeTravel()) {
+        connect(window, &AccountWindow::travelRequested, travel, [this, travel](qint64 position) {
+            m_tabs->setCurrentWidget(travel);
+            travel->travelTo(position);
+        });
+    }
+    return window;
 }
 
 LedgerTableView *MainWindow::tableView(Tab tab) const

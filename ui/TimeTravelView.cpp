@@ -2,6 +2,7 @@
 
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "TableExport.h"
 #include "TransactionsTableModel.h"
 #include "application/EventSummary.h"
 #include "infrastructure/EventCodec.h"
@@ -9,10 +10,13 @@
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -124,6 +128,9 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
     controls->addWidget(m_timeEdit);
     controls->addWidget(m_nowButton);
     controls->addWidget(m_compareButton);
+    m_exportButton = new QPushButton(tr("E&xport balances…"), this);
+    controls->addWidget(m_exportButton);
+    connect(m_exportButton, &QPushButton::clicked, this, &TimeTravelView::exportBalances);
     layout->addLayout(controls);
 
     m_banner = new QLabel(this);
@@ -348,6 +355,34 @@ void TimeTravelView::compareWith(qint64 other)
             dialog->show();
         };
     });
+}
+
+QString TimeTravelView::balancesCsv() const
+{
+    QString csv = TableExport::csvLine({tr("As of position"), QString::number(m_position)});
+    QStringList headers;
+    for (int column = 0; column < m_accounts->columnCount(); ++column)
+        headers.append(m_accounts->headerData(column, Qt::Horizontal).toString());
+    csv += TableExport::csvLine(headers);
+    for (int row = 0; row < m_accounts->rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < m_accounts->columnCount(); ++column)
+            cells.append(m_accounts->index(row, column).data().toString());
+        csv += TableExport::csvLine(cells);
+    }
+    return csv;
+}
+
+void TimeTravelView::exportBalances()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export balances"), QString(),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(balancesCsv().toUtf8()) < 0)
+        QMessageBox::warning(this, tr("Export balances"),
+                             tr("The balances could not be written: %1").arg(file.errorString()));
 }
 
 } // namespace billing::ui

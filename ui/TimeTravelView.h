@@ -46,6 +46,9 @@ public:
     // Balances that differ between the current point and `other`, with the transactions
     // between them, in a dialog.
     void compareWith(qint64 other);
+    // The balances as of the point as CSV, with the point in the first line.
+    QString balancesCsv() const;
+    void exportBalances();
 
 Q_SIGNALS:
     void arrived(qint64 position);
@@ -70,6 +73,7 @@ private:
     QPushButton *m_forwardButton = nullptr;
     QPushButton *m_nowButton = nullptr;
     QPushButton *m_compareButton = nullptr;
+    QPushButton *m_exportButton = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_nextLabel = nullptr;
     QLabel *m_trialBalance = nullptr;
