@@ -3,13 +3,16 @@
 #include "AccountStatusDialog.h"
 #include "AccountWindow.h"
 #include "AmountEdit.h"
+#include "BalanceChart.h"
 #include "CreateAccountDialog.h"
 #include "EntityPicker.h"
+#include "EventHistoryView.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "MainWindow.h"
 #include "MoveMoneyDialog.h"
 #include "RefundDialog.h"
+#include "TimeTravelView.h"
 #include "WindowedTableModel.h"
 #include "application/LedgerLookup.h"
 
@@ -19,6 +22,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -108,7 +112,7 @@ bool DeskScreenshots::write(const QString &directory)
 
     bool ok = true;
     const char *tabNames[] = {"main-accounts", "main-transactions", "main-audit-log"};
-    for (int tab = 0; tab < int(MainWindow::Tab::Count); ++tab) {
+    for (int tab = 0; tab <= int(MainWindow::Tab::AuditLog); ++tab) {
         window.tabs()->setCurrentIndex(tab);
         LedgerTableView *view = window.tableView(MainWindow::Tab(tab));
         ok &= waitUntil([view] { return view->model()->isReady(); });
@@ -158,7 +162,31 @@ bool DeskScreenshots::write(const QString &directory)
     QObject::connect(account, &AccountWindow::loaded, account, [&loaded] { loaded = true; });
     ok &= waitUntil([&loaded] { return loaded; });
     ok &= save(account, directory, QStringLiteral("account-view"));
+    if (auto *tabs = account->findChild<QTabWidget *>())
+        tabs->setCurrentWidget(account->chart());
+    ok &= save(account, directory, QStringLiteral("account-chart"));
     account->close();
+
+    EventHistoryView *history = window.eventHistory();
+    window.tabs()->setCurrentWidget(history);
+    ok &= waitUntil([history] { return history->table()->model()->isReady(); });
+    bool shown = false;
+    QObject::connect(history, &EventHistoryView::jsonShown, history, [&shown] { shown = true; });
+    history->table()->tableView()->selectRow(3);
+    ok &= waitUntil([&shown] { return shown; });
+    ok &= save(&window, directory, QStringLiteral("auditor-history"));
+
+    TimeTravelView *travel = window.timeTravel();
+    window.tabs()->setCurrentWidget(travel);
+    qint64 arrivedAt = -1;
+    QObject::connect(travel, &TimeTravelView::arrived, travel,
+                     [&arrivedAt](qint64 position) { arrivedAt = position; });
+    travel->returnToNow();
+    ok &= waitUntil([&arrivedAt, travel] { return arrivedAt > 0 && travel->isNow(); });
+    const qint64 middle = travel->lastPosition() / 2;
+    travel->travelTo(middle);
+    ok &= waitUntil([&arrivedAt, middle] { return arrivedAt == middle; });
+    ok &= save(&window, directory, QStringLiteral("auditor-time-travel"));
     return ok;
 }
 

@@ -149,6 +149,7 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
     m_accountsView->setSortingEnabled(true);
     m_accountsView->sortByColumn(int(AsOfAccountsModel::Column::Owner), Qt::AscendingOrder);
     m_accountsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_accountsView->setWordWrap(false);
     m_accountsView->verticalHeader()->hide();
     m_accountsView->horizontalHeader()->setStretchLastSection(true);
     m_transactions = new LedgerTableView(new TransactionsTableModel(databasePath), splitter);
@@ -171,6 +172,13 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
     setControlsEnabled(false);
     connect(&client, &LedgerClient::opened, this, &TimeTravelView::returnToNow);
     if (client.isReady())
+        returnToNow();
+}
+
+void TimeTravelView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_client.isReady() && isNow())
         returnToNow();
 }
 

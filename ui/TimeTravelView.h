@@ -56,6 +56,10 @@ Q_SIGNALS:
     // and transaction, type, amount, currency for each transaction completed in between.
     void compared(const QList<QStringList> &balances, const QList<QStringList> &transactions);
 
+protected:
+    // Looking at "now" means the newest event: coming back to the tab catches up with the log.
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showPoint(qint64 position, qint64 lastPosition, qint64 timestampMs,
                    const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext,
