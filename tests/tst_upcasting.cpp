@@ -1,6 +1,7 @@
 // Event schema versions: a committed log of version-1 events (written by the first release)
 // replays, through the upcasters, to the balances it had; its hash chain still holds; and new
 // version-2 events continue it.
+#include "Checked.h"
 #include "TestLedger.h"
 
 #include "domain/EventUpcaster.h"
@@ -29,6 +30,17 @@ QList<EventEnvelope> fixtureEvents()
         events.append(event.value());
     }
     return events;
+}
+
+// The fixture's events appended to a new store, which positions and chains them anew.
+void loadFixture(TestLedger &ledger)
+{
+    QList<EventEnvelope> events = fixtureEvents();
+    for (EventEnvelope &event : events) {
+        event.position = 0;
+        event.hash.clear();
+    }
+    QVERIFY(ledger.storage().events().append(events, {}).ok());
 }
 
 Money money(const char *text)
@@ -96,12 +108,7 @@ void TestUpcasting::upcastAddsBalanceBeforeAndNothingElse()
 void TestUpcasting::versionOneStoreReplaysToItsBalances()
 {
     TestLedger ledger;
-    QList<EventEnvelope> events = fixtureEvents();
-    for (EventEnvelope &event : events) {
-        event.position = 0;
-        event.hash.clear();
-    }
-    QVERIFY(ledger.storage().events().append(events, {}).ok());
+    CHECKED(loadFixture(ledger));
     // The store keeps what it was given: version 1, byte for byte, under the same chain.
     const Result<QList<EventEnvelope>> stored = ledger.storage().events().read(0, 100);
     QVERIFY(stored.ok());
@@ -140,12 +147,7 @@ void TestUpcasting::versionOneStoreReplaysToItsBalances()
 void TestUpcasting::newEventsAreWrittenInTheCurrentVersion()
 {
     TestLedger ledger;
-    QList<EventEnvelope> events = fixtureEvents();
-    for (EventEnvelope &event : events) {
-        event.position = 0;
-        event.hash.clear();
-    }
-    QVERIFY(ledger.storage().events().append(events, {}).ok());
+    CHECKED(loadFixture(ledger));
     QVERIFY(ledger.service().catchUp().ok());
     const QString alice =
         ownedBy(ledger.state(), QStringLiteral("alice"), QStringLiteral("USD"))->id;

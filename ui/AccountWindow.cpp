@@ -11,7 +11,6 @@
 #include <QClipboard>
 #include <QDateEdit>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHeaderView>
@@ -170,29 +169,12 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
 
 QString AccountWindow::statementCsv() const
 {
-    QStringList headers;
-    for (int column = 0; column < m_statement->columnCount(); ++column)
-        headers.append(m_statement->headerData(column, Qt::Horizontal).toString());
-    QString csv = TableExport::csvLine(headers);
-    for (int row = 0; row < m_statement->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < m_statement->columnCount(); ++column)
-            cells.append(m_statement->index(row, column).data().toString());
-        csv += TableExport::csvLine(cells);
-    }
-    return csv;
+    return TableExport::modelCsv(*m_statement);
 }
 
 void AccountWindow::exportStatement()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export statement"), QString(),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(statementCsv().toUtf8()) < 0)
-        QMessageBox::warning(this, tr("Export statement"),
-                             tr("The statement could not be written: %1").arg(file.errorString()));
+    TableExport::saveCsv(this, tr("Export statement"), statementCsv());
 }
 
 void AccountWindow::askPeriodPdf()

@@ -2,7 +2,9 @@
 
 #include "infrastructure/SqliteTableReader.h"
 
+#include <QAbstractItemModel>
 #include <QFile>
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
@@ -26,6 +28,33 @@ QString TableExport::csvLine(const QStringList &cells)
         quoted.append(cell);
     }
     return quoted.join(u',') + u'\n';
+}
+
+QString TableExport::modelCsv(const QAbstractItemModel &model)
+{
+    QStringList headers;
+    for (int column = 0; column < model.columnCount(); ++column)
+        headers.append(model.headerData(column, Qt::Horizontal).toString());
+    QString csv = csvLine(headers);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (int column = 0; column < model.columnCount(); ++column)
+            cells.append(model.index(row, column).data().toString());
+        csv += csvLine(cells);
+    }
+    return csv;
+}
+
+void TableExport::saveCsv(QWidget *parent, const QString &title, const QString &text)
+{
+    const QString path =
+        QFileDialog::getSaveFileName(parent, title, QString(), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        QMessageBox::warning(parent, title,
+                             tr("The file could not be written: %1").arg(file.errorString()));
 }
 
 Result<qint64> TableExport::write(SqliteDatabase &database, TableQuery query,

@@ -7,6 +7,7 @@
 
 #include <atomic>
 
+class QAbstractItemModel;
 class QIODevice;
 class QWidget;
 
@@ -34,6 +35,10 @@ public:
     static void run(QWidget *parent, const QString &databasePath, const TableQuery &query,
                     const QStringList &headers, const QString &filePath);
     static QString csvLine(const QStringList &cells);
+    // A model held in memory, headers first, as it displays.
+    static QString modelCsv(const QAbstractItemModel &model);
+    // Asks where, then writes `text` there; says so when it cannot.
+    static void saveCsv(QWidget *parent, const QString &title, const QString &text);
 };
 
 } // namespace billing::ui

@@ -10,13 +10,10 @@
 #include <QDateTimeEdit>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFile>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSlider>
 #include <QSortFilterProxyModel>
@@ -367,30 +364,13 @@ void TimeTravelView::compareWith(qint64 other)
 
 QString TimeTravelView::balancesCsv() const
 {
-    QString csv = TableExport::csvLine({tr("As of position"), QString::number(m_position)});
-    QStringList headers;
-    for (int column = 0; column < m_accounts->columnCount(); ++column)
-        headers.append(m_accounts->headerData(column, Qt::Horizontal).toString());
-    csv += TableExport::csvLine(headers);
-    for (int row = 0; row < m_accounts->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < m_accounts->columnCount(); ++column)
-            cells.append(m_accounts->index(row, column).data().toString());
-        csv += TableExport::csvLine(cells);
-    }
-    return csv;
+    return TableExport::csvLine({tr("As of position"), QString::number(m_position)}) +
+           TableExport::modelCsv(*m_accounts);
 }
 
 void TimeTravelView::exportBalances()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export balances"), QString(),
-                                                      tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(balancesCsv().toUtf8()) < 0)
-        QMessageBox::warning(this, tr("Export balances"),
-                             tr("The balances could not be written: %1").arg(file.errorString()));
+    TableExport::saveCsv(this, tr("Export balances"), balancesCsv());
 }
 
 } // namespace billing::ui

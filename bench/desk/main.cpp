@@ -8,12 +8,15 @@
 #include "MainWindow.h"
 #include "Stats.h"
 #include "WindowedTableModel.h"
+#include "application/AsOfCursor.h"
+#include "infrastructure/EmbeddedStorage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -93,8 +96,12 @@ int main(int argc, char *argv[])
     const QCommandLineOption secondsOption(QStringLiteral("seconds"),
                                            QStringLiteral("How long to write (10)."),
                                            QStringLiteral("s"), QStringLiteral("10"));
+    const QCommandLineOption asOfOption(
+        QStringLiteral("as-of-samples"),
+        QStringLiteral("Time-travel points measured, each with 20 steps (6; 0 skips)."),
+        QStringLiteral("n"), QStringLiteral("6"));
     for (const QCommandLineOption &option :
-         {eventsOption, accountsOption, storeOption, rateOption, secondsOption})
+         {eventsOption, accountsOption, storeOption, rateOption, secondsOption, asOfOption})
         parser.addOption(option);
     parser.process(application);
 
@@ -114,6 +121,46 @@ int main(int argc, char *argv[])
             return say(built.error().message), 1;
         std::printf("store built                  %lld events in %.1f s\n",
                     static_cast<long long>(built.value().events), built.value().seconds);
+    }
+
+    // 0. Time travel on the full store: a cold jump (a new cursor, from the newest usable
+    // snapshot or from the start), and the steps an auditor takes from there.
+    const int asOfSamples = parser.value(asOfOption).toInt();
+    if (asOfSamples > 0) {
+        Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(path);
+        if (!storage.ok())
+            return say(storage.error().message), 1;
+        const qint64 last = storage.value()->events().lastPosition().value();
+        QRandomGenerator random(pairSeed);
+        for (const bool snapshots : {false, true}) {
+            QList<qint64> coldNs;
+            QList<qint64> stepNs;
+            for (int i = 0; i < asOfSamples; ++i) {
+                // Half of the points lie in the newest tenth: where audits usually look.
+                const qint64 position =
+                    i % 2 == 0 ? random.bounded(last) + 1 : last - random.bounded(last / 10);
+                AsOfCursor cursor(storage.value()->events(),
+                                  snapshots ? storage.value()->snapshots() : nullptr);
+                QElapsedTimer timer;
+                timer.start();
+                if (!cursor.moveTo(position).ok())
+                    return say(QStringLiteral("as-of failed")), 1;
+                coldNs.append(timer.nsecsElapsed());
+                for (int step = 0; step < 20; ++step) {
+                    const qint64 next = step % 2 == 0 ? position - 1 - step : position + step;
+                    timer.restart();
+                    if (!cursor.moveTo(std::clamp<qint64>(next, 0, last)).ok())
+                        return say(QStringLiteral("step failed")), 1;
+                    stepNs.append(timer.nsecsElapsed());
+                }
+            }
+            const bench::LatencySummary cold = bench::summarize(coldNs, 1);
+            const bench::LatencySummary step = bench::summarize(stepNs, 1);
+            std::printf("as-of %s snapshots: cold jump p50 %.0f ms, p99 %.0f ms; step p50 %.1f "
+                        "ms, p99 %.1f ms (%d points, %lld events)\n",
+                        snapshots ? "with" : "without", cold.p50Ms, cold.p99Ms, step.p50Ms,
+                        step.p99Ms, asOfSamples, static_cast<long long>(last));
+        }
     }
 
     // 1. From nothing to a painted window with rows, on the store as it is.

@@ -38,10 +38,14 @@ Result<const LedgerState *> AsOfCursor::moveTo(qint64 position)
         return &*m_current;
     const bool forward = m_current && m_current->position() < position;
     if (!forward) {
-        if (!m_base || m_base->position() > position) {
+        const bool baseFits = m_base && m_base->position() <= position &&
+                              position - m_base->position() <= 2 * backWindow;
+        if (!baseFits) {
+            // A new base a window before the point: steps back from here stay cheap.
+            const qint64 basePosition = std::max<qint64>(0, position - backWindow);
             m_base.reset();
-            if (m_snapshots && position > 0) {
-                Result<std::optional<LedgerState>> loaded = m_snapshots->load(position);
+            if (m_snapshots && basePosition > 0) {
+                Result<std::optional<LedgerState>> loaded = m_snapshots->load(basePosition);
                 if (!loaded.ok())
                     return loaded.error();
                 if (loaded.value())
@@ -49,6 +53,10 @@ Result<const LedgerState *> AsOfCursor::moveTo(qint64 position)
             }
             if (!m_base)
                 m_base.emplace();
+            if (Status folded = foldTo(*m_base, basePosition); !folded.ok()) {
+                m_base.reset();
+                return folded.error();
+            }
         }
         // A copy shares the base's tables until the fold changes them.
         m_current = *m_base;

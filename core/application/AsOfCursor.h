@@ -9,11 +9,14 @@
 namespace billing {
 
 // The ledger as it stood at any position, for time travel. Moving forward folds only the events
-// in between; moving back starts again from the nearest base (the newest snapshot at or before
-// the point, or the last base it folded from), so stepping either way costs little.
+// in between. Moving back starts again from a base: the state a little before the point the
+// cursor last jumped to (folded from the newest snapshot at or before it, or from the start),
+// so that stepping back near that point folds at most a window of events.
 class AsOfCursor
 {
 public:
+    static constexpr qint64 backWindow = 2000;
+
     AsOfCursor(EventStore &store, SnapshotStore *snapshots);
 
     // 0 is the empty ledger before the first event.
