@@ -74,6 +74,9 @@ Result<Point> pointAt(LedgerWork &work, qint64 wanted)
     Point point;
     point.lastPosition = last.value();
     point.position = std::clamp<qint64>(wanted, 0, last.value());
+    // "Now" is the state the desk already holds: no second fold of the whole log.
+    if (const LedgerState &fresh = work.freshState(); fresh.position() == point.position)
+        work.asOf().adopt(fresh);
     const Result<const LedgerState *> state = work.asOf().moveTo(point.position);
     if (!state.ok())
         return state.error();
@@ -167,9 +170,11 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
         compareWith(isNow() ? 0 : m_lastPosition);
     });
     setControlsEnabled(false);
-    connect(&client, &LedgerClient::opened, this, &TimeTravelView::returnToNow);
-    if (client.isReady())
-        returnToNow();
+    // Nothing is folded until the view is looked at.
+    connect(&client, &LedgerClient::opened, this, [this] {
+        if (isVisible())
+            returnToNow();
+    });
 }
 
 void TimeTravelView::showEvent(QShowEvent *event)

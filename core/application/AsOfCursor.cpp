@@ -68,6 +68,11 @@ Result<const LedgerState *> AsOfCursor::moveTo(qint64 position)
     return &*m_current;
 }
 
+void AsOfCursor::adopt(const LedgerState &state)
+{
+    m_current = state;
+}
+
 Result<std::optional<EventEnvelope>> AsOfCursor::nextEvent()
 {
     const qint64 at = m_current ? m_current->position() : 0;

@@ -21,6 +21,9 @@ public:
 
     // 0 is the empty ledger before the first event.
     Result<const LedgerState *> moveTo(qint64 position);
+    // Takes a state folded elsewhere (the desk's own, at the newest event) as the current point:
+    // a copy that shares its tables, instead of a second fold of the whole log.
+    void adopt(const LedgerState &state);
     const LedgerState *state() const { return m_current ? &*m_current : nullptr; }
     // The event right after the current position, if there is one: the one a step forward
     // would apply.
