@@ -188,6 +188,17 @@
     </message>
 </context>
 <context>
+    <name>StatementPdf</name>
+    <message>
+        <source>&lt;h2&gt;Account statement&lt;/h2&gt;&lt;p&gt;Account %1, owner %2, currency %3&lt;br&gt;Period %4 to %5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Opening balance: %6&lt;/b&gt;&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3 width=100%&gt;&lt;tr&gt;&lt;th&gt;Position&lt;/th&gt;&lt;th&gt;Time&lt;/th&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Transaction&lt;/th&gt;&lt;th&gt;Amount&lt;/th&gt;&lt;th&gt;Balance&lt;/th&gt;&lt;/tr&gt;%7&lt;/table&gt;&lt;p&gt;&lt;b&gt;Closing balance: %8&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account statement %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Exporting rows…</source>
@@ -210,6 +221,14 @@
     </message>
     <message>
         <source>The rows could not be exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -306,11 +325,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
+        <source>Click an event to travel there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The statement could not be written: %1</source>
+        <source>&amp;Balance over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statement PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -396,6 +443,17 @@
     </message>
     <message>
         <source>Correlation ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>billing::ui::BalanceChart</name>
+    <message>
+        <source>No balance changes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position %1: balance %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -951,6 +1009,22 @@ A double-entry billing ledger on event sourcing.</source>
         <source>Return to &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show the whole &amp;saga</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Travel to the selected event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy selected id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MoveMoneyDialog</name>
@@ -1230,6 +1304,18 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport balances…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export balances</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -53,6 +53,20 @@ void EventHistoryView::showSaga(const QString &correlationId)
     m_table->setFilterText(correlationId);
 }
 
+void EventHistoryView::showSelectedSaga()
+{
+    const QModelIndex current = m_table->tableView()->currentIndex();
+    if (current.isValid())
+        showSaga(current.siblingAtColumn(int(EventColumn::CorrelationId)).data().toString());
+}
+
+void EventHistoryView::travelToSelected()
+{
+    const qint64 position = m_table->currentRecordId().toLongLong();
+    if (position > 0)
+        Q_EMIT travelRequested(position);
+}
+
 void EventHistoryView::showEvent(qint64 position)
 {
     m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {

@@ -23,6 +23,9 @@ public:
     LedgerTableView *table() const { return m_table; }
     QPlainTextEdit *jsonView() const { return m_jsonView; }
     void showSaga(const QString &correlationId);
+    // The same for the selected event, and a request to travel there (menu shortcuts).
+    void showSelectedSaga();
+    void travelToSelected();
 
 Q_SIGNALS:
     void travelRequested(qint64 position);

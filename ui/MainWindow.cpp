@@ -17,6 +17,7 @@
 #include "application/DemoLedger.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -93,6 +94,16 @@ void MainWindow::addAuditMenu()
     QMenu *auditMenu = menuBar()->addMenu(tr("A&udit"));
     auditMenu->addAction(tr("&Verify ledger…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                          this, [this] { verifyLedger(); });
+    if (EventHistoryView *history = eventHistory()) {
+        auditMenu->addAction(tr("Show the whole &saga"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), this, [this, history] {
+                                 m_tabs->setCurrentWidget(history);
+                                 history->showSelectedSaga();
+                             });
+        auditMenu->addAction(tr("&Travel to the selected event"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), history,
+                             &EventHistoryView::travelToSelected);
+    }
     TimeTravelView *travel = timeTravel();
     if (!travel)
         return;
@@ -157,6 +168,17 @@ void MainWindow::addMenus()
                         &MainWindow::showSettings);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
+
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(tr("&Copy selected id"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+                        this, [this] {
+                            QWidget *tab = m_tabs->currentWidget();
+                            auto *view = qobject_cast<LedgerTableView *>(tab);
+                            if (!view && tab)
+                                view = tab->findChild<LedgerTableView *>();
+                            if (view && !view->currentRecordId().isEmpty())
+                                QApplication::clipboard()->setText(view->currentRecordId());
+                        });
 
     QMenu *accountMenu = menuBar()->addMenu(tr("A&ccount"));
     addCommandAction(accountMenu, tr("&New account…"), QKeySequence::New,
