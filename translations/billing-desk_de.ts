@@ -191,11 +191,11 @@
     <name>StatementPdf</name>
     <message>
         <source>&lt;h2&gt;Account statement&lt;/h2&gt;&lt;p&gt;Account %1, owner %2, currency %3&lt;br&gt;Period %4 to %5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Opening balance: %6&lt;/b&gt;&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3 width=100%&gt;&lt;tr&gt;&lt;th&gt;Position&lt;/th&gt;&lt;th&gt;Time&lt;/th&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Transaction&lt;/th&gt;&lt;th&gt;Amount&lt;/th&gt;&lt;th&gt;Balance&lt;/th&gt;&lt;/tr&gt;%7&lt;/table&gt;&lt;p&gt;&lt;b&gt;Closing balance: %8&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Kontoauszug&lt;/h2&gt;&lt;p&gt;Konto %1, Inhaber %2, Währung %3&lt;br&gt;Zeitraum %4 bis %5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Eröffnungssaldo: %6&lt;/b&gt;&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3 width=100%&gt;&lt;tr&gt;&lt;th&gt;Position&lt;/th&gt;&lt;th&gt;Zeit&lt;/th&gt;&lt;th&gt;Typ&lt;/th&gt;&lt;th&gt;Buchung&lt;/th&gt;&lt;th&gt;Betrag&lt;/th&gt;&lt;th&gt;Saldo&lt;/th&gt;&lt;/tr&gt;%7&lt;/table&gt;&lt;p&gt;&lt;b&gt;Schlusssaldo: %8&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Account statement %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug %1</translation>
     </message>
 </context>
 <context>
@@ -225,11 +225,11 @@
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -326,39 +326,39 @@
     </message>
     <message>
         <source>Click an event to travel there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf ein Ereignis klicken, um per Zeitreise dorthin zu springen.</translation>
     </message>
     <message>
         <source>&amp;Balance over time</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Saldoverlauf</translation>
     </message>
     <message>
         <source>Statement &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug als &amp;PDF…</translation>
     </message>
     <message>
         <source>Statement PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontoauszug als PDF</translation>
     </message>
     <message>
         <source>&amp;From (UTC):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Von (UTC):</translation>
     </message>
     <message>
         <source>&amp;To (UTC):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bis (UTC):</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
         <source>No statement: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Kontoauszug: %1</translation>
     </message>
     <message>
         <source>%1 could not be written</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
 </context>
 <context>
@@ -450,11 +450,11 @@
     <name>billing::ui::BalanceChart</name>
     <message>
         <source>No balance changes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Saldoänderungen.</translation>
     </message>
     <message>
         <source>Position %1: balance %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Position %1: Saldo %2</translation>
     </message>
 </context>
 <context>
@@ -1015,19 +1015,19 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     </message>
     <message>
         <source>Show the whole &amp;saga</source>
-        <translation type="unfinished">&amp;Ganzen Vorgang zeigen</translation>
+        <translation>&amp;Ganzen Vorgang zeigen</translation>
     </message>
     <message>
         <source>&amp;Travel to the selected event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitreise zum ausgewählten Ereignis</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbe&amp;iten</translation>
     </message>
     <message>
         <source>&amp;Copy selected id</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte ID &amp;kopieren</translation>
     </message>
 </context>
 <context>
@@ -1312,15 +1312,15 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     </message>
     <message>
         <source>E&amp;xport balances…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salden e&amp;xportieren…</translation>
     </message>
     <message>
         <source>As of position</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand Position</translation>
     </message>
     <message>
         <source>Export balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Salden exportieren</translation>
     </message>
 </context>
 <context>
