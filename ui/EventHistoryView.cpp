@@ -36,7 +36,7 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const QString &database
             [this](const QModelIndex &current) {
                 const qint64 position = current.data(WindowedTableModel::RecordIdRole).toLongLong();
                 if (position > 0)
-                    showEvent(position);
+                    showStoredEvent(position);
             });
     m_table->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &index) {
         const QString correlation =
@@ -67,7 +67,7 @@ void EventHistoryView::travelToSelected()
         Q_EMIT travelRequested(position);
 }
 
-void EventHistoryView::showEvent(qint64 position)
+void EventHistoryView::showStoredEvent(qint64 position)
 {
     m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
         const Result<QList<EventEnvelope>> read = work.storage().events().read(position - 1, 1);

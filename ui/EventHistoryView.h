@@ -32,7 +32,7 @@ Q_SIGNALS:
     void jsonShown(qint64 position);
 
 private:
-    void showEvent(qint64 position);
+    void showStoredEvent(qint64 position);
 
     LedgerClient &m_client;
     LedgerTableView *m_table = nullptr;
