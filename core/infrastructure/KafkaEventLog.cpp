@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QThread>
 #include <QUuid>
 
 #include <librdkafka/rdkafkacpp.h>
@@ -78,7 +79,8 @@ Status KafkaEventLog::openConsumer()
                                     QUuid::createUuid().toString(QUuid::WithoutBraces)},
           std::pair{"enable.auto.commit", QStringLiteral("false")},
           std::pair{"auto.offset.reset", QStringLiteral("earliest")},
-          std::pair{"isolation.level", QStringLiteral("read_committed")}}) {
+          std::pair{"isolation.level", QStringLiteral("read_committed")},
+          std::pair{"fetch.wait.max.ms", QStringLiteral("100")}}) {
         if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
             return done;
     }
@@ -86,26 +88,49 @@ Status KafkaEventLog::openConsumer()
     m_consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
     if (!m_consumer)
         return failure(text(error));
-    RdKafka::Metadata *metadata = nullptr;
-    const RdKafka::ErrorCode code = m_consumer->metadata(true, nullptr, &metadata, readToEndMs);
-    if (code != RdKafka::ERR_NO_ERROR)
-        return failure(QStringLiteral("Kafka at %1: %2")
-                           .arg(m_settings.bootstrap, text(RdKafka::err2str(code))));
-    std::unique_ptr<RdKafka::Metadata> owned(metadata);
-    for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
-        const std::string name = topic.toStdString();
-        bool found = false;
-        for (const RdKafka::TopicMetadata *each : *metadata->topics()) {
-            if (each->topic() != name)
-                continue;
-            found = true;
-            for (const RdKafka::PartitionMetadata *partition : *each->partitions())
-                m_partitions.push_back(RdKafka::TopicPartition::create(
-                    name, partition->id(), RdKafka::Topic::OFFSET_BEGINNING));
+    // Where each partition ends is asked on a connection of its own: on the consumer's, the
+    // question would queue behind a fetch that the broker holds for fetch.wait.max.ms.
+    std::unique_ptr<RdKafka::Conf> offsetsConf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    if (Status done = m_settings.configure(*offsetsConf); !done.ok())
+        return done;
+    m_offsets.reset(RdKafka::Producer::create(offsetsConf.get(), error));
+    if (!m_offsets)
+        return failure(text(error));
+    // Topics that were just created may show no partitions or no leaders for a moment.
+    const QDeadlineTimer deadline(readToEndMs);
+    QString problem;
+    do {
+        RdKafka::TopicPartition::destroy(m_partitions);
+        problem.clear();
+        RdKafka::Metadata *metadata = nullptr;
+        const RdKafka::ErrorCode code = m_consumer->metadata(true, nullptr, &metadata, readToEndMs);
+        if (code != RdKafka::ERR_NO_ERROR) {
+            problem = text(RdKafka::err2str(code));
+            continue;
         }
-        if (!found)
-            return failure(QStringLiteral("topic %1 does not exist").arg(topic));
-    }
+        const std::unique_ptr<RdKafka::Metadata> owned(metadata);
+        for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
+            const std::string name = topic.toStdString();
+            problem = QStringLiteral("topic %1 does not exist").arg(topic);
+            for (const RdKafka::TopicMetadata *each : *metadata->topics()) {
+                if (each->topic() != name)
+                    continue;
+                problem.clear();
+                if (each->err() != RdKafka::ERR_NO_ERROR || each->partitions()->empty())
+                    problem = QStringLiteral("topic %1 is not ready").arg(topic);
+                for (const RdKafka::PartitionMetadata *partition : *each->partitions()) {
+                    if (partition->leader() < 0)
+                        problem = QStringLiteral("topic %1 has no leader yet").arg(topic);
+                    m_partitions.push_back(RdKafka::TopicPartition::create(
+                        name, partition->id(), RdKafka::Topic::OFFSET_BEGINNING));
+                }
+            }
+            if (!problem.isEmpty())
+                break;
+        }
+    } while (!problem.isEmpty() && !deadline.hasExpired() && (QThread::msleep(200), true));
+    if (!problem.isEmpty())
+        return failure(QStringLiteral("Kafka at %1: %2").arg(m_settings.bootstrap, problem));
     const RdKafka::ErrorCode assigned = m_consumer->assign(m_partitions);
     if (assigned != RdKafka::ERR_NO_ERROR)
         return failure(text(RdKafka::err2str(assigned)));
@@ -171,8 +196,14 @@ Status KafkaEventLog::refresh()
     for (RdKafka::TopicPartition *partition : m_partitions) {
         int64_t low = 0;
         int64_t high = 0;
-        const RdKafka::ErrorCode code = m_consumer->query_watermark_offsets(
-            partition->topic(), partition->partition(), &low, &high, readToEndMs);
+        // A broker that just restarted or moved a leader answers with a retriable error.
+        const QDeadlineTimer retryUntil(readToEndMs);
+        RdKafka::ErrorCode code = RdKafka::ERR_NO_ERROR;
+        do {
+            code = m_offsets->query_watermark_offsets(partition->topic(), partition->partition(),
+                                                      &low, &high, readToEndMs);
+        } while (code != RdKafka::ERR_NO_ERROR && !retryUntil.hasExpired() &&
+                 (QThread::msleep(200), true));
         if (code != RdKafka::ERR_NO_ERROR)
             return failure(QStringLiteral("Kafka at %1: %2")
                                .arg(m_settings.bootstrap, text(RdKafka::err2str(code))));
@@ -189,8 +220,9 @@ Status KafkaEventLog::refresh()
         for (size_t i = 0; i < positions.size(); ++i)
             atEnd = atEnd && (ends[i] < 0 || positions[i]->offset() >= ends[i]);
         RdKafka::TopicPartition::destroy(positions);
-        if (atEnd)
+        if (atEnd) {
             return Done{};
+        }
         if (deadline.hasExpired())
             return failure(QStringLiteral("could not read the event topics to their end within "
                                           "%1 ms (an unfinished transaction?)")
@@ -289,7 +321,9 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
             code = m_producer->produce(
                 topic.toStdString(), RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
                 const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
-                size_t(key.size()), event.timestampMs, nullptr);
+                // The record's timestamp is the broker's now, not the event's time (which is in
+                // the JSON): a retention or a time index must never act on business time.
+                size_t(key.size()), 0, nullptr);
             if (code == RdKafka::ERR__QUEUE_FULL)
                 m_producer->poll(100);
         }

@@ -59,6 +59,8 @@ private:
     KafkaSettings m_settings;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RdKafka::Producer> m_producer;
+    // Never produces: asks where partitions end (ListOffsets, read_committed: the stable end).
+    std::unique_ptr<RdKafka::Producer> m_offsets;
     std::vector<RdKafka::TopicPartition *> m_partitions;
     QMap<qint64, EventEnvelope> m_events;
     QHash<QString, qint64> m_versions;

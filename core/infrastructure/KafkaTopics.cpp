@@ -48,6 +48,14 @@ Status ensureTopics(const KafkaSettings &settings, int timeoutMs)
         if (!topic)
             return failure(QStringLiteral("topic %1: %2").arg(name, QString::fromUtf8(message)));
         topics->push_back(topic);
+        // The log is the ledger: never delete by age or size, never compact.
+        for (const auto &[key, value] :
+             {std::pair{"retention.ms", "-1"}, std::pair{"retention.bytes", "-1"},
+              std::pair{"cleanup.policy", "delete"}}) {
+            if (rd_kafka_NewTopic_set_config(topic, key, value) != RD_KAFKA_RESP_ERR_NO_ERROR)
+                return failure(
+                    QStringLiteral("topic %1: cannot set %2").arg(name, QLatin1String(key)));
+        }
     }
     rd_kafka_AdminOptions_t *options =
         rd_kafka_AdminOptions_new(handle, RD_KAFKA_ADMIN_OP_CREATETOPICS);
