@@ -5,6 +5,7 @@
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QThread>
 #include <QUuid>
 
@@ -15,10 +16,16 @@ namespace {
 
 constexpr int readToEndMs = 30000;
 constexpr int transactionCallMs = 30000;
+const std::string appendEndHeader = "billing-append-end";
 
 Error failure(const QString &message)
 {
     return Error{reason::storageFailure, message, QStringLiteral("store")};
+}
+
+Error conflict(const QString &message)
+{
+    return Error{reason::concurrencyConflict, message, {}};
 }
 
 QString text(const std::string &value)
@@ -39,16 +46,18 @@ KafkaEventLog::~KafkaEventLog()
     RdKafka::TopicPartition::destroy(m_partitions);
 }
 
-Result<std::unique_ptr<KafkaEventLog>> KafkaEventLog::open(const KafkaSettings &settings,
-                                                           const QString &transactionalId)
+Result<std::unique_ptr<KafkaEventLog>>
+KafkaEventLog::open(const KafkaSettings &settings, const QString &transactionalId, WriterMode mode)
 {
     std::unique_ptr<KafkaEventLog> log(new KafkaEventLog(settings));
+    log->m_transactionalId = transactionalId;
+    log->m_mode = mode;
     if (Status done = log->openConsumer(); !done.ok())
         return done.error();
     // The producer first: its init_transactions() fences an older writer and aborts that
     // writer's open transaction, so the read after it sees everything that will ever commit
     // before this writer's own transactions.
-    if (!transactionalId.isEmpty()) {
+    if (!transactionalId.isEmpty() && mode == WriterMode::Exclusive) {
         if (Status done = log->openProducer(transactionalId); !done.ok())
             return done.error();
     }
@@ -65,6 +74,11 @@ QString KafkaEventLog::location() const
 void KafkaEventLog::setBeforeCommitHook(std::function<void()> hook)
 {
     m_beforeCommit = std::move(hook);
+}
+
+void KafkaEventLog::setAfterCommitHook(std::function<void()> hook)
+{
+    m_afterCommit = std::move(hook);
 }
 
 Status KafkaEventLog::openConsumer()
@@ -96,6 +110,7 @@ Status KafkaEventLog::openConsumer()
     m_offsets.reset(RdKafka::Producer::create(offsetsConf.get(), error));
     if (!m_offsets)
         return failure(text(error));
+    learnLeaders(*m_offsets);
     // Topics that were just created may show no partitions or no leaders for a moment.
     const QDeadlineTimer deadline(readToEndMs);
     QString problem;
@@ -137,6 +152,19 @@ Status KafkaEventLog::openConsumer()
     return Done{};
 }
 
+void KafkaEventLog::learnLeaders(RdKafka::Handle &handle)
+{
+    for (const QString &name : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
+        std::string error;
+        const std::unique_ptr<RdKafka::Topic> topic(
+            RdKafka::Topic::create(&handle, name.toStdString(), nullptr, error));
+        RdKafka::Metadata *metadata = nullptr;
+        if (topic &&
+            handle.metadata(false, topic.get(), &metadata, readToEndMs) == RdKafka::ERR_NO_ERROR)
+            delete metadata;
+    }
+}
+
 Status KafkaEventLog::openProducer(const QString &transactionalId)
 {
     std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
@@ -163,10 +191,13 @@ Status KafkaEventLog::openProducer(const QString &transactionalId)
     std::unique_ptr<RdKafka::Error> initialised(m_producer->init_transactions(60000));
     if (initialised)
         return failure(QStringLiteral("init_transactions: %1").arg(text(initialised->str())));
+    // Left to the first produce, the lookup of the leaders cost about a second inside every
+    // first transaction, which is the window in which shared writers fence each other.
+    learnLeaders(*m_producer);
     return Done{};
 }
 
-Status KafkaEventLog::take(const EventEnvelope &event)
+Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd)
 {
     if (event.position <= m_contiguous) {
         // Read again (our own append, then the consumer): it must be the very same event.
@@ -176,14 +207,19 @@ Status KafkaEventLog::take(const EventEnvelope &event)
         return Done{};
     }
     m_events.insert(event.position, event);
+    m_appendEnds.insert(event.position, appendEnd);
     for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
          next = m_events.constFind(m_contiguous + 1)) {
         if (codec::chainHash(m_lastHash, codec::canonicalBytes(*next)) != next->hash)
             return failure(
                 QStringLiteral("the hash chain breaks at position %1").arg(next->position));
         m_versions.insert(next->aggregateId, next->aggregateVersion);
+        if (const QString key = next->data.value(u"idempotencyKey").toString(); !key.isEmpty())
+            m_idempotencyKeys.insert(key);
         m_lastHash = next->hash;
         ++m_contiguous;
+        if (m_appendEnds.take(m_contiguous) == m_contiguous)
+            m_complete = m_contiguous;
     }
     return Done{};
 }
@@ -241,7 +277,16 @@ Status KafkaEventLog::refresh()
                                .arg(message->partition())
                                .arg(message->offset())
                                .arg(event.error().message));
-        if (Status done = take(event.value()); !done.ok())
+        // Records written before the mark existed count as whole appends.
+        qint64 appendEnd = event.value().position;
+        if (const RdKafka::Headers *headers = message->headers()) {
+            const RdKafka::Headers::Header mark = headers->get_last(appendEndHeader);
+            if (mark.err() == RdKafka::ERR_NO_ERROR && mark.value())
+                appendEnd = QByteArray(static_cast<const char *>(mark.value()),
+                                       qsizetype(mark.value_size()))
+                                .toLongLong();
+        }
+        if (Status done = take(event.value(), appendEnd); !done.ok())
             return done;
     }
 }
@@ -252,7 +297,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
         return done.error();
     QList<EventEnvelope> events;
     for (auto it = m_events.lowerBound(after + 1);
-         it != m_events.cend() && it.key() <= m_contiguous && events.size() < limit; ++it)
+         it != m_events.cend() && it.key() <= m_complete && events.size() < limit; ++it)
         events.append(*it);
     return events;
 }
@@ -261,7 +306,7 @@ Result<qint64> KafkaEventLog::lastPosition()
 {
     if (Status done = refresh(); !done.ok())
         return done.error();
-    return m_contiguous;
+    return m_complete;
 }
 
 Status KafkaEventLog::abortAfter(const QString &what, const QString &detail, bool fatal,
@@ -274,6 +319,14 @@ Status KafkaEventLog::abortAfter(const QString &what, const QString &detail, boo
         if (aborted && aborted->is_fatal())
             m_fenced = true;
     }
+    if (m_fenced && m_mode == WriterMode::Shared) {
+        // Another process took the id. Give it a moment to commit (random, so that two
+        // writers do not keep fencing each other), then let the caller decide again.
+        m_producer.reset();
+        m_fenced = false;
+        QThread::msleep(QRandomGenerator::global()->bounded(20, 200));
+        return conflict(QStringLiteral("%1: another writer took over").arg(what));
+    }
     return failure(
         QStringLiteral("%1: %2%3")
             .arg(what, detail, m_fenced ? QStringLiteral(" (this writer is fenced)") : QString()));
@@ -283,20 +336,49 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
                                                    const QHash<QString, qint64> &expectedVersions)
 {
     BILLING_ASSERT(!events.isEmpty());
-    BILLING_ASSERT(m_producer);
+    BILLING_ASSERT(!m_transactionalId.isEmpty());
     if (m_fenced)
         return failure(QStringLiteral("this writer was fenced by a newer one"));
+    if (!m_producer) {
+        // Shared writers take the id now; this fences whoever held it and aborts its open
+        // transaction, so the read below sees everything that can still commit before ours.
+        if (Status done = openProducer(m_transactionalId); !done.ok()) {
+            m_producer.reset();
+            return done.error();
+        }
+    }
     if (Status done = refresh(); !done.ok())
         return done.error();
     for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
         if (m_versions.value(it.key(), 0) != it.value())
-            return Error{reason::concurrencyConflict,
-                         QStringLiteral("%1 moved from version %2 to %3")
-                             .arg(it.key())
-                             .arg(it.value())
-                             .arg(m_versions.value(it.key(), 0)),
-                         {}};
+            return conflict(QStringLiteral("%1 moved from version %2 to %3")
+                                .arg(it.key())
+                                .arg(it.value())
+                                .arg(m_versions.value(it.key(), 0)));
     }
+    // Every event must be the next version of its aggregate, not only those the decision
+    // named: a decision that touched an account it did not list (a top-up's EXTERNAL side) was
+    // made on a balance that may have moved. The embedded store gets this from its unique
+    // (aggregate_id, aggregate_version) index.
+    QSet<QString> keys;
+    QHash<QString, qint64> versions;
+    for (const EventEnvelope &event : events) {
+        const qint64 before =
+            versions.value(event.aggregateId, m_versions.value(event.aggregateId, 0));
+        if (event.aggregateVersion != before + 1)
+            return conflict(QStringLiteral("%1 version %2 was taken")
+                                .arg(event.aggregateId)
+                                .arg(event.aggregateVersion));
+        versions.insert(event.aggregateId, event.aggregateVersion);
+        const QString key = event.data.value(u"idempotencyKey").toString();
+        if (!key.isEmpty() && (m_idempotencyKeys.contains(key) || keys.contains(key)))
+            return conflict(QStringLiteral("the idempotency key %1 was taken").arg(key));
+        keys.insert(key);
+    }
+    // Holding the id, this writer has read every transaction whole; a torn one would be seen
+    // whole on a later read.
+    if (m_complete != m_contiguous)
+        return conflict(QStringLiteral("another writer's append is not fully visible yet"));
     QList<EventEnvelope> written;
     qint64 position = m_contiguous;
     QString previousHash = m_lastHash;
@@ -316,6 +398,11 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
         const QString topic = event.aggregateKind() == AggregateKind::Account
                                   ? m_settings.accountTopic()
                                   : m_settings.transactionTopic();
+        // Kafka makes a transaction atomic, but not its visibility: one partition's records can
+        // be readable before another's. Each record names the last position of its append, so
+        // that readers only ever show whole appends (never half a transfer).
+        RdKafka::Headers *headers = RdKafka::Headers::create();
+        headers->add(appendEndHeader, std::to_string(written.last().position));
         RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
         for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
             code = m_producer->produce(
@@ -323,10 +410,12 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
                 const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
                 // The record's timestamp is the broker's now, not the event's time (which is in
                 // the JSON): a retention or a time index must never act on business time.
-                size_t(key.size()), 0, nullptr);
+                size_t(key.size()), 0, headers, nullptr);
             if (code == RdKafka::ERR__QUEUE_FULL)
                 m_producer->poll(100);
         }
+        if (code != RdKafka::ERR_NO_ERROR)
+            delete headers; // produce() frees them only when it succeeds
         if (code != RdKafka::ERR_NO_ERROR)
             return abortAfter(QStringLiteral("produce"), text(RdKafka::err2str(code)), false, true)
                 .error();
@@ -340,9 +429,11 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
                           committed->is_fatal(), committed->txn_requires_abort())
             .error();
     for (const EventEnvelope &event : written) {
-        if (Status done = take(event); !done.ok())
+        if (Status done = take(event, written.last().position); !done.ok())
             return done.error();
     }
+    if (m_afterCommit)
+        m_afterCommit();
     return written;
 }
 

@@ -4,11 +4,13 @@
 #include "application/EventStore.h"
 
 #include <QMap>
+#include <QSet>
 
 #include <functional>
 #include <memory>
 
 namespace RdKafka {
+class Handle;
 class KafkaConsumer;
 class Producer;
 class TopicPartition;
@@ -33,8 +35,16 @@ namespace billing {
 class KafkaEventLog final : public EventStore
 {
 public:
+    // Exclusive: the writer takes its transactional id when it opens, and once fenced stays
+    // refused (the role of `serve`). Shared: every writing process uses the same id and takes
+    // it on its first append; fenced, it answers CONCURRENCY_CONFLICT and takes the id back on
+    // the next append, after reading what the other writer committed, so LedgerService decides
+    // again on the whole log. Either way a decision commits only while its writer holds the id.
+    enum class WriterMode { Exclusive, Shared };
+
     static Result<std::unique_ptr<KafkaEventLog>> open(const KafkaSettings &settings,
-                                                       const QString &transactionalId = {});
+                                                       const QString &transactionalId = {},
+                                                       WriterMode mode = WriterMode::Exclusive);
     ~KafkaEventLog() override;
 
     Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
@@ -46,14 +56,19 @@ public:
     bool fenced() const { return m_fenced; }
     // Fault drills only: runs inside append() after the events were sent, before the commit.
     void setBeforeCommitHook(std::function<void()> hook);
+    // Runs after each committed append (the distributed storage projects from there).
+    void setAfterCommitHook(std::function<void()> hook);
 
 private:
     explicit KafkaEventLog(KafkaSettings settings);
     Status openConsumer();
     Status openProducer(const QString &transactionalId);
+    // Looks the event topics up on `handle`, so that its first request does not wait for it.
+    void learnLeaders(RdKafka::Handle &handle);
     // Reads every committed record up to the end of each partition.
     Status refresh();
-    Status take(const EventEnvelope &event);
+    // `appendEnd` is the last position of the append the event came in.
+    Status take(const EventEnvelope &event, qint64 appendEnd);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
 
     KafkaSettings m_settings;
@@ -64,10 +79,16 @@ private:
     std::vector<RdKafka::TopicPartition *> m_partitions;
     QMap<qint64, EventEnvelope> m_events;
     QHash<QString, qint64> m_versions;
-    qint64 m_contiguous = 0; // positions 1..m_contiguous are all read and chained
+    QSet<QString> m_idempotencyKeys;
+    QString m_transactionalId;
+    WriterMode m_mode = WriterMode::Exclusive;
+    qint64 m_contiguous = 0;            // positions 1..m_contiguous are all read and chained
+    qint64 m_complete = 0;              // the last position up to which every append is whole
+    QHash<qint64, qint64> m_appendEnds; // of events read past m_contiguous
     QString m_lastHash;
     bool m_fenced = false;
     std::function<void()> m_beforeCommit;
+    std::function<void()> m_afterCommit;
 };
 
 } // namespace billing

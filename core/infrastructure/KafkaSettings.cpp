@@ -80,6 +80,10 @@ Status KafkaSettings::configure(RdKafka::Conf &conf) const
 {
     if (Status done = set(conf, "bootstrap.servers", bootstrap); !done.ok())
         return done;
+    // librdkafka logs to stderr, where billing-cli writes its one error document; a fenced
+    // writer that recovers is no news. BILLING_KAFKA_CONFIG can set log_level (7 = debug).
+    if (Status done = set(conf, "log_level", QStringLiteral("0")); !done.ok())
+        return done;
     for (auto it = properties.cbegin(); it != properties.cend(); ++it) {
         if (Status done = set(conf, it.key().toUtf8().constData(), it.value()); !done.ok())
             return done;
