@@ -29,7 +29,9 @@ namespace billing {
 // docs/distributed.md): its positions, hashes and aggregate versions continue from what it has
 // read. Opening a writer with a transactional id fences any older writer with the same id, whose
 // open transaction is aborted and whose next commit fails; a fenced writer stays refused.
-// Readers use read_committed: an aborted or unfinished transaction is never seen.
+// Readers use read_committed: an aborted or unfinished transaction is never seen; and since a
+// committed transaction can become visible one partition at a time, they show the log only up
+// to the end of the last append they have read whole (each record names its append's end).
 //
 // Limit of this first version: the whole log is kept in memory once read.
 class KafkaEventLog final : public EventStore

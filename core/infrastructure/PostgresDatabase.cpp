@@ -77,6 +77,15 @@ Status PostgresDatabase::connect()
     // Migrations say CREATE ... IF NOT EXISTS; the server's notices about it are noise.
     if (Status done = exec(QStringLiteral("SET client_min_messages TO WARNING")); !done.ok())
         return done;
+    // A process that stalls inside a projection batch (SIGSTOP, a debugger) holds the
+    // checkpoint row: others give up on it after a few seconds instead of hanging (their
+    // projections stay behind, never wrong), and the server ends the stalled session's
+    // transaction after a minute, so the lock does not outlive the stall for long.
+    if (Status done = exec(QStringLiteral("SET lock_timeout = '5s'")); !done.ok())
+        return done;
+    if (Status done = exec(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
+        !done.ok())
+        return done;
     return exec(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
 

@@ -16,9 +16,16 @@ public:
     QString error() const { return m_service.error(); }
     // 127.0.0.1:PORT
     QString bootstrap() const { return m_service.setting(QStringLiteral("KAFKA_BOOTSTRAP")); }
+    // Fault drills: SIGKILL the broker (no controlled shutdown), then start it again with the
+    // same command line, data and ports, and wait until it serves metadata.
+    bool killBroker();
+    bool restartBroker();
 
 private:
+    QString pidFile() const;
+
     LocalService m_service;
+    QStringList m_commandLine;
 };
 
 } // namespace billing::test
