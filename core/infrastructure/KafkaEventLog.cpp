@@ -41,6 +41,9 @@ KafkaEventLog::KafkaEventLog(KafkaSettings settings)
 
 KafkaEventLog::~KafkaEventLog()
 {
+    // See abortAfter(): fenced producers are not destroyed.
+    for (std::unique_ptr<RdKafka::Producer> &fenced : m_fencedProducers)
+        (void)fenced.release();
     if (m_consumer)
         m_consumer->close();
     RdKafka::TopicPartition::destroy(m_partitions);
@@ -322,7 +325,11 @@ Status KafkaEventLog::abortAfter(const QString &what, const QString &detail, boo
     if (m_fenced && m_mode == WriterMode::Shared) {
         // Another process took the id. Give it a moment to commit (random, so that two
         // writers do not keep fencing each other), then let the caller decide again.
-        m_producer.reset();
+        // The fenced producer is kept, not destroyed: a CLI process racing three others once
+        // died of heap corruption detected as a librdkafka thread exited, and destroying
+        // producers in the fatal (fenced) state of librdkafka 2.0.2 is the suspect. It is idle
+        // from here on and goes away with the process.
+        m_fencedProducers.push_back(std::move(m_producer));
         m_fenced = false;
         QThread::msleep(QRandomGenerator::global()->bounded(20, 200));
         return conflict(QStringLiteral("%1: another writer took over").arg(what));

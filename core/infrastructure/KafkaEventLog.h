@@ -76,6 +76,7 @@ private:
     KafkaSettings m_settings;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
     std::unique_ptr<RdKafka::Producer> m_producer;
+    std::vector<std::unique_ptr<RdKafka::Producer>> m_fencedProducers;
     // Never produces: asks where partitions end (ListOffsets, read_committed: the stable end).
     std::unique_ptr<RdKafka::Producer> m_offsets;
     std::vector<RdKafka::TopicPartition *> m_partitions;
