@@ -89,8 +89,7 @@ struct AuditDesk
     AuditDesk()
     {
         writeHistory(ledger, 60, 5);
-        client = std::make_unique<LedgerClient>(
-            StoreLocation{StoreLocation::Kind::Sqlite, ledger.path()});
+        client = std::make_unique<LedgerClient>(StoreLocation::sqlite(ledger.path()));
         client->open(true);
         DeskSettings settings;
         settings.offerDemoData = false;

@@ -57,8 +57,7 @@ struct Desk
         shop = ledger.createAccount(AccountType::System, QStringLiteral("USD"),
                                     QStringLiteral("shop"));
         ledger.topup(alice, bank, QStringLiteral("100.00"));
-        client = std::make_unique<LedgerClient>(
-            StoreLocation{StoreLocation::Kind::Sqlite, ledger.path()});
+        client = std::make_unique<LedgerClient>(StoreLocation::sqlite(ledger.path()));
         client->setOperatorName(QStringLiteral("tester"));
         client->open(auditor);
         DeskSettings settings;
@@ -386,7 +385,7 @@ void TestDesk::demoDataFillsAnEmptyLedger()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("demo.db"));
-    LedgerClient client({StoreLocation::Kind::Sqlite, path});
+    LedgerClient client(StoreLocation::sqlite(path));
     client.open(false);
     DeskSettings settings;
     settings.offerDemoData = false;

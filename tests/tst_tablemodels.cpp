@@ -396,7 +396,7 @@ void TestTableModels::followsTheLedgerLive()
 void TestTableModels::mainWindowShowsThreeTables()
 {
     SortLedger given;
-    LedgerClient client({StoreLocation::Kind::Sqlite, given.ledger.path()});
+    LedgerClient client(StoreLocation::sqlite(given.ledger.path()));
     client.open(false);
     DeskSettings settings;
     settings.offerDemoData = false;

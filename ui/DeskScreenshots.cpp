@@ -68,9 +68,7 @@ bool DeskScreenshots::write(const QString &directory)
 {
     QDir().mkpath(directory);
     QTemporaryDir storeDir;
-    StoreLocation location{StoreLocation::Kind::Sqlite,
-                           storeDir.filePath(QStringLiteral("ledger.db"))};
-    LedgerClient client(location);
+    LedgerClient client(StoreLocation::sqlite(storeDir.filePath(QStringLiteral("ledger.db"))));
     client.setOperatorName(QStringLiteral("clerk"));
     client.open(false);
     DeskSettings settings;

@@ -7,8 +7,9 @@ namespace {
 
 const QStringList flagNames = {QStringLiteral("help"), QStringLiteral("version")};
 // Options every subcommand accepts.
-const QStringList globalNames = {QStringLiteral("store"), QStringLiteral("operator"),
-                                 QStringLiteral("help"), QStringLiteral("version")};
+const QStringList globalNames = {QStringLiteral("store"), QStringLiteral("projections"),
+                                 QStringLiteral("operator"), QStringLiteral("help"),
+                                 QStringLiteral("version")};
 
 Error bad(const QString &field, const QString &message)
 {

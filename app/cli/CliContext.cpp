@@ -21,6 +21,7 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
     } else {
         context->m_location = StoreLocation::defaultLocation();
     }
+    context->m_location.projections = arguments.option(QStringLiteral("projections"));
     Result<std::unique_ptr<LedgerStorage>> storage = openStorage(context->m_location);
     if (!storage.ok())
         return storage.error();

@@ -13,6 +13,7 @@
 namespace {
 
 const char usageText[] = R"(usage: billing-cli [--store sqlite:PATH] [--operator NAME] COMMAND ...
+       billing-cli --store kafka:HOST:PORT[,...] --projections postgresql://USER@HOST:PORT/DB ...
 
 Accounts
   account create --type user|external|system --currency CODE --owner ID [--owner-type T]
@@ -34,7 +35,10 @@ Reading and auditing
   projections rebuild
   import FILE.csv    (columns: operation,account,counterparty,amount,currency,key,reference)
 
-The store defaults to $BILLING_STORE, else ledger.db in the app-data folder.
+The store defaults to $BILLING_STORE, else ledger.db in the app-data folder. With kafka:,
+--projections defaults to $BILLING_PROJECTIONS; the PostgreSQL password comes from $PGPASSWORD
+or a 0600 file named by $BILLING_PGPASSWORD_FILE, and librdkafka properties (SASL, SSL) from a
+key=value file named by $BILLING_KAFKA_CONFIG. See docs/distributed.md.
 )";
 
 int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments &arguments)

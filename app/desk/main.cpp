@@ -70,6 +70,13 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("sqlite:PATH"),
                                          QStringLiteral("store"));
+    const QCommandLineOption projectionsOption(
+        QStringLiteral("projections"),
+        QStringLiteral(
+            "With a kafka: store, the PostgreSQL projections: postgresql://USER@HOST:PORT/DB "
+            "(the password from PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE, "
+            "never here)."),
+        QStringLiteral("url"));
     const QCommandLineOption operatorOption(
         QStringLiteral("operator"), QStringLiteral("Who issues commands."), QStringLiteral("name"));
     const QCommandLineOption roleOption(QStringLiteral("role"),
@@ -86,8 +93,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Write PNGs of the windows and forms into DIR (on a demo store), exit."),
         QStringLiteral("dir"));
     for (const QCommandLineOption &option :
-         {storeOption, operatorOption, roleOption, languageOption, demoOption, checkOption,
-          screenshotOption})
+         {storeOption, projectionsOption, operatorOption, roleOption, languageOption, demoOption,
+          checkOption, screenshotOption})
         parser.addOption(option);
     parser.process(application);
     if (parser.isSet(languageOption))
@@ -110,6 +117,8 @@ int main(int argc, char *argv[])
         }
         location = parsed.value();
     }
+    location.projections =
+        parser.isSet(projectionsOption) ? parser.value(projectionsOption) : settings.projections;
     if (parser.isSet(checkOption))
         return check(location);
     if (parser.isSet(operatorOption))

@@ -166,7 +166,7 @@ int main(int argc, char *argv[])
     // 1. From nothing to a painted window with rows, on the store as it is.
     QElapsedTimer clock;
     clock.start();
-    ui::LedgerClient client({StoreLocation::Kind::Sqlite, path});
+    ui::LedgerClient client(StoreLocation::sqlite(path));
     client.setOperatorName(QStringLiteral("bench"));
     client.open(false);
     ui::DeskSettings settings;

@@ -1,5 +1,6 @@
 #include "StoreLocation.h"
 
+#include "DistributedStorage.h"
 #include "EmbeddedStorage.h"
 #include "domain/ReasonCode.h"
 
@@ -10,9 +11,9 @@ namespace billing {
 Result<StoreLocation> StoreLocation::parse(const QString &text)
 {
     if (text.startsWith(u"sqlite:") && text.size() > 7)
-        return StoreLocation{Kind::Sqlite, text.mid(7)};
+        return StoreLocation{Kind::Sqlite, text.mid(7), {}};
     if (text.startsWith(u"kafka:") && text.size() > 6)
-        return StoreLocation{Kind::Kafka, text.mid(6)};
+        return StoreLocation{Kind::Kafka, text.mid(6), {}};
     return Error{reason::invalidArgument,
                  QStringLiteral("store must be sqlite:PATH or kafka:HOST:PORT, not '%1'").arg(text),
                  QStringLiteral("store")};
@@ -26,7 +27,7 @@ StoreLocation StoreLocation::defaultLocation()
             return parsed.value();
     }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return StoreLocation{Kind::Sqlite, folder + QStringLiteral("/BillingDesk/ledger.db")};
+    return StoreLocation{Kind::Sqlite, folder + QStringLiteral("/BillingDesk/ledger.db"), {}};
 }
 
 QString StoreLocation::toString() const
@@ -36,10 +37,27 @@ QString StoreLocation::toString() const
 
 Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location)
 {
-    if (location.kind == StoreLocation::Kind::Kafka)
-        return Error{reason::storageFailure,
-                     QStringLiteral("the distributed mode (kafka:) is not available in this build"),
-                     QStringLiteral("store")};
+    if (location.kind == StoreLocation::Kind::Kafka) {
+        const QString projections = location.projections.isEmpty()
+                                        ? qEnvironmentVariable("BILLING_PROJECTIONS")
+                                        : location.projections;
+        if (projections.isEmpty())
+            return Error{
+                reason::invalidArgument,
+                QStringLiteral("kafka: needs --projections postgresql://USER@HOST:PORT/DB"),
+                QStringLiteral("projections")};
+        const Result<KafkaSettings> kafka = KafkaSettings::fromEnvironment(location.target);
+        if (!kafka.ok())
+            return kafka.error();
+        const Result<PostgresLocation> postgres = PostgresLocation::parse(projections);
+        if (!postgres.ok())
+            return postgres.error();
+        Result<std::unique_ptr<DistributedStorage>> distributed =
+            DistributedStorage::open(kafka.value(), postgres.value());
+        if (!distributed.ok())
+            return distributed.error();
+        return std::unique_ptr<LedgerStorage>(std::move(distributed.value()));
+    }
     Result<std::unique_ptr<EmbeddedStorage>> embedded = EmbeddedStorage::open(location.target);
     if (!embedded.ok())
         return embedded.error();

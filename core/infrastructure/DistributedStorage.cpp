@@ -1,0 +1,73 @@
+#include "DistributedStorage.h"
+
+#include "KafkaTopics.h"
+
+#include <QSqlQuery>
+
+namespace billing {
+
+QString DistributedStorage::writerId(const KafkaSettings &kafka)
+{
+    const QString fromEnvironment = qEnvironmentVariable("BILLING_KAFKA_TRANSACTIONAL_ID");
+    return fromEnvironment.isEmpty() ? kafka.topicPrefix + QStringLiteral("billing-writer")
+                                     : fromEnvironment;
+}
+
+Result<std::unique_ptr<DistributedStorage>>
+DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &postgres)
+{
+    std::unique_ptr<DistributedStorage> storage(new DistributedStorage());
+    if (Status opened = storage->m_database.open(postgres); !opened.ok())
+        return opened.error();
+    storage->m_projector = std::make_unique<PostgresProjector>(storage->m_database);
+    if (Status seeded = storage->m_projector->seedCurrencies(); !seeded.ok())
+        return seeded.error();
+    storage->m_reader = std::make_unique<PostgresProjectionReader>(storage->m_database);
+    if (Status created = kafka::ensureTopics(kafka); !created.ok())
+        return created.error();
+    Result<std::unique_ptr<KafkaEventLog>> log =
+        KafkaEventLog::open(kafka, writerId(kafka), KafkaEventLog::WriterMode::Shared);
+    if (!log.ok())
+        return log.error();
+    storage->m_log = std::move(log.value());
+    DistributedStorage *self = storage.get();
+    storage->m_log->setAfterCommitHook([self] {
+        // Best effort: a failure here leaves the projections behind, never wrong.
+        if (Result<qint64> done = self->catchUpProjections(); !done.ok())
+            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
+    });
+    if (Result<qint64> caughtUp = storage->catchUpProjections(); !caughtUp.ok())
+        qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
+    return storage;
+}
+
+Result<qint64> DistributedStorage::catchUpProjections(const std::function<bool(qint64)> &progress)
+{
+    return m_projector->catchUp(*m_log, 2000, progress);
+}
+
+Status DistributedStorage::resetProjections()
+{
+    return m_projector->reset();
+}
+
+Result<QHash<QString, QString>> DistributedStorage::transactionStatuses()
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(
+            query,
+            QStringLiteral("SELECT transaction_id, MIN(status), MAX(status) FROM "
+                           "transaction_projections GROUP BY transaction_id"),
+            {}))
+        return PostgresDatabase::failure(query, QStringLiteral("read transaction statuses"));
+    QHash<QString, QString> statuses;
+    while (query.next()) {
+        // Both legs must agree; a split row shows up as "completed|pending".
+        const QString low = query.value(1).toString();
+        const QString high = query.value(2).toString();
+        statuses.insert(query.value(0).toString(), low == high ? low : low + u'|' + high);
+    }
+    return statuses;
+}
+
+} // namespace billing

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "KafkaEventLog.h"
+#include "PostgresDatabase.h"
+#include "PostgresProjectionReader.h"
+#include "PostgresProjector.h"
+#include "application/LedgerStorage.h"
+
+#include <memory>
+
+namespace billing {
+
+// The distributed mode: the event log on Kafka, the projections in PostgreSQL. Every writing
+// process shares one transactional id (KafkaEventLog::WriterMode::Shared), so at any moment at
+// most one of them can commit, and only on a decision made over the whole log. After each
+// commit the projections are brought up to the log; another process's projector, or the next
+// catch-up, finishes the job if this one stops in between (the checkpoint makes that safe).
+class DistributedStorage final : public LedgerStorage
+{
+public:
+    static Result<std::unique_ptr<DistributedStorage>> open(const KafkaSettings &kafka,
+                                                            const PostgresLocation &postgres);
+
+    EventStore &events() override { return *m_log; }
+    ProjectionReader &projections() override { return *m_reader; }
+    Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
+    Status resetProjections() override;
+    Result<QHash<QString, QString>> transactionStatuses() override;
+
+    // The transactional id every writer of this ledger uses: BILLING_KAFKA_TRANSACTIONAL_ID, else
+    // one derived from the topic prefix.
+    static QString writerId(const KafkaSettings &kafka);
+
+private:
+    DistributedStorage() = default;
+
+    std::unique_ptr<KafkaEventLog> m_log;
+    PostgresDatabase m_database;
+    std::unique_ptr<PostgresProjector> m_projector;
+    std::unique_ptr<PostgresProjectionReader> m_reader;
+};
+
+} // namespace billing

@@ -1,0 +1,447 @@
+#include "KafkaEventLog.h"
+
+#include "EventCodec.h"
+#include "domain/ReasonCode.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
+#include <QUuid>
+
+#include <librdkafka/rdkafkacpp.h>
+
+namespace billing {
+namespace {
+
+constexpr int readToEndMs = 30000;
+constexpr int transactionCallMs = 30000;
+const std::string appendEndHeader = "billing-append-end";
+
+Error failure(const QString &message)
+{
+    return Error{reason::storageFailure, message, QStringLiteral("store")};
+}
+
+Error conflict(const QString &message)
+{
+    return Error{reason::concurrencyConflict, message, {}};
+}
+
+QString text(const std::string &value)
+{
+    return QString::fromStdString(value);
+}
+
+} // namespace
+
+KafkaEventLog::KafkaEventLog(KafkaSettings settings)
+    : m_settings(std::move(settings))
+{}
+
+KafkaEventLog::~KafkaEventLog()
+{
+    // See abortAfter(): fenced producers are not destroyed.
+    for (std::unique_ptr<RdKafka::Producer> &fenced : m_fencedProducers)
+        (void)fenced.release();
+    if (m_consumer)
+        m_consumer->close();
+    RdKafka::TopicPartition::destroy(m_partitions);
+}
+
+Result<std::unique_ptr<KafkaEventLog>>
+KafkaEventLog::open(const KafkaSettings &settings, const QString &transactionalId, WriterMode mode)
+{
+    std::unique_ptr<KafkaEventLog> log(new KafkaEventLog(settings));
+    log->m_transactionalId = transactionalId;
+    log->m_mode = mode;
+    if (Status done = log->openConsumer(); !done.ok())
+        return done.error();
+    // The producer first: its init_transactions() fences an older writer and aborts that
+    // writer's open transaction, so the read after it sees everything that will ever commit
+    // before this writer's own transactions.
+    if (!transactionalId.isEmpty() && mode == WriterMode::Exclusive) {
+        if (Status done = log->openProducer(transactionalId); !done.ok())
+            return done.error();
+    }
+    if (Status done = log->refresh(); !done.ok())
+        return done.error();
+    return log;
+}
+
+QString KafkaEventLog::location() const
+{
+    return QStringLiteral("kafka:") + m_settings.bootstrap;
+}
+
+void KafkaEventLog::setBeforeCommitHook(std::function<void()> hook)
+{
+    m_beforeCommit = std::move(hook);
+}
+
+void KafkaEventLog::setAfterCommitHook(std::function<void()> hook)
+{
+    m_afterCommit = std::move(hook);
+}
+
+Status KafkaEventLog::openConsumer()
+{
+    std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    if (Status done = m_settings.configure(*conf); !done.ok())
+        return done;
+    // Partitions are assigned, never subscribed: the group only names this reader, and no
+    // offset is ever committed for it.
+    for (const auto &[name, value] :
+         {std::pair{"group.id", QStringLiteral("billing-reader-") +
+                                    QUuid::createUuid().toString(QUuid::WithoutBraces)},
+          std::pair{"enable.auto.commit", QStringLiteral("false")},
+          std::pair{"auto.offset.reset", QStringLiteral("earliest")},
+          std::pair{"isolation.level", QStringLiteral("read_committed")},
+          std::pair{"fetch.wait.max.ms", QStringLiteral("100")}}) {
+        if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
+            return done;
+    }
+    std::string error;
+    m_consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
+    if (!m_consumer)
+        return failure(text(error));
+    // Where each partition ends is asked on a connection of its own: on the consumer's, the
+    // question would queue behind a fetch that the broker holds for fetch.wait.max.ms.
+    std::unique_ptr<RdKafka::Conf> offsetsConf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    if (Status done = m_settings.configure(*offsetsConf); !done.ok())
+        return done;
+    m_offsets.reset(RdKafka::Producer::create(offsetsConf.get(), error));
+    if (!m_offsets)
+        return failure(text(error));
+    learnLeaders(*m_offsets);
+    // Topics that were just created may show no partitions or no leaders for a moment.
+    const QDeadlineTimer deadline(readToEndMs);
+    QString problem;
+    do {
+        RdKafka::TopicPartition::destroy(m_partitions);
+        problem.clear();
+        RdKafka::Metadata *metadata = nullptr;
+        const RdKafka::ErrorCode code = m_consumer->metadata(true, nullptr, &metadata, readToEndMs);
+        if (code != RdKafka::ERR_NO_ERROR) {
+            problem = text(RdKafka::err2str(code));
+            continue;
+        }
+        const std::unique_ptr<RdKafka::Metadata> owned(metadata);
+        for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
+            const std::string name = topic.toStdString();
+            problem = QStringLiteral("topic %1 does not exist").arg(topic);
+            for (const RdKafka::TopicMetadata *each : *metadata->topics()) {
+                if (each->topic() != name)
+                    continue;
+                problem.clear();
+                if (each->err() != RdKafka::ERR_NO_ERROR || each->partitions()->empty())
+                    problem = QStringLiteral("topic %1 is not ready").arg(topic);
+                for (const RdKafka::PartitionMetadata *partition : *each->partitions()) {
+                    if (partition->leader() < 0)
+                        problem = QStringLiteral("topic %1 has no leader yet").arg(topic);
+                    m_partitions.push_back(RdKafka::TopicPartition::create(
+                        name, partition->id(), RdKafka::Topic::OFFSET_BEGINNING));
+                }
+            }
+            if (!problem.isEmpty())
+                break;
+        }
+    } while (!problem.isEmpty() && !deadline.hasExpired() && (QThread::msleep(200), true));
+    if (!problem.isEmpty())
+        return failure(QStringLiteral("Kafka at %1: %2").arg(m_settings.bootstrap, problem));
+    const RdKafka::ErrorCode assigned = m_consumer->assign(m_partitions);
+    if (assigned != RdKafka::ERR_NO_ERROR)
+        return failure(text(RdKafka::err2str(assigned)));
+    return Done{};
+}
+
+void KafkaEventLog::learnLeaders(RdKafka::Handle &handle)
+{
+    for (const QString &name : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
+        std::string error;
+        const std::unique_ptr<RdKafka::Topic> topic(
+            RdKafka::Topic::create(&handle, name.toStdString(), nullptr, error));
+        RdKafka::Metadata *metadata = nullptr;
+        if (topic &&
+            handle.metadata(false, topic.get(), &metadata, readToEndMs) == RdKafka::ERR_NO_ERROR)
+            delete metadata;
+    }
+}
+
+Status KafkaEventLog::openProducer(const QString &transactionalId)
+{
+    std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    if (Status done = m_settings.configure(*conf); !done.ok())
+        return done;
+    const QString transactionTimeoutMs =
+        qEnvironmentVariableIsSet("BILLING_KAFKA_TRANSACTION_TIMEOUT_MS")
+            ? qEnvironmentVariable("BILLING_KAFKA_TRANSACTION_TIMEOUT_MS")
+            : QStringLiteral("10000");
+    for (const auto &[name, value] :
+         {std::pair{"transactional.id", transactionalId},
+          std::pair{"enable.idempotence", QStringLiteral("true")},
+          std::pair{"acks", QStringLiteral("all")}, std::pair{"linger.ms", QStringLiteral("1")},
+          // A writer that dies mid-transaction holds readers back until the broker aborts it.
+          std::pair{"transaction.timeout.ms", transactionTimeoutMs}}) {
+        if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
+            return done;
+    }
+    std::string error;
+    m_producer.reset(RdKafka::Producer::create(conf.get(), error));
+    if (!m_producer)
+        return failure(text(error));
+    // Generous: on a fresh broker the first call waits for __transaction_state to exist.
+    std::unique_ptr<RdKafka::Error> initialised(m_producer->init_transactions(60000));
+    if (initialised)
+        return failure(QStringLiteral("init_transactions: %1").arg(text(initialised->str())));
+    // Left to the first produce, the lookup of the leaders cost about a second inside every
+    // first transaction, which is the window in which shared writers fence each other.
+    learnLeaders(*m_producer);
+    return Done{};
+}
+
+Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd)
+{
+    if (event.position <= m_contiguous) {
+        // Read again (our own append, then the consumer): it must be the very same event.
+        if (m_events.value(event.position).hash != event.hash)
+            return failure(
+                QStringLiteral("two different events at position %1").arg(event.position));
+        return Done{};
+    }
+    m_events.insert(event.position, event);
+    m_appendEnds.insert(event.position, appendEnd);
+    for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
+         next = m_events.constFind(m_contiguous + 1)) {
+        if (codec::chainHash(m_lastHash, codec::canonicalBytes(*next)) != next->hash)
+            return failure(
+                QStringLiteral("the hash chain breaks at position %1").arg(next->position));
+        m_versions.insert(next->aggregateId, next->aggregateVersion);
+        if (const QString key = next->data.value(u"idempotencyKey").toString(); !key.isEmpty())
+            m_idempotencyKeys.insert(key);
+        m_lastHash = next->hash;
+        ++m_contiguous;
+        if (m_appendEnds.take(m_contiguous) == m_contiguous)
+            m_complete = m_contiguous;
+    }
+    return Done{};
+}
+
+Status KafkaEventLog::refresh()
+{
+    // The end of each partition now; read_committed reaches it once every transaction below
+    // it has committed or aborted (control records move the position past the end markers).
+    std::vector<int64_t> ends;
+    for (RdKafka::TopicPartition *partition : m_partitions) {
+        int64_t low = 0;
+        int64_t high = 0;
+        // A broker that just restarted or moved a leader answers with a retriable error.
+        const QDeadlineTimer retryUntil(readToEndMs);
+        RdKafka::ErrorCode code = RdKafka::ERR_NO_ERROR;
+        do {
+            code = m_offsets->query_watermark_offsets(partition->topic(), partition->partition(),
+                                                      &low, &high, readToEndMs);
+        } while (code != RdKafka::ERR_NO_ERROR && !retryUntil.hasExpired() &&
+                 (QThread::msleep(200), true));
+        if (code != RdKafka::ERR_NO_ERROR)
+            return failure(QStringLiteral("Kafka at %1: %2")
+                               .arg(m_settings.bootstrap, text(RdKafka::err2str(code))));
+        ends.push_back(high > low ? high : -1);
+    }
+    const QDeadlineTimer deadline(readToEndMs);
+    for (;;) {
+        std::vector<RdKafka::TopicPartition *> positions;
+        for (const RdKafka::TopicPartition *partition : m_partitions)
+            positions.push_back(
+                RdKafka::TopicPartition::create(partition->topic(), partition->partition()));
+        m_consumer->position(positions);
+        bool atEnd = true;
+        for (size_t i = 0; i < positions.size(); ++i)
+            atEnd = atEnd && (ends[i] < 0 || positions[i]->offset() >= ends[i]);
+        RdKafka::TopicPartition::destroy(positions);
+        if (atEnd) {
+            return Done{};
+        }
+        if (deadline.hasExpired())
+            return failure(QStringLiteral("could not read the event topics to their end within "
+                                          "%1 ms (an unfinished transaction?)")
+                               .arg(readToEndMs));
+        std::unique_ptr<RdKafka::Message> message(m_consumer->consume(100));
+        if (message->err() == RdKafka::ERR__TIMED_OUT ||
+            message->err() == RdKafka::ERR__PARTITION_EOF)
+            continue;
+        if (message->err() != RdKafka::ERR_NO_ERROR)
+            return failure(QStringLiteral("reading events: %1").arg(text(message->errstr())));
+        const Result<EventEnvelope> event = codec::fromBytes(
+            QByteArray(static_cast<const char *>(message->payload()), qsizetype(message->len())));
+        if (!event.ok())
+            return failure(QStringLiteral("unreadable event at %1/%2@%3: %4")
+                               .arg(text(message->topic_name()))
+                               .arg(message->partition())
+                               .arg(message->offset())
+                               .arg(event.error().message));
+        // Records written before the mark existed count as whole appends.
+        qint64 appendEnd = event.value().position;
+        if (const RdKafka::Headers *headers = message->headers()) {
+            const RdKafka::Headers::Header mark = headers->get_last(appendEndHeader);
+            if (mark.err() == RdKafka::ERR_NO_ERROR && mark.value())
+                appendEnd = QByteArray(static_cast<const char *>(mark.value()),
+                                       qsizetype(mark.value_size()))
+                                .toLongLong();
+        }
+        if (Status done = take(event.value(), appendEnd); !done.ok())
+            return done;
+    }
+}
+
+Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
+{
+    if (Status done = refresh(); !done.ok())
+        return done.error();
+    QList<EventEnvelope> events;
+    for (auto it = m_events.lowerBound(after + 1);
+         it != m_events.cend() && it.key() <= m_complete && events.size() < limit; ++it)
+        events.append(*it);
+    return events;
+}
+
+Result<qint64> KafkaEventLog::lastPosition()
+{
+    if (Status done = refresh(); !done.ok())
+        return done.error();
+    return m_complete;
+}
+
+Status KafkaEventLog::abortAfter(const QString &what, const QString &detail, bool fatal,
+                                 bool abortable)
+{
+    if (fatal)
+        m_fenced = true; // fenced by a newer writer, or broken for good: never write again
+    else if (abortable) {
+        std::unique_ptr<RdKafka::Error> aborted(m_producer->abort_transaction(transactionCallMs));
+        if (aborted && aborted->is_fatal())
+            m_fenced = true;
+    }
+    if (m_fenced && m_mode == WriterMode::Shared) {
+        // Another process took the id. Give it a moment to commit (random, so that two
+        // writers do not keep fencing each other), then let the caller decide again.
+        // The fenced producer is kept, not destroyed: a CLI process racing three others once
+        // died of heap corruption detected as a librdkafka thread exited, and destroying
+        // producers in the fatal (fenced) state of librdkafka 2.0.2 is the suspect. It is idle
+        // from here on and goes away with the process.
+        m_fencedProducers.push_back(std::move(m_producer));
+        m_fenced = false;
+        QThread::msleep(QRandomGenerator::global()->bounded(20, 200));
+        return conflict(QStringLiteral("%1: another writer took over").arg(what));
+    }
+    return failure(
+        QStringLiteral("%1: %2%3")
+            .arg(what, detail, m_fenced ? QStringLiteral(" (this writer is fenced)") : QString()));
+}
+
+Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &events,
+                                                   const QHash<QString, qint64> &expectedVersions)
+{
+    BILLING_ASSERT(!events.isEmpty());
+    BILLING_ASSERT(!m_transactionalId.isEmpty());
+    if (m_fenced)
+        return failure(QStringLiteral("this writer was fenced by a newer one"));
+    if (!m_producer) {
+        // Shared writers take the id now; this fences whoever held it and aborts its open
+        // transaction, so the read below sees everything that can still commit before ours.
+        if (Status done = openProducer(m_transactionalId); !done.ok()) {
+            m_producer.reset();
+            return done.error();
+        }
+    }
+    if (Status done = refresh(); !done.ok())
+        return done.error();
+    for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
+        if (m_versions.value(it.key(), 0) != it.value())
+            return conflict(QStringLiteral("%1 moved from version %2 to %3")
+                                .arg(it.key())
+                                .arg(it.value())
+                                .arg(m_versions.value(it.key(), 0)));
+    }
+    // Every event must be the next version of its aggregate, not only those the decision
+    // named: a decision that touched an account it did not list (a top-up's EXTERNAL side) was
+    // made on a balance that may have moved. The embedded store gets this from its unique
+    // (aggregate_id, aggregate_version) index.
+    QSet<QString> keys;
+    QHash<QString, qint64> versions;
+    for (const EventEnvelope &event : events) {
+        const qint64 before =
+            versions.value(event.aggregateId, m_versions.value(event.aggregateId, 0));
+        if (event.aggregateVersion != before + 1)
+            return conflict(QStringLiteral("%1 version %2 was taken")
+                                .arg(event.aggregateId)
+                                .arg(event.aggregateVersion));
+        versions.insert(event.aggregateId, event.aggregateVersion);
+        const QString key = event.data.value(u"idempotencyKey").toString();
+        if (!key.isEmpty() && (m_idempotencyKeys.contains(key) || keys.contains(key)))
+            return conflict(QStringLiteral("the idempotency key %1 was taken").arg(key));
+        keys.insert(key);
+    }
+    // Holding the id, this writer has read every transaction whole; a torn one would be seen
+    // whole on a later read.
+    if (m_complete != m_contiguous)
+        return conflict(QStringLiteral("another writer's append is not fully visible yet"));
+    QList<EventEnvelope> written;
+    qint64 position = m_contiguous;
+    QString previousHash = m_lastHash;
+    for (EventEnvelope event : events) {
+        event.position = ++position;
+        event.hash = codec::chainHash(previousHash, codec::canonicalBytes(event));
+        previousHash = event.hash;
+        written.append(std::move(event));
+    }
+    if (std::unique_ptr<RdKafka::Error> begun(m_producer->begin_transaction()); begun)
+        return abortAfter(QStringLiteral("begin_transaction"), text(begun->str()),
+                          begun->is_fatal(), false)
+            .error();
+    for (const EventEnvelope &event : written) {
+        const QByteArray value = QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact);
+        const QByteArray key = event.aggregateId.toUtf8();
+        const QString topic = event.aggregateKind() == AggregateKind::Account
+                                  ? m_settings.accountTopic()
+                                  : m_settings.transactionTopic();
+        // Kafka makes a transaction atomic, but not its visibility: one partition's records can
+        // be readable before another's. Each record names the last position of its append, so
+        // that readers only ever show whole appends (never half a transfer).
+        RdKafka::Headers *headers = RdKafka::Headers::create();
+        headers->add(appendEndHeader, std::to_string(written.last().position));
+        RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
+        for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
+            code = m_producer->produce(
+                topic.toStdString(), RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+                const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
+                // The record's timestamp is the broker's now, not the event's time (which is in
+                // the JSON): a retention or a time index must never act on business time.
+                size_t(key.size()), 0, headers, nullptr);
+            if (code == RdKafka::ERR__QUEUE_FULL)
+                m_producer->poll(100);
+        }
+        if (code != RdKafka::ERR_NO_ERROR)
+            delete headers; // produce() frees them only when it succeeds
+        if (code != RdKafka::ERR_NO_ERROR)
+            return abortAfter(QStringLiteral("produce"), text(RdKafka::err2str(code)), false, true)
+                .error();
+    }
+    if (m_beforeCommit)
+        m_beforeCommit();
+    if (std::unique_ptr<RdKafka::Error> committed(
+            m_producer->commit_transaction(transactionCallMs));
+        committed)
+        return abortAfter(QStringLiteral("commit_transaction"), text(committed->str()),
+                          committed->is_fatal(), committed->txn_requires_abort())
+            .error();
+    for (const EventEnvelope &event : written) {
+        if (Status done = take(event, written.last().position); !done.ok())
+            return done.error();
+    }
+    if (m_afterCommit)
+        m_afterCommit();
+    return written;
+}
+
+} // namespace billing

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "KafkaSettings.h"
+#include "application/EventStore.h"
+
+#include <QMap>
+#include <QSet>
+
+#include <functional>
+#include <memory>
+
+namespace RdKafka {
+class Handle;
+class KafkaConsumer;
+class Producer;
+class TopicPartition;
+} // namespace RdKafka
+
+namespace billing {
+
+// The event log on Kafka: account events on billing.account-events, transaction events on
+// billing.transaction-events, keyed by aggregate id (so one aggregate's events stay in order in
+// one partition), each record the event's JSON exactly as the embedded store and `billing-cli
+// events` show it, position and hash included. The global order is the position in each event;
+// a reader merges the partitions by it.
+//
+// A writer (a non-empty transactional id) appends each command's events in one Kafka
+// transaction with acks=all and an idempotent producer. It is meant to be the only writer (see
+// docs/distributed.md): its positions, hashes and aggregate versions continue from what it has
+// read. Opening a writer with a transactional id fences any older writer with the same id, whose
+// open transaction is aborted and whose next commit fails; a fenced writer stays refused.
+// Readers use read_committed: an aborted or unfinished transaction is never seen; and since a
+// committed transaction can become visible one partition at a time, they show the log only up
+// to the end of the last append they have read whole (each record names its append's end).
+//
+// Limit of this first version: the whole log is kept in memory once read.
+class KafkaEventLog final : public EventStore
+{
+public:
+    // Exclusive: the writer takes its transactional id when it opens, and once fenced stays
+    // refused (the role of `serve`). Shared: every writing process uses the same id and takes
+    // it on its first append; fenced, it answers CONCURRENCY_CONFLICT and takes the id back on
+    // the next append, after reading what the other writer committed, so LedgerService decides
+    // again on the whole log. Either way a decision commits only while its writer holds the id.
+    enum class WriterMode { Exclusive, Shared };
+
+    static Result<std::unique_ptr<KafkaEventLog>> open(const KafkaSettings &settings,
+                                                       const QString &transactionalId = {},
+                                                       WriterMode mode = WriterMode::Exclusive);
+    ~KafkaEventLog() override;
+
+    Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
+                                        const QHash<QString, qint64> &expectedVersions) override;
+    Result<QList<EventEnvelope>> read(qint64 after, int limit) override;
+    Result<qint64> lastPosition() override;
+    QString location() const override;
+
+    bool fenced() const { return m_fenced; }
+    // Fault drills only: runs inside append() after the events were sent, before the commit.
+    void setBeforeCommitHook(std::function<void()> hook);
+    // Runs after each committed append (the distributed storage projects from there).
+    void setAfterCommitHook(std::function<void()> hook);
+
+private:
+    explicit KafkaEventLog(KafkaSettings settings);
+    Status openConsumer();
+    Status openProducer(const QString &transactionalId);
+    // Looks the event topics up on `handle`, so that its first request does not wait for it.
+    void learnLeaders(RdKafka::Handle &handle);
+    // Reads every committed record up to the end of each partition.
+    Status refresh();
+    // `appendEnd` is the last position of the append the event came in.
+    Status take(const EventEnvelope &event, qint64 appendEnd);
+    Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
+
+    KafkaSettings m_settings;
+    std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
+    std::unique_ptr<RdKafka::Producer> m_producer;
+    std::vector<std::unique_ptr<RdKafka::Producer>> m_fencedProducers;
+    // Never produces: asks where partitions end (ListOffsets, read_committed: the stable end).
+    std::unique_ptr<RdKafka::Producer> m_offsets;
+    std::vector<RdKafka::TopicPartition *> m_partitions;
+    QMap<qint64, EventEnvelope> m_events;
+    QHash<QString, qint64> m_versions;
+    QSet<QString> m_idempotencyKeys;
+    QString m_transactionalId;
+    WriterMode m_mode = WriterMode::Exclusive;
+    qint64 m_contiguous = 0;            // positions 1..m_contiguous are all read and chained
+    qint64 m_complete = 0;              // the last position up to which every append is whole
+    QHash<qint64, qint64> m_appendEnds; // of events read past m_contiguous
+    QString m_lastHash;
+    bool m_fenced = false;
+    std::function<void()> m_beforeCommit;
+    std::function<void()> m_afterCommit;
+};
+
+} // namespace billing

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QHash>
+#include <QString>
+
+namespace RdKafka {
+class Conf;
+}
+
+namespace billing {
+
+// How to reach the Kafka event store: the bootstrap servers from --store kafka:HOST:PORT[,...],
+// the topic names of the original design behind an optional prefix, and librdkafka properties
+// that pass through as they are (SASL, SSL, timeouts). Those come from the file named by
+// BILLING_KAFKA_CONFIG (key=value lines, '#' comments), never from the command line, so that a
+// sasl.password shows in no process list; a file holding a password must have mode 0600.
+struct KafkaSettings
+{
+    QString bootstrap;
+    QString topicPrefix; // BILLING_KAFKA_TOPIC_PREFIX, e.g. "test-42." to share a cluster
+    int partitions = 3;  // BILLING_KAFKA_PARTITIONS, for the event topics when they are created
+    QHash<QString, QString> properties;
+
+    static Result<KafkaSettings> fromEnvironment(const QString &bootstrap);
+
+    QString accountTopic() const { return topicPrefix + QStringLiteral("billing.account-events"); }
+    QString transactionTopic() const
+    {
+        return topicPrefix + QStringLiteral("billing.transaction-events");
+    }
+    // Common settings on a librdkafka configuration: bootstrap and the pass-through properties.
+    Status configure(RdKafka::Conf &conf) const;
+    static Status set(RdKafka::Conf &conf, const char *name, const QString &value);
+};
+
+} // namespace billing

@@ -1,0 +1,191 @@
+#include "PostgresProjectionReader.h"
+
+#include "PostgresProjector.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace billing {
+namespace {
+
+// NUMERIC read under QSql::HighPrecision is a decimal string; anything else there is corruption.
+Money amountOf(const QVariant &value)
+{
+    BILLING_ASSERT(value.typeId() == QMetaType::QString);
+    const Result<Money> money =
+        Money::parse(value.toString(), Money::scale, Money::Sign::AllowNegative);
+    BILLING_ASSERT(money.ok());
+    return money.value();
+}
+
+// The embedded store's time format (ISO 8601 UTC with milliseconds), made by the server.
+QString timestampColumn(const char *column)
+{
+    return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+        .arg(QLatin1String(column));
+}
+
+const QString accountColumns =
+    QStringLiteral("SELECT id, owner_id, owner_type, type, currency, balance, status, "
+                   "min_balance, max_balance, version, %1, %2 FROM account_projections ")
+        .arg(timestampColumn("created_at"), timestampColumn("updated_at"));
+const QString legColumns =
+    QStringLiteral("SELECT id, transaction_id, type, account_id, counterparty_id, amount, "
+                   "currency, status, reference, failure_reason, payment_id, correlation_id, "
+                   "idempotency_key, position, %1, %2 FROM transaction_projections ")
+        .arg(timestampColumn("created_at"), timestampColumn("completed_at"));
+
+} // namespace
+
+PostgresProjectionReader::PostgresProjectionReader(PostgresDatabase &database)
+    : m_database(database)
+{}
+
+Result<QList<AccountView>> PostgresProjectionReader::selectAccounts(const QString &tail,
+                                                                    const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(query, accountColumns + tail, values))
+        return PostgresDatabase::failure(query, QStringLiteral("read accounts"));
+    QList<AccountView> accounts;
+    while (query.next()) {
+        AccountView view;
+        view.id = query.value(0).toString();
+        view.ownerId = query.value(1).toString();
+        view.ownerType = query.value(2).toString();
+        view.type = query.value(3).toString();
+        view.currency = query.value(4).toString();
+        view.balance = amountOf(query.value(5));
+        view.status = query.value(6).toString();
+        view.minBalance = amountOf(query.value(7));
+        if (!query.value(8).isNull())
+            view.maxBalance = amountOf(query.value(8));
+        view.version = query.value(9).toLongLong();
+        view.createdAt = query.value(10).toString();
+        view.updatedAt = query.value(11).toString();
+        accounts.append(view);
+    }
+    return accounts;
+}
+
+Result<std::optional<AccountView>> PostgresProjectionReader::account(const QString &id)
+{
+    const Result<QList<AccountView>> found = selectAccounts(QStringLiteral("WHERE id = ?"), {id});
+    if (!found.ok())
+        return found.error();
+    if (found.value().isEmpty())
+        return std::optional<AccountView>();
+    return std::optional<AccountView>(found.value().first());
+}
+
+Result<QList<AccountView>> PostgresProjectionReader::accounts(const QString &ownerId)
+{
+    if (ownerId.isEmpty())
+        return selectAccounts(QStringLiteral("ORDER BY created_at, id"), {});
+    return selectAccounts(QStringLiteral("WHERE owner_id = ? ORDER BY created_at, id"), {ownerId});
+}
+
+Result<QList<TransactionLegView>> PostgresProjectionReader::selectLegs(const QString &tail,
+                                                                       const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(query, legColumns + tail, values))
+        return PostgresDatabase::failure(query, QStringLiteral("read transactions"));
+    QList<TransactionLegView> legs;
+    while (query.next()) {
+        TransactionLegView leg;
+        leg.id = query.value(0).toString();
+        leg.transactionId = query.value(1).toString();
+        leg.type = query.value(2).toString();
+        leg.accountId = query.value(3).toString();
+        leg.counterpartyId = query.value(4).toString();
+        leg.amount = amountOf(query.value(5));
+        leg.currency = query.value(6).toString();
+        leg.status = query.value(7).toString();
+        leg.reference = query.value(8).toString();
+        leg.failureReason = query.value(9).toString();
+        leg.paymentId = query.value(10).toString();
+        leg.correlationId = query.value(11).toString();
+        leg.idempotencyKey = query.value(12).toString();
+        leg.position = query.value(13).toLongLong();
+        leg.createdAt = query.value(14).toString();
+        leg.completedAt = query.value(15).toString();
+        legs.append(leg);
+    }
+    return legs;
+}
+
+Result<QList<TransactionLegView>>
+PostgresProjectionReader::transaction(const QString &transactionId)
+{
+    // The payer's leg (negative amount) first.
+    return selectLegs(QStringLiteral("WHERE transaction_id = ? ORDER BY amount < 0 DESC, id"),
+                      {transactionId});
+}
+
+Result<QList<TransactionLegView>>
+PostgresProjectionReader::transactionsOfAccount(const QString &accountId, Page page)
+{
+    return selectLegs(
+        QStringLiteral("WHERE account_id = ? ORDER BY position DESC LIMIT ? OFFSET ?"),
+        {accountId, page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> PostgresProjectionReader::auditLog(Page page)
+{
+    return selectAudit(QStringLiteral("ORDER BY id DESC LIMIT ? OFFSET ?"),
+                       {page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> PostgresProjectionReader::auditLogOf(const QString &entityId,
+                                                                   Page page)
+{
+    return selectAudit(QStringLiteral("WHERE entity_id = ? ORDER BY id DESC LIMIT ? OFFSET ?"),
+                       {entityId, page.limit, page.offset});
+}
+
+Result<QList<AuditEntryView>> PostgresProjectionReader::selectAudit(const QString &tail,
+                                                                    const QVariantList &values)
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(
+            query,
+            QStringLiteral("SELECT id, event_id, entity_type, entity_id, action, operator, "
+                           "correlation_id, changes::text, %1 FROM audit_logs ")
+                    .arg(timestampColumn("timestamp")) +
+                tail,
+            values))
+        return PostgresDatabase::failure(query, QStringLiteral("read audit log"));
+    QList<AuditEntryView> entries;
+    while (query.next()) {
+        AuditEntryView entry;
+        entry.id = query.value(0).toLongLong();
+        entry.eventId = query.value(1).toString();
+        entry.entityType = query.value(2).toString();
+        entry.entityId = query.value(3).toString();
+        entry.action = query.value(4).toString();
+        entry.operatorName = query.value(5).toString();
+        entry.correlationId = query.value(6).toString();
+        // JSONB prints with spaces; give the compact, key-sorted form the embedded store shows.
+        entry.changes =
+            QString::fromUtf8(QJsonDocument::fromJson(query.value(7).toString().toUtf8())
+                                  .toJson(QJsonDocument::Compact));
+        entry.timestamp = query.value(8).toString();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+Result<qint64> PostgresProjectionReader::checkpoint()
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(
+            query,
+            QStringLiteral("SELECT position FROM projection_checkpoints WHERE projector = ?"),
+            {PostgresProjector::name}))
+        return PostgresDatabase::failure(query, QStringLiteral("read checkpoint"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+} // namespace billing

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "PostgresDatabase.h"
+#include "application/EventStore.h"
+#include "domain/CurrencyCatalog.h"
+#include "domain/EventEnvelope.h"
+
+#include <functional>
+
+namespace billing {
+
+// Where a projector is in one partition of its source: the offset of the next record to read.
+struct SourceOffset
+{
+    QString topic;
+    int partition = 0;
+    qint64 nextOffset = 0;
+};
+
+// Keeps the PostgreSQL projections equal to a replay of the log. Each batch is one PostgreSQL
+// transaction holding its rows, the new checkpoint (the last position applied) and the source
+// offsets it was read up to, so a crash at any point leaves the projections at one exact
+// position. The checkpoint row is locked for the batch (SELECT ... FOR UPDATE), so two projectors
+// on one database take turns, and events at or below the checkpoint are skipped: nothing is
+// applied twice, whoever delivers it again.
+class PostgresProjector
+{
+public:
+    static const QString name;
+
+    explicit PostgresProjector(PostgresDatabase &database,
+                               CurrencyCatalog currencies = CurrencyCatalog::standard());
+
+    // Writes the catalog into `currencies` and the checkpoint row, unless they are there.
+    Status seedCurrencies();
+    // Applies the events after the checkpoint, which must follow it without a gap, and records
+    // `offsets`. Returns the checkpoint after the batch.
+    Result<qint64> applyBatch(const QList<EventEnvelope> &events,
+                              const QList<SourceOffset> &offsets = {});
+    // Reads `source` from the checkpoint on in batches of `batchSize`; `progress` gets the
+    // checkpoint after each batch and may return false to stop (what was done stays done).
+    Result<qint64> catchUp(EventStore &source, int batchSize = 2000,
+                           const std::function<bool(qint64)> &progress = {});
+    // Empties the projections, the checkpoint and the offsets in one transaction.
+    Status reset();
+    Result<qint64> checkpoint();
+    Result<QList<SourceOffset>> offsets();
+    // Fault drills only: called inside the batch's transaction after each event is applied.
+    void setEventAppliedHook(std::function<void(qint64 position)> hook);
+
+private:
+    Result<qint64> lockedCheckpoint();
+    Status apply(const EventEnvelope &event);
+    Status applyAccountEvent(const EventEnvelope &event, const QString &timestamp);
+    Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp);
+    Status applyAuditEntry(const EventEnvelope &event, const QString &timestamp);
+    Status saveProgress(qint64 position, const QList<SourceOffset> &offsets);
+
+    PostgresDatabase &m_database;
+    CurrencyCatalog m_currencies;
+    std::function<void(qint64)> m_eventApplied;
+};
+
+} // namespace billing

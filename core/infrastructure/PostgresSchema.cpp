@@ -1,0 +1,94 @@
+#include "PostgresSchema.h"
+
+namespace billing::postgres {
+
+// The original design's tables (account_projections, transaction_projections, audit_logs,
+// currencies) with what the desk and `verify` need besides. Where this differs from the seed,
+// and why: ids are VARCHAR, not UUID, because ids are chosen by whoever issues a command and
+// need not be UUIDs; currency codes are VARCHAR(10) because the catalog has POINTS; amounts are
+// NUMERIC(28,8), the range of the Money type, signed per leg.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> all = {
+        {
+            QStringLiteral(R"(CREATE TABLE currencies (
+                code VARCHAR(10) PRIMARY KEY,
+                name VARCHAR NOT NULL,
+                type VARCHAR(20) NOT NULL,
+                decimals INTEGER NOT NULL,
+                active BOOLEAN NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE account_projections (
+                id VARCHAR(64) PRIMARY KEY,
+                owner_id VARCHAR NOT NULL,
+                owner_type VARCHAR NOT NULL,
+                currency VARCHAR(10) NOT NULL,
+                balance NUMERIC(28, 8) NOT NULL,
+                status VARCHAR(20) NOT NULL,
+                type VARCHAR(20) NOT NULL,
+                min_balance NUMERIC(28, 8) NOT NULL,
+                max_balance NUMERIC(28, 8),
+                version BIGINT NOT NULL,
+                created_at TIMESTAMPTZ,
+                updated_at TIMESTAMPTZ))"),
+            QStringLiteral("CREATE INDEX idx_account_projection_owner ON account_projections "
+                           "(owner_id, owner_type)"),
+            // One row per leg, signed: a transfer shows -100 on the payer and +100 on the payee.
+            QStringLiteral(R"(CREATE TABLE transaction_projections (
+                id VARCHAR(64) PRIMARY KEY,
+                transaction_id VARCHAR(64) NOT NULL,
+                type VARCHAR(20) NOT NULL,
+                account_id VARCHAR(64) NOT NULL,
+                counterparty_id VARCHAR(64) NOT NULL,
+                amount NUMERIC(28, 8) NOT NULL,
+                currency VARCHAR(10) NOT NULL,
+                status VARCHAR(20) NOT NULL,
+                reference TEXT,
+                failure_reason VARCHAR,
+                payment_id VARCHAR(64),
+                correlation_id VARCHAR,
+                idempotency_key VARCHAR,
+                position BIGINT NOT NULL,
+                created_at TIMESTAMPTZ,
+                completed_at TIMESTAMPTZ))"),
+            QStringLiteral("CREATE INDEX idx_transaction_projection_account ON "
+                           "transaction_projections (account_id, created_at DESC)"),
+            QStringLiteral("CREATE INDEX idx_transaction_projection_account_position ON "
+                           "transaction_projections (account_id, position DESC)"),
+            QStringLiteral("CREATE INDEX idx_transaction_projection_transaction ON "
+                           "transaction_projections (transaction_id)"),
+            QStringLiteral("CREATE INDEX idx_transaction_projection_position ON "
+                           "transaction_projections (position, id)"),
+            // A real table here (the embedded store has a view over its log instead): Kafka
+            // holds the log, and an auditor queries PostgreSQL. id is the event's position.
+            QStringLiteral(R"(CREATE TABLE audit_logs (
+                id BIGINT PRIMARY KEY,
+                event_id VARCHAR(64) NOT NULL,
+                entity_type VARCHAR(20) NOT NULL,
+                entity_id VARCHAR(64) NOT NULL,
+                action VARCHAR(64) NOT NULL,
+                operator VARCHAR,
+                correlation_id VARCHAR,
+                changes JSONB NOT NULL,
+                timestamp TIMESTAMPTZ NOT NULL))"),
+            QStringLiteral("CREATE INDEX idx_audit_logs_entity ON audit_logs "
+                           "(entity_type, entity_id)"),
+            QStringLiteral("CREATE INDEX idx_audit_logs_timestamp ON audit_logs (timestamp)"),
+            // The projector's position in the log, written in the same transaction as its rows.
+            QStringLiteral(R"(CREATE TABLE projection_checkpoints (
+                projector VARCHAR(64) PRIMARY KEY,
+                position BIGINT NOT NULL))"),
+            // Where the projector is in each partition of its source (Kafka topics), in the
+            // same transaction too: on restart it seeks there, and whatever it reads again is
+            // at or below the checkpoint and skipped.
+            QStringLiteral(R"(CREATE TABLE projection_offsets (
+                projector VARCHAR(64) NOT NULL,
+                topic VARCHAR NOT NULL,
+                partition INTEGER NOT NULL,
+                next_offset BIGINT NOT NULL,
+                PRIMARY KEY (projector, topic, partition)))"),
+        },
+    };
+    return all;
+}
+
+} // namespace billing::postgres

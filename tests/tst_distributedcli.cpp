@@ -1,0 +1,280 @@
+// billing-cli in the distributed mode, as real processes against a real Kafka broker and a real
+// PostgreSQL server: every subcommand answers as on the embedded store, and four writers racing
+// on the same hot accounts each get exactly one outcome per command, with nothing duplicated or
+// lost in the log and the projections equal to a replay.
+#include "Checked.h"
+#include "CliProcess.h"
+#include "LocalKafka.h"
+#include "LocalPostgres.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace billing::test;
+
+class TestDistributedCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void everySubcommandAnswersAsOnTheEmbeddedStore();
+    void noPasswordOnTheCommandLine();
+    void fourWritersOnHotAccounts();
+
+private:
+    QStringList withStore(const QStringList &arguments) const;
+    CliRun cli(const QStringList &arguments);
+    QProcess *startCli(const QStringList &arguments);
+    QString create(const QString &type);
+
+    LocalKafka m_broker;
+    LocalPostgres m_postgres;
+    int m_round = 0;
+};
+
+void TestDistributedCli::initTestCase()
+{
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.error()));
+    QVERIFY2(m_broker.start(), qPrintable(m_broker.error()));
+}
+
+void TestDistributedCli::init()
+{
+    // One ledger per test: topics of its own on the broker, and a database whose projections
+    // are emptied (their checkpoint would otherwise run ahead of the new topics).
+    qputenv("BILLING_KAFKA_TOPIC_PREFIX", QStringLiteral("cli%1.").arg(++m_round).toUtf8());
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
+                QStringLiteral("DO $$ BEGIN IF to_regclass('account_projections') IS NOT NULL "
+                               "THEN TRUNCATE account_projections, transaction_projections, "
+                               "audit_logs, projection_offsets; UPDATE projection_checkpoints "
+                               "SET position = 0; END IF; END $$")});
+    QVERIFY(psql.waitForFinished(30000));
+    QCOMPARE(psql.exitCode(), 0);
+}
+
+QStringList TestDistributedCli::withStore(const QStringList &arguments) const
+{
+    return QStringList{QStringLiteral("--store"), QStringLiteral("kafka:") + m_broker.bootstrap(),
+                       QStringLiteral("--projections"), m_postgres.url()} +
+           arguments;
+}
+
+CliRun TestDistributedCli::cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.start(cliPath(), withStore(arguments));
+    CliRun run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QProcess *TestDistributedCli::startCli(const QStringList &arguments)
+{
+    auto *process = new QProcess(this);
+    process->start(cliPath(), withStore(arguments));
+    return process;
+}
+
+QString TestDistributedCli::create(const QString &type)
+{
+    const CliRun run =
+        cli({QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"), type,
+             QStringLiteral("--currency"), QStringLiteral("USD"), QStringLiteral("--owner"), type});
+    if (run.exitCode != 0)
+        qWarning("%s", run.err.constData());
+    return run.json().value(u"accountId").toString();
+}
+
+void TestDistributedCli::everySubcommandAnswersAsOnTheEmbeddedStore()
+{
+    const QString bank = create(QStringLiteral("external"));
+    const QString alice = create(QStringLiteral("user"));
+    const QString bob = create(QStringLiteral("user"));
+    const QString shop = create(QStringLiteral("system"));
+    QVERIFY(!bank.isEmpty() && !alice.isEmpty() && !bob.isEmpty() && !shop.isEmpty());
+
+    const QStringList topup = {QStringLiteral("topup"),
+                               QStringLiteral("--account"),
+                               alice,
+                               QStringLiteral("--from"),
+                               bank,
+                               QStringLiteral("--amount"),
+                               QStringLiteral("100.00"),
+                               QStringLiteral("--key"),
+                               QStringLiteral("invoice-17")};
+    const CliRun first = cli(topup);
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(first.json().value(u"outcome").toString(), QStringLiteral("completed"));
+    // The same key again: the first outcome, nothing written.
+    const CliRun again = cli(topup);
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.json().value(u"repeated").toBool(), true);
+    QCOMPARE(again.json().value(u"transactionId"), first.json().value(u"transactionId"));
+
+    QCOMPARE(cli({QStringLiteral("transfer"), QStringLiteral("--from"), alice,
+                  QStringLiteral("--to"), bob, QStringLiteral("--amount"), QStringLiteral("25.50")})
+                 .exitCode,
+             0);
+    const CliRun overdraw =
+        cli({QStringLiteral("transfer"), QStringLiteral("--from"), bob, QStringLiteral("--to"),
+             alice, QStringLiteral("--amount"), QStringLiteral("500")});
+    QCOMPARE(overdraw.exitCode, 2);
+    const CliRun payment =
+        cli({QStringLiteral("pay"), QStringLiteral("--account"), alice, QStringLiteral("--to"),
+             shop, QStringLiteral("--amount"), QStringLiteral("30")});
+    QCOMPARE(payment.exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("refund"), QStringLiteral("--payment"),
+                  payment.json().value(u"transactionId").toString(), QStringLiteral("--amount"),
+                  QStringLiteral("10")})
+                 .exitCode,
+             0);
+
+    // Reads come from PostgreSQL.
+    const CliRun account = cli({QStringLiteral("account"), QStringLiteral("get"), alice});
+    QCOMPARE(account.exitCode, 0);
+    QVERIFY2(account.out.contains("54.5"), account.out.constData());
+    const CliRun list =
+        cli({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), alice});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY(list.out.contains("TRANSFER"));
+    QCOMPARE(cli({QStringLiteral("balances")}).exitCode, 0);
+    const CliRun verify = cli({QStringLiteral("verify")});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    QCOMPARE(verify.json().value(u"ok").toBool(), true);
+    const CliRun rebuilt = cli({QStringLiteral("projections"), QStringLiteral("rebuild")});
+    QCOMPARE(rebuilt.exitCode, 0);
+    QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
+
+    // `events` prints exactly what kcat reads from the topics in read_committed.
+    const CliRun events = cli({QStringLiteral("events")});
+    QCOMPARE(events.exitCode, 0);
+    const QList<QByteArray> lines = events.out.trimmed().split('\n');
+    QVERIFY(lines.size() > 20);
+    QSet<QByteArray> fromKcat;
+    for (const char *topic : {"billing.account-events", "billing.transaction-events"}) {
+        QProcess kcat;
+        kcat.start(QStringLiteral("kcat"),
+                   {QStringLiteral("-b"), m_broker.bootstrap(), QStringLiteral("-C"),
+                    QStringLiteral("-t"),
+                    qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX") + QLatin1String(topic),
+                    QStringLiteral("-e"), QStringLiteral("-q"), QStringLiteral("-X"),
+                    QStringLiteral("isolation.level=read_committed")});
+        QVERIFY(kcat.waitForFinished(60000));
+        for (const QByteArray &line : kcat.readAllStandardOutput().trimmed().split('\n'))
+            fromKcat.insert(line);
+    }
+    QCOMPARE(fromKcat.size(), lines.size());
+    for (const QByteArray &line : lines)
+        QVERIFY2(fromKcat.contains(line), line.constData());
+}
+
+void TestDistributedCli::noPasswordOnTheCommandLine()
+{
+    QProcess process;
+    process.start(cliPath(),
+                  {QStringLiteral("--store"), QStringLiteral("kafka:") + m_broker.bootstrap(),
+                   QStringLiteral("--projections"),
+                   QStringLiteral("postgresql://postgres:secret@127.0.0.1:1/billing"),
+                   QStringLiteral("balances")});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray error = process.readAllStandardError();
+    QVERIFY(error.contains("PGPASSWORD"));
+    QVERIFY(!error.contains("secret"));
+}
+
+void TestDistributedCli::fourWritersOnHotAccounts()
+{
+    constexpr int writers = 4;
+    const int rowsPerWriter = qEnvironmentVariableIntValue("BILLING_DISTRIBUTED_ROWS") > 0
+                                  ? qEnvironmentVariableIntValue("BILLING_DISTRIBUTED_ROWS")
+                                  : 2500;
+    const QString bank = create(QStringLiteral("external"));
+    QStringList users;
+    for (int i = 0; i < 4; ++i) {
+        users.append(create(QStringLiteral("user")));
+        QCOMPARE(cli({QStringLiteral("topup"), QStringLiteral("--account"), users.last(),
+                      QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                      QStringLiteral("100.00")})
+                     .exitCode,
+                 0);
+    }
+    // Every writer tops up through the one EXTERNAL account and moves money among the same four
+    // USER accounts, so every writer's decisions depend on every other writer's.
+    QTemporaryDir dir;
+    QList<QProcess *> processes;
+    for (int writer = 0; writer < writers; ++writer) {
+        QFile csv(dir.filePath(QStringLiteral("writer-%1.csv").arg(writer)));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("operation,account,counterparty,amount,currency,key,reference\n");
+        for (int row = 0; row < rowsPerWriter; ++row) {
+            const QString from = users[(row + writer) % users.size()];
+            const QString to = users[(row + writer + 1) % users.size()];
+            const QString key = QStringLiteral("w%1-r%2").arg(writer).arg(row);
+            const QString line =
+                row % 3 == 0 ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
+                             : QStringLiteral("transfer,%1,%2,7.25,,%3,\n").arg(from, to, key);
+            csv.write(line.toUtf8());
+        }
+        csv.close();
+        processes.append(startCli({QStringLiteral("import"), csv.fileName()}));
+    }
+    int outcomes = 0;
+    for (QProcess *process : processes) {
+        QVERIFY(process->waitForFinished(240000));
+        QVERIFY2(process->exitCode() == 0, process->readAllStandardError().right(2000).constData());
+        const QJsonArray rows = QJsonDocument::fromJson(process->readAllStandardOutput())
+                                    .object()
+                                    .value(u"rows")
+                                    .toArray();
+        QCOMPARE(rows.size(), rowsPerWriter);
+        for (const QJsonValue &row : rows) {
+            const QString outcome = row.toObject().value(u"outcome").toString();
+            QVERIFY2(outcome == u"completed" || outcome == u"rejected", qPrintable(outcome));
+            ++outcomes;
+        }
+    }
+    QCOMPARE(outcomes, writers * rowsPerWriter);
+
+    // Each key exactly once in the log, positions without a gap or a repeat.
+    const CliRun events = cli({QStringLiteral("events")});
+    QCOMPARE(events.exitCode, 0);
+    QSet<QString> keys;
+    qint64 position = 0;
+    for (const QByteArray &line : events.out.trimmed().split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        QCOMPARE(event.value(u"position").toInteger(), ++position);
+        const QString key = event.value(u"data").toObject().value(u"idempotencyKey").toString();
+        if (key.startsWith(u'w')) {
+            QVERIFY2(!keys.contains(key), qPrintable(key));
+            keys.insert(key);
+        }
+    }
+    QCOMPARE(keys.size(), writers * rowsPerWriter);
+    // Hash chain, every currency summing to zero, PostgreSQL projections = replay.
+    const CliRun verify = cli({QStringLiteral("verify")});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
+    for (const QString &user : users) {
+        const CliRun account = cli({QStringLiteral("account"), QStringLiteral("get"), user});
+        QVERIFY2(!account.out.contains("\"-"), account.out.constData());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestDistributedCli)
+#include "tst_distributedcli.moc"
