@@ -1,20 +1,13 @@
 #include "SqliteProjectionReader.h"
 
+#include "ProjectionRows.h"
+
 #include "SqliteProjector.h"
 
 #include <QSqlQuery>
 
 namespace billing {
 namespace {
-
-// Projections hold amounts the ledger wrote; anything else there is corruption.
-Money amountOf(const QVariant &value)
-{
-    const Result<Money> money =
-        Money::parse(value.toString(), Money::scale, Money::Sign::AllowNegative);
-    BILLING_ASSERT(money.ok());
-    return money.value();
-}
 
 const QString accountColumns = QStringLiteral(
     "SELECT id, owner_id, owner_type, type, currency, balance, status, min_balance, max_balance, "
@@ -37,23 +30,8 @@ Result<QList<AccountView>> SqliteProjectionReader::selectAccounts(const QString 
     if (!SqliteDatabase::execWith(query, accountColumns + where, values))
         return SqliteDatabase::failure(query, QStringLiteral("read accounts"));
     QList<AccountView> accounts;
-    while (query.next()) {
-        AccountView view;
-        view.id = query.value(0).toString();
-        view.ownerId = query.value(1).toString();
-        view.ownerType = query.value(2).toString();
-        view.type = query.value(3).toString();
-        view.currency = query.value(4).toString();
-        view.balance = amountOf(query.value(5));
-        view.status = query.value(6).toString();
-        view.minBalance = amountOf(query.value(7));
-        if (!query.value(8).isNull())
-            view.maxBalance = amountOf(query.value(8));
-        view.version = query.value(9).toLongLong();
-        view.createdAt = query.value(10).toString();
-        view.updatedAt = query.value(11).toString();
-        accounts.append(view);
-    }
+    while (query.next())
+        accounts.append(rows::account(query));
     return accounts;
 }
 
@@ -81,26 +59,8 @@ Result<QList<TransactionLegView>> SqliteProjectionReader::selectLegs(const QStri
     if (!SqliteDatabase::execWith(query, legColumns + tail, values))
         return SqliteDatabase::failure(query, QStringLiteral("read transactions"));
     QList<TransactionLegView> legs;
-    while (query.next()) {
-        TransactionLegView leg;
-        leg.id = query.value(0).toString();
-        leg.transactionId = query.value(1).toString();
-        leg.type = query.value(2).toString();
-        leg.accountId = query.value(3).toString();
-        leg.counterpartyId = query.value(4).toString();
-        leg.amount = amountOf(query.value(5));
-        leg.currency = query.value(6).toString();
-        leg.status = query.value(7).toString();
-        leg.reference = query.value(8).toString();
-        leg.failureReason = query.value(9).toString();
-        leg.paymentId = query.value(10).toString();
-        leg.correlationId = query.value(11).toString();
-        leg.idempotencyKey = query.value(12).toString();
-        leg.position = query.value(13).toLongLong();
-        leg.createdAt = query.value(14).toString();
-        leg.completedAt = query.value(15).toString();
-        legs.append(leg);
-    }
+    while (query.next())
+        legs.append(rows::leg(query));
     return legs;
 }
 
@@ -143,19 +103,8 @@ Result<QList<AuditEntryView>> SqliteProjectionReader::selectAudit(const QString 
             values))
         return SqliteDatabase::failure(query, QStringLiteral("read audit log"));
     QList<AuditEntryView> entries;
-    while (query.next()) {
-        AuditEntryView entry;
-        entry.id = query.value(0).toLongLong();
-        entry.eventId = query.value(1).toString();
-        entry.entityType = query.value(2).toString();
-        entry.entityId = query.value(3).toString();
-        entry.action = query.value(4).toString();
-        entry.operatorName = query.value(5).toString();
-        entry.correlationId = query.value(6).toString();
-        entry.changes = query.value(7).toString();
-        entry.timestamp = query.value(8).toString();
-        entries.append(entry);
-    }
+    while (query.next())
+        entries.append(rows::audit(query));
     return entries;
 }
 
