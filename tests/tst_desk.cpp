@@ -115,6 +115,7 @@ private Q_SLOTS:
     void demoDataFillsAnEmptyLedger();
     void everyCommandHasAMenuEntryAndShortcut();
     void tabOrderFollowsTheForm();
+    void rebuildGivesTheSameProjections();
     void liveUpdateKeepsTheSelectedRecord();
 };
 
@@ -463,6 +464,32 @@ void TestDesk::liveUpdateKeepsTheSelectedRecord()
     QCOMPARE(view->tableView()->currentIndex().data(WindowedTableModel::RowKeyRole).toString(),
              key);
     QCOMPARE(view->currentRowKey(), key);
+}
+
+void TestDesk::rebuildGivesTheSameProjections()
+{
+    Desk desk;
+    desk.ledger.transfer(desk.alice, desk.bob, QStringLiteral("12.34"));
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    const auto snapshot = [&desk] {
+        const Result<QList<AccountView>> accounts =
+            desk.ledger.storage().projections().accounts(QString());
+        BILLING_ASSERT(accounts.ok());
+        QStringList rows;
+        for (const AccountView &account : accounts.value())
+            rows.append(account.id + u' ' + account.balance.toString() + u' ' + account.status);
+        return rows;
+    };
+    const QStringList before = snapshot();
+    QSignalSpy rebuilt(desk.window.get(), &MainWindow::projectionsRebuilt);
+    desk.window->rebuildProjections();
+    QVERIFY(rebuilt.wait(waitMs));
+    QCOMPARE(rebuilt.first().at(0).toLongLong(), desk.ledger.eventCount());
+    QVERIFY(rebuilt.first().at(1).toBool());
+    QCOMPARE(snapshot(), before);
+    WindowedTableModel *transactions =
+        desk.window->tableView(MainWindow::Tab::Transactions)->model();
+    QTRY_COMPARE_WITH_TIMEOUT(transactions->rowCount(), 4, waitMs);
 }
 
 QTEST_MAIN(TestDesk)

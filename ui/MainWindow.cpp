@@ -154,6 +154,9 @@ void MainWindow::addMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     addCommandAction(fileMenu, tr("Add &demo data…"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { addDemoData(); });
+    addCommandAction(fileMenu, tr("&Rebuild projections…"),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
+                     [this] { rebuildProjections(); });
     fileMenu->addAction(tr("&Export rows to CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                         [this] {
                             QWidget *tab = m_tabs->currentWidget();
@@ -329,6 +332,55 @@ void MainWindow::addDemoData()
                          Q_EMIT demoDataAdded(seeded.value());
                      };
                  });
+}
+
+void MainWindow::rebuildProjections()
+{
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto *progress = new QProgressDialog(tr("Rebuilding the projections from the log…"),
+                                         tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(200);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    const QPointer<QProgressDialog> guard(progress);
+    LedgerClient *client = &m_client;
+    m_client.run(
+        this, [this, client, cancelled, guard](LedgerWork &work) -> LedgerClient::Continuation {
+            const Result<qint64> last = work.storage().events().lastPosition();
+            const qint64 total = last.ok() ? last.value() : 0;
+            Result<qint64> rebuilt = Error{};
+            if (Status reset = work.storage().resetProjections(); !reset.ok()) {
+                rebuilt = reset.error();
+            } else {
+                // What was rebuilt stays rebuilt: a cancelled rebuild resumes from its checkpoint.
+                rebuilt = work.storage().catchUpProjections([=](qint64 position) {
+                    QMetaObject::invokeMethod(client, [guard, position, total] {
+                        if (guard) {
+                            guard->setMaximum(int(std::min<qint64>(total, INT_MAX)));
+                            guard->setValue(int(std::min<qint64>(position, INT_MAX)));
+                        }
+                    });
+                    return !cancelled->load();
+                });
+            }
+            return [this, guard, rebuilt, total] {
+                if (guard)
+                    guard->close();
+                if (!rebuilt.ok()) {
+                    QMessageBox::warning(
+                        this, tr("Rebuild projections"),
+                        tr("The projections were not rebuilt: %1").arg(rebuilt.error().message));
+                    Q_EMIT projectionsRebuilt(0, false);
+                    return;
+                }
+                for (int tab = 0; tab <= int(Tab::AuditLog); ++tab) {
+                    if (LedgerTableView *view = tableView(Tab(tab)))
+                        view->reload();
+                }
+                Q_EMIT projectionsRebuilt(rebuilt.value(), rebuilt.value() == total);
+            };
+        });
 }
 
 void MainWindow::checkHealth()

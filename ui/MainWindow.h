@@ -54,11 +54,15 @@ public:
     AccountWindow *openAccount(const QString &accountId);
     // Fills an empty ledger with demo data behind a progress dialog with a cancel button.
     void addDemoData();
+    // Empties the projections and rebuilds them from the log, with progress and cancel.
+    void rebuildProjections();
     // Fill an empty ledger with demo data as soon as it is open, without asking.
     void setDemoDataWhenEmpty(bool enabled) { m_demoDataWhenEmpty = enabled; }
 
 Q_SIGNALS:
     void demoDataAdded(int commands);
+    // `position` is where the projections stand; `complete` is false when cancelled or failed.
+    void projectionsRebuilt(qint64 position, bool complete);
 
 private:
     void addTables(const QString &databasePath);
