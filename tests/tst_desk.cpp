@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -26,6 +27,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace billing;
@@ -116,6 +118,7 @@ private Q_SLOTS:
     void everyCommandHasAMenuEntryAndShortcut();
     void tabOrderFollowsTheForm();
     void rebuildGivesTheSameProjections();
+    void importRunsAFileOnceWhateverTheRepeats();
     void liveUpdateKeepsTheSelectedRecord();
 };
 
@@ -490,6 +493,33 @@ void TestDesk::rebuildGivesTheSameProjections()
     WindowedTableModel *transactions =
         desk.window->tableView(MainWindow::Tab::Transactions)->model();
     QTRY_COMPARE_WITH_TIMEOUT(transactions->rowCount(), 4, waitMs);
+}
+
+void TestDesk::importRunsAFileOnceWhateverTheRepeats()
+{
+    Desk desk;
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rows.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("operation,account,counterparty,amount,currency,key,reference\n"
+                              "topup,%1,%2,10.00,,,INV-1\n"
+                              "transfer,%1,%3,500.00,,,too much\n"
+                              "transfer,%1,%3,1.234,,,too precise\n")
+                   .arg(desk.alice, desk.bank, desk.bob)
+                   .toUtf8());
+    file.close();
+    for (int round = 0; round < 2; ++round) {
+        QSignalSpy imported(desk.window.get(), &MainWindow::imported);
+        desk.window->importFile(path);
+        QVERIFY(imported.wait(waitMs));
+        QCOMPARE(imported.first().at(0).toInt(), 1);
+        QCOMPARE(imported.first().at(1).toInt(), 1);
+        QCOMPARE(imported.first().at(2).toInt(), 1);
+        // The second import answers from the first: nothing is booked twice.
+        QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("110.00")));
+    }
 }
 
 QTEST_MAIN(TestDesk)

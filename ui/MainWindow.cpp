@@ -10,14 +10,19 @@
 #include "LedgerTableView.h"
 #include "LedgerVerification.h"
 #include "MoveMoneyDialog.h"
+#include "ReasonText.h"
 #include "RefundDialog.h"
 #include "SettingsDialog.h"
 #include "TimeTravelView.h"
 #include "TransactionsTableModel.h"
+#include "application/CsvImport.h"
 #include "application/DemoLedger.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -154,6 +159,12 @@ void MainWindow::addMenus()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     addCommandAction(fileMenu, tr("Add &demo data…"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), [this] { addDemoData(); });
+    addCommandAction(fileMenu, tr("&Import CSV…"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import CSV"), QString(),
+                                                          tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            importFile(path);
+    });
     addCommandAction(fileMenu, tr("&Rebuild projections…"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B),
                      [this] { rebuildProjections(); });
@@ -332,6 +343,87 @@ void MainWindow::addDemoData()
                          Q_EMIT demoDataAdded(seeded.value());
                      };
                  });
+}
+
+void MainWindow::importFile(const QString &path)
+{
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto *progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()),
+                                         tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(200);
+    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    const QPointer<QProgressDialog> guard(progress);
+    LedgerClient *client = &m_client;
+    const CommandOptions options{{}, {}, m_client.operatorName()};
+    m_client.run(
+        this,
+        [this, client, cancelled, guard, path,
+         options](LedgerWork &work) -> LedgerClient::Continuation {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                const QString message = file.errorString();
+                return [this, guard, message] {
+                    if (guard)
+                        guard->close();
+                    QMessageBox::warning(this, tr("Import CSV"),
+                                         tr("The file could not be read: %1").arg(message));
+                };
+            }
+            work.freshState();
+            Result<QList<ImportRow>> rows =
+                CsvImport::prepare(work.service(), file.readAll(), options);
+            Status ran = rows.ok() ? CsvImport::run(work.service(), rows.value(),
+                                                    [=](int done, int total) {
+                                                        QMetaObject::invokeMethod(client, [=] {
+                                                            if (guard) {
+                                                                guard->setMaximum(total);
+                                                                guard->setValue(done);
+                                                            }
+                                                        });
+                                                        return !cancelled->load();
+                                                    })
+                                   : Status(rows.error());
+            std::array<int, 3> counts{}; // completed, rejected, invalid
+            QStringList problems;
+            if (rows.ok()) {
+                for (const ImportRow &row : rows.value()) {
+                    // Rows a cancel left unrun have no outcome of their own yet: not counted.
+                    if (row.command && row.outcome.command.isEmpty())
+                        continue;
+                    counts[std::size_t(row.outcome.kind)] += 1;
+                    if (!row.outcome.completed() && problems.size() < 10)
+                        problems.append(
+                            tr("row %1: %2")
+                                .arg(row.number)
+                                .arg(ReasonText::describe(row.outcome.code, row.outcome.message)));
+                }
+            }
+            const qint64 position = work.service().state().position();
+            return [this, guard, ran, counts, problems, position] {
+                if (guard)
+                    guard->close();
+                m_client.notifyWritten(position);
+                if (!ran.ok()) {
+                    QMessageBox::warning(this, tr("Import CSV"),
+                                         tr("The import stopped: %1").arg(ran.error().message));
+                    return;
+                }
+                Q_EMIT imported(counts[0], counts[1], counts[2]);
+                // Not modal: the report waits for the user without stopping the desk.
+                auto *box = new QMessageBox(
+                    QMessageBox::Information, tr("Import CSV"),
+                    tr("%1 completed, %2 rejected, %3 not accepted.")
+                            .arg(counts[0])
+                            .arg(counts[1])
+                            .arg(counts[2]) +
+                        (problems.isEmpty() ? QString() : u'\n' + problems.join(u'\n')),
+                    QMessageBox::Close, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->show();
+            };
+        });
 }
 
 void MainWindow::rebuildProjections()

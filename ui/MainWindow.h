@@ -54,6 +54,9 @@ public:
     AccountWindow *openAccount(const QString &accountId);
     // Fills an empty ledger with demo data behind a progress dialog with a cancel button.
     void addDemoData();
+    // Runs the money commands of a CSV file (the billing-cli import format) in durable batches,
+    // with progress and cancel, and reports what became of them.
+    void importFile(const QString &path);
     // Empties the projections and rebuilds them from the log, with progress and cancel.
     void rebuildProjections();
     // Fill an empty ledger with demo data as soon as it is open, without asking.
@@ -63,6 +66,7 @@ Q_SIGNALS:
     void demoDataAdded(int commands);
     // `position` is where the projections stand; `complete` is false when cancelled or failed.
     void projectionsRebuilt(qint64 position, bool complete);
+    void imported(int completed, int rejected, int invalid);
 
 private:
     void addTables(const QString &databasePath);

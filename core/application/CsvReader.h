@@ -4,9 +4,9 @@
 #include <QList>
 #include <QStringList>
 
-namespace billing::cli {
+namespace billing {
 
 // RFC 4180 records: commas, double quotes with "" escapes, CRLF or LF line ends.
 QList<QStringList> readCsv(const QByteArray &bytes);
 
-} // namespace billing::cli
+} // namespace billing

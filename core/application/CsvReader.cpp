@@ -1,6 +1,6 @@
 #include "CsvReader.h"
 
-namespace billing::cli {
+namespace billing {
 
 QList<QStringList> readCsv(const QByteArray &bytes)
 {
@@ -51,4 +51,4 @@ QList<QStringList> readCsv(const QByteArray &bytes)
     return records;
 }
 
-} // namespace billing::cli
+} // namespace billing

@@ -1,0 +1,146 @@
+#include "CsvImport.h"
+
+#include "CsvReader.h"
+#include "domain/ReasonCode.h"
+
+#include <QCryptographicHash>
+
+namespace billing {
+namespace {
+
+Error rowError(const QString &field, const QString &message)
+{
+    return Error{reason::invalidArgument, message, field};
+}
+
+int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
+{
+    QString code = currency;
+    if (code.isEmpty()) {
+        const Account *account = state.account(accountId);
+        code = account ? account->currency : QString();
+    }
+    const Result<Currency> found = state.currencies().find(code);
+    return found.ok() ? found.value().decimals : Money::scale;
+}
+
+// operation: topup|withdraw|transfer|pay (account = the USER side, or "from" for a transfer;
+// counterparty = the other side) or refund (account = the payment's transaction id).
+Result<CommandBody> bodyOf(const LedgerState &state, const QHash<QString, QString> &cells)
+{
+    const QString operation = cells.value(QStringLiteral("operation")).trimmed().toLower();
+    const QString account = cells.value(QStringLiteral("account")).trimmed();
+    const QString counterparty = cells.value(QStringLiteral("counterparty")).trimmed();
+    const QString currency = cells.value(QStringLiteral("currency")).trimmed().toUpper();
+    const Transaction *payment = state.transaction(account);
+    const int decimals = decimalsFor(
+        state,
+        currency.isEmpty() && operation == u"refund" && payment ? payment->currency : currency,
+        account);
+    const Result<Money> amount = Money::parse(cells.value(QStringLiteral("amount")).trimmed(),
+                                              decimals, Money::Sign::PositiveOnly);
+    if (!amount.ok())
+        return amount.error();
+    if (operation == u"refund")
+        return CommandBody(Refund{
+            {}, account, amount.value(), currency, cells.value(QStringLiteral("reference"))});
+    MoveMoney move;
+    move.amount = amount.value();
+    move.currency = currency;
+    move.reference = cells.value(QStringLiteral("reference"));
+    if (operation == u"topup") {
+        move.type = TransactionType::Topup;
+        move.sourceAccountId = counterparty;
+        move.destinationAccountId = account;
+    } else if (operation == u"withdraw" || operation == u"transfer" || operation == u"pay") {
+        move.type = operation == u"withdraw"   ? TransactionType::Withdrawal
+                    : operation == u"transfer" ? TransactionType::Transfer
+                                               : TransactionType::Payment;
+        move.sourceAccountId = account;
+        move.destinationAccountId = counterparty;
+    } else {
+        return rowError(QStringLiteral("operation"),
+                        QStringLiteral("operation must be topup, withdraw, transfer, pay or "
+                                       "refund, not '%1'")
+                            .arg(operation));
+    }
+    return CommandBody(move);
+}
+
+} // namespace
+
+const QStringList &CsvImport::columns()
+{
+    static const QStringList names = {QStringLiteral("operation"),    QStringLiteral("account"),
+                                      QStringLiteral("counterparty"), QStringLiteral("amount"),
+                                      QStringLiteral("currency"),     QStringLiteral("key"),
+                                      QStringLiteral("reference")};
+    return names;
+}
+
+Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, const QByteArray &bytes,
+                                            const CommandOptions &options)
+{
+    const QList<QStringList> records = readCsv(bytes);
+    if (records.isEmpty() || records.first() != columns())
+        return rowError(QStringLiteral("file"),
+                        QStringLiteral("the first line must be: ") + columns().join(u','));
+    const QString fileKey = QString::fromLatin1(
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24));
+    QList<ImportRow> rows;
+    for (qsizetype i = 1; i < records.size(); ++i) {
+        ImportRow row;
+        row.number = int(i);
+        QHash<QString, QString> cells;
+        for (qsizetype c = 0; c < columns().size(); ++c)
+            cells.insert(columns()[c], records[i].value(c));
+        Result<CommandBody> body = bodyOf(service.state(), cells);
+        if (!body.ok()) {
+            row.outcome.kind = Outcome::Kind::Invalid;
+            row.outcome.code = body.error().code;
+            row.outcome.message = body.error().message;
+            row.outcome.field = body.error().field;
+            row.outcome.command = cells.value(QStringLiteral("operation"));
+        } else {
+            CommandOptions rowOptions = options;
+            rowOptions.idempotencyKey = cells.value(QStringLiteral("key")).trimmed();
+            if (rowOptions.idempotencyKey.isEmpty())
+                rowOptions.idempotencyKey = QStringLiteral("import-%1-%2").arg(fileKey).arg(i);
+            row.command = service.issue(std::move(body.value()), rowOptions);
+        }
+        rows.append(std::move(row));
+    }
+    return rows;
+}
+
+Status CsvImport::run(LedgerService &service, QList<ImportRow> &rows,
+                      const std::function<bool(int, int)> &progress)
+{
+    for (qsizetype start = 0; start < rows.size(); start += batchSize) {
+        if (progress && !progress(int(start), int(rows.size())))
+            return Done{};
+        QList<Command> batch;
+        QList<ImportRow *> waiting;
+        for (qsizetype i = start; i < std::min(rows.size(), start + batchSize); ++i) {
+            if (rows[i].command) {
+                batch.append(*rows[i].command);
+                waiting.append(&rows[i]);
+            }
+        }
+        if (batch.isEmpty())
+            continue;
+        const Result<QList<Outcome>> outcomes = service.executeBatch(batch);
+        if (!outcomes.ok()) {
+            Error error = outcomes.error();
+            error.message += QStringLiteral(" (rows before %1 are committed)").arg(start + 1);
+            return error;
+        }
+        for (qsizetype i = 0; i < waiting.size(); ++i)
+            waiting[i]->outcome = outcomes.value()[i];
+    }
+    if (progress)
+        progress(int(rows.size()), int(rows.size()));
+    return Done{};
+}
+
+} // namespace billing
