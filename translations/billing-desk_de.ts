@@ -1029,6 +1029,54 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <source>&amp;Copy selected id</source>
         <translation>Ausgewählte ID &amp;kopieren</translation>
     </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild projections…</source>
+        <translation>Projektionen &amp;neu aufbauen…</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 wird importiert…</translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation>Die Datei konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation>Der Import wurde abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>%1 completed, %2 rejected, %3 not accepted.</source>
+        <translation>%1 abgeschlossen, %2 abgelehnt, %3 nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>Rebuilding the projections from the log…</source>
+        <translation>Die Projektionen werden aus dem Protokoll neu aufgebaut…</translation>
+    </message>
+    <message>
+        <source>Rebuild projections</source>
+        <translation>Projektionen neu aufbauen</translation>
+    </message>
+    <message>
+        <source>The projections were not rebuilt: %1</source>
+        <translation>Die Projektionen wurden nicht neu aufgebaut: %1</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MoveMoneyDialog</name>

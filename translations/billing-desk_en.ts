@@ -1025,6 +1025,54 @@ A double-entry billing ledger on event sourcing.</source>
         <source>&amp;Copy selected id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rebuild projections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 completed, %2 rejected, %3 not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuilding the projections from the log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rebuild projections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projections were not rebuilt: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::MoveMoneyDialog</name>
