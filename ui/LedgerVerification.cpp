@@ -1,10 +1,9 @@
 #include "LedgerVerification.h"
 
+#include "JobProgress.h"
 #include "LedgerClient.h"
 
 #include <QMessageBox>
-#include <QPointer>
-#include <QProgressDialog>
 
 namespace billing::ui {
 
@@ -13,7 +12,6 @@ LedgerVerification::LedgerVerification(LedgerClient &client, QWidget *parent, bo
     , m_client(client)
     , m_parent(parent)
     , m_showReport(showReport)
-    , m_cancelled(std::make_shared<std::atomic<bool>>(false))
 {
     qRegisterMetaType<VerifyReport>();
 }
@@ -47,53 +45,34 @@ QString LedgerVerification::describe(const VerifyReport &report)
 
 void LedgerVerification::start()
 {
-    auto *progress = new QProgressDialog(tr("Verifying the ledger…"), tr("Cancel"), 0, 0, m_parent);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(300);
-    connect(progress, &QProgressDialog::canceled, this,
-            [cancelled = m_cancelled] { *cancelled = true; });
-    const QPointer<QProgressDialog> guard(progress);
-    LedgerClient *client = &m_client;
-    m_client.run(
-        this,
-        [this, client, guard,
-         cancelled = m_cancelled](LedgerWork &work) -> LedgerClient::Continuation {
-            const Result<qint64> last = work.storage().events().lastPosition();
-            const int total = last.ok() ? int(std::min<qint64>(last.value(), INT_MAX)) : 0;
-            LedgerVerifier verifier(work.storage());
-            const Result<VerifyReport> report = verifier.run([=](qint64 position) {
-                // Posted to the client, which outlives every job; the dialog may be gone.
-                QMetaObject::invokeMethod(client, [guard, position, total] {
-                    if (guard) {
-                        guard->setMaximum(total);
-                        guard->setValue(int(std::min<qint64>(position, total)));
-                    }
-                });
-                return !cancelled->load();
-            });
-            return [this, guard, report] {
-                if (guard)
-                    guard->close();
-                if (!report.ok()) {
-                    Q_EMIT failed(report.error().message);
-                    if (m_showReport)
-                        QMessageBox::warning(
-                            m_parent, tr("Verify ledger"),
-                            tr("The ledger could not be verified: %1").arg(report.error().message));
-                } else {
-                    Q_EMIT finished(report.value());
-                    if (m_showReport) {
-                        const auto icon =
-                            report.value().ok ? QMessageBox::Information : QMessageBox::Critical;
-                        QMessageBox(icon, tr("Verify ledger"), describe(report.value()),
-                                    QMessageBox::Close, m_parent)
-                            .exec();
-                    }
+    const JobProgress progress(m_client, tr("Verifying the ledger…"), m_parent);
+    m_client.run(this, [this, progress](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<qint64> last = work.storage().events().lastPosition();
+        const qint64 total = last.ok() ? last.value() : 0;
+        LedgerVerifier verifier(work.storage());
+        const Result<VerifyReport> report = verifier.run(
+            [progress, total](qint64 position) { return progress.report(position, total); });
+        return [this, progress, report] {
+            progress.close();
+            if (!report.ok()) {
+                Q_EMIT failed(report.error().message);
+                if (m_showReport)
+                    QMessageBox::warning(
+                        m_parent, tr("Verify ledger"),
+                        tr("The ledger could not be verified: %1").arg(report.error().message));
+            } else {
+                Q_EMIT finished(report.value());
+                if (m_showReport) {
+                    const auto icon =
+                        report.value().ok ? QMessageBox::Information : QMessageBox::Critical;
+                    QMessageBox(icon, tr("Verify ledger"), describe(report.value()),
+                                QMessageBox::Close, m_parent)
+                        .exec();
                 }
-                deleteLater();
-            };
-        });
+            }
+            deleteLater();
+        };
+    });
 }
 
 } // namespace billing::ui

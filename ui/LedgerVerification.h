@@ -4,9 +4,6 @@
 
 #include <QObject>
 
-#include <atomic>
-#include <memory>
-
 class QWidget;
 
 namespace billing::ui {
@@ -36,7 +33,6 @@ private:
     LedgerClient &m_client;
     QWidget *m_parent;
     bool m_showReport;
-    std::shared_ptr<std::atomic<bool>> m_cancelled;
 };
 
 } // namespace billing::ui

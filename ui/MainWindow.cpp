@@ -6,6 +6,7 @@
 #include "AuditLogTableModel.h"
 #include "CreateAccountDialog.h"
 #include "EventHistoryView.h"
+#include "JobProgress.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "LedgerVerification.h"
@@ -27,7 +28,6 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -304,35 +304,16 @@ void MainWindow::onOpened()
 
 void MainWindow::addDemoData()
 {
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto *progress = new QProgressDialog(tr("Adding demo data…"), tr("Cancel"), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(200);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    const QPointer<QProgressDialog> guard(progress);
+    const JobProgress progress(m_client, tr("Adding demo data…"), this);
     const QString operatorName = m_client.operatorName();
-    LedgerClient *client = &m_client;
     m_client.run(this,
-                 [this, client, cancelled, guard,
-                  operatorName](LedgerWork &work) -> LedgerClient::Continuation {
+                 [this, progress, operatorName](LedgerWork &work) -> LedgerClient::Continuation {
                      const Result<int> seeded = DemoLedger::seed(
                          work.service(), operatorName,
-                         [client, cancelled, guard](int done, int total) {
-                             // Posted to the client, which outlives every job; the dialog may be
-                             // gone.
-                             QMetaObject::invokeMethod(client, [guard, done, total] {
-                                 if (guard) {
-                                     guard->setMaximum(total);
-                                     guard->setValue(done);
-                                 }
-                             });
-                             return !cancelled->load();
-                         });
+                         [progress](int done, int total) { return progress.report(done, total); });
                      const qint64 position = work.service().state().position();
-                     return [this, seeded, guard, position] {
-                         if (guard)
-                             guard->close();
+                     return [this, seeded, progress, position] {
+                         progress.close();
                          if (!seeded.ok()) {
                              QMessageBox::warning(
                                  this, tr("Demo data"),
@@ -347,26 +328,15 @@ void MainWindow::addDemoData()
 
 void MainWindow::importFile(const QString &path)
 {
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto *progress = new QProgressDialog(tr("Importing %1…").arg(QFileInfo(path).fileName()),
-                                         tr("Cancel"), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(200);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    const QPointer<QProgressDialog> guard(progress);
-    LedgerClient *client = &m_client;
+    const JobProgress progress(m_client, tr("Importing %1…").arg(QFileInfo(path).fileName()), this);
     const CommandOptions options{{}, {}, m_client.operatorName()};
     m_client.run(
-        this,
-        [this, client, cancelled, guard, path,
-         options](LedgerWork &work) -> LedgerClient::Continuation {
+        this, [this, progress, path, options](LedgerWork &work) -> LedgerClient::Continuation {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
                 const QString message = file.errorString();
-                return [this, guard, message] {
-                    if (guard)
-                        guard->close();
+                return [this, progress, message] {
+                    progress.close();
                     QMessageBox::warning(this, tr("Import CSV"),
                                          tr("The file could not be read: %1").arg(message));
                 };
@@ -375,14 +345,8 @@ void MainWindow::importFile(const QString &path)
             Result<QList<ImportRow>> rows =
                 CsvImport::prepare(work.service(), file.readAll(), options);
             Status ran = rows.ok() ? CsvImport::run(work.service(), rows.value(),
-                                                    [=](int done, int total) {
-                                                        QMetaObject::invokeMethod(client, [=] {
-                                                            if (guard) {
-                                                                guard->setMaximum(total);
-                                                                guard->setValue(done);
-                                                            }
-                                                        });
-                                                        return !cancelled->load();
+                                                    [progress](int done, int total) {
+                                                        return progress.report(done, total);
                                                     })
                                    : Status(rows.error());
             std::array<int, 3> counts{}; // completed, rejected, invalid
@@ -401,9 +365,8 @@ void MainWindow::importFile(const QString &path)
                 }
             }
             const qint64 position = work.service().state().position();
-            return [this, guard, ran, counts, problems, position] {
-                if (guard)
-                    guard->close();
+            return [this, progress, ran, counts, problems, position] {
+                progress.close();
                 m_client.notifyWritten(position);
                 if (!ran.ok()) {
                     QMessageBox::warning(this, tr("Import CSV"),
@@ -428,51 +391,34 @@ void MainWindow::importFile(const QString &path)
 
 void MainWindow::rebuildProjections()
 {
-    auto cancelled = std::make_shared<std::atomic<bool>>(false);
-    auto *progress = new QProgressDialog(tr("Rebuilding the projections from the log…"),
-                                         tr("Cancel"), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(200);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
-    const QPointer<QProgressDialog> guard(progress);
-    LedgerClient *client = &m_client;
-    m_client.run(
-        this, [this, client, cancelled, guard](LedgerWork &work) -> LedgerClient::Continuation {
-            const Result<qint64> last = work.storage().events().lastPosition();
-            const qint64 total = last.ok() ? last.value() : 0;
-            Result<qint64> rebuilt = Error{};
-            if (Status reset = work.storage().resetProjections(); !reset.ok()) {
-                rebuilt = reset.error();
-            } else {
-                // What was rebuilt stays rebuilt: a cancelled rebuild resumes from its checkpoint.
-                rebuilt = work.storage().catchUpProjections([=](qint64 position) {
-                    QMetaObject::invokeMethod(client, [guard, position, total] {
-                        if (guard) {
-                            guard->setMaximum(int(std::min<qint64>(total, INT_MAX)));
-                            guard->setValue(int(std::min<qint64>(position, INT_MAX)));
-                        }
-                    });
-                    return !cancelled->load();
-                });
+    const JobProgress progress(m_client, tr("Rebuilding the projections from the log…"), this);
+    m_client.run(this, [this, progress](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<qint64> last = work.storage().events().lastPosition();
+        const qint64 total = last.ok() ? last.value() : 0;
+        Result<qint64> rebuilt = Error{};
+        if (Status reset = work.storage().resetProjections(); !reset.ok()) {
+            rebuilt = reset.error();
+        } else {
+            // What was rebuilt stays rebuilt: a cancelled rebuild resumes from its checkpoint.
+            rebuilt = work.storage().catchUpProjections(
+                [progress, total](qint64 position) { return progress.report(position, total); });
+        }
+        return [this, progress, rebuilt, total] {
+            progress.close();
+            if (!rebuilt.ok()) {
+                QMessageBox::warning(
+                    this, tr("Rebuild projections"),
+                    tr("The projections were not rebuilt: %1").arg(rebuilt.error().message));
+                Q_EMIT projectionsRebuilt(0, false);
+                return;
             }
-            return [this, guard, rebuilt, total] {
-                if (guard)
-                    guard->close();
-                if (!rebuilt.ok()) {
-                    QMessageBox::warning(
-                        this, tr("Rebuild projections"),
-                        tr("The projections were not rebuilt: %1").arg(rebuilt.error().message));
-                    Q_EMIT projectionsRebuilt(0, false);
-                    return;
-                }
-                for (int tab = 0; tab <= int(Tab::AuditLog); ++tab) {
-                    if (LedgerTableView *view = tableView(Tab(tab)))
-                        view->reload();
-                }
-                Q_EMIT projectionsRebuilt(rebuilt.value(), rebuilt.value() == total);
-            };
-        });
+            for (int tab = 0; tab <= int(Tab::AuditLog); ++tab) {
+                if (LedgerTableView *view = tableView(Tab(tab)))
+                    view->reload();
+            }
+            Q_EMIT projectionsRebuilt(rebuilt.value(), rebuilt.value() == total);
+        };
+    });
 }
 
 void MainWindow::checkHealth()

@@ -108,17 +108,6 @@ Result<Money> amountOption(const CliArguments &arguments, const QString &name, i
     return amount;
 }
 
-int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
-{
-    QString code = currency;
-    if (code.isEmpty()) {
-        const Account *account = state.account(accountId);
-        code = account ? account->currency : QString();
-    }
-    const Result<Currency> found = state.currencies().find(code);
-    return found.ok() ? found.value().decimals : Money::scale;
-}
-
 int executeAndPrint(CliContext &context, LedgerService &service, const Command &command)
 {
     const Result<Outcome> outcome = service.execute(command);

@@ -2,6 +2,7 @@
 
 #include "CliArguments.h"
 #include "CliContext.h"
+#include "application/LedgerLookup.h"
 
 namespace billing::cli {
 
@@ -20,7 +21,6 @@ Result<Money> amountOption(const CliArguments &arguments, const QString &name, i
                            Money::Sign sign);
 // Decimals of `currency`, or of the account's currency when `currency` is empty; 8 when neither
 // is known (the decider then names what is wrong).
-int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId);
 // Runs one command and prints its outcome with the transaction or account it produced.
 int executeAndPrint(CliContext &context, LedgerService &service, const Command &command);
 

@@ -1,6 +1,7 @@
 #include "CsvImport.h"
 
 #include "CsvReader.h"
+#include "LedgerLookup.h"
 #include "domain/ReasonCode.h"
 
 #include <QCryptographicHash>
@@ -11,17 +12,6 @@ namespace {
 Error rowError(const QString &field, const QString &message)
 {
     return Error{reason::invalidArgument, message, field};
-}
-
-int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
-{
-    QString code = currency;
-    if (code.isEmpty()) {
-        const Account *account = state.account(accountId);
-        code = account ? account->currency : QString();
-    }
-    const Result<Currency> found = state.currencies().find(code);
-    return found.ok() ? found.value().decimals : Money::scale;
 }
 
 // operation: topup|withdraw|transfer|pay (account = the USER side, or "from" for a transfer;

@@ -5,16 +5,10 @@
 namespace billing {
 namespace {
 
-int decimalsOf(const LedgerState &state, const QString &currency)
-{
-    const Result<Currency> found = state.currencies().find(currency);
-    return found.ok() ? found.value().decimals : Money::scale;
-}
-
 AccountChoice choiceOf(const LedgerState &state, const Account &account)
 {
     return {account.id,     account.ownerId,  account.type,
-            account.status, account.currency, decimalsOf(state, account.currency),
+            account.status, account.currency, decimalsFor(state, account.currency),
             account.balance};
 }
 
@@ -38,12 +32,23 @@ std::optional<PaymentChoice> refundable(const LedgerState &state, const Transact
                          payer->id,
                          payer->ownerId,
                          payment.currency,
-                         decimalsOf(state, payment.currency),
+                         decimalsFor(state, payment.currency),
                          payment.amount,
                          left.value()};
 }
 
 } // namespace
+
+int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
+{
+    QString code = currency;
+    if (code.isEmpty()) {
+        const Account *account = state.account(accountId);
+        code = account ? account->currency : QString();
+    }
+    const Result<Currency> found = state.currencies().find(code);
+    return found.ok() ? found.value().decimals : Money::scale;
+}
 
 QList<AccountChoice> findAccounts(const LedgerState &state, const AccountSearch &search)
 {

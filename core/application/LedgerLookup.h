@@ -40,6 +40,10 @@ struct AccountSearch
     int limit = 50;
 };
 
+// The decimals of `currency`, or of the account's currency when `currency` is empty; the full
+// scale when neither is known (the rules then say what is wrong).
+int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId = {});
+
 // Type-ahead over the folded state: the same answer in both storage modes, no SQL involved.
 // Owners first, then ids, both in text order.
 QList<AccountChoice> findAccounts(const LedgerState &state, const AccountSearch &search);
