@@ -4,34 +4,64 @@
 #include <QColor>
 #include <QFont>
 
+#include <algorithm>
+
 namespace billing::ui {
 
 AsOfAccountsModel::AsOfAccountsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void AsOfAccountsModel::setAccounts(const QList<AsOfAccount> &accounts,
-                                    const QSet<QString> &changedNext)
+void AsOfAccountsModel::setAccounts(const AccountsAsOf &accounts,
+                                    const QSet<QString> &changedNext,
+                                    const QHash<QString, int> &decimalsByCurrency)
 {
-    // Same accounts in the same order (a step that moved balances): only the cells change.
-    const bool sameRows =
-        accounts.size() == m_accounts.size() &&
-        std::equal(accounts.cbegin(), accounts.cend(), m_accounts.cbegin(),
-                   [](const AsOfAccount &a, const AsOfAccount &b) { return a.id == b.id; });
-    if (!sameRows)
-        beginResetModel();
-    m_accounts = accounts;
-    m_changedNext = changedNext;
-    if (!sameRows)
-        endResetModel();
-    else if (!m_accounts.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    const qsizetype before = m_accounts.size();
+    const qsizetype after = accounts.size();
+    const qsizetype common = std::min(before, after);
+    // Rows whose cells differ: balance, status, or the highlight of what the next event moves.
+    QList<qsizetype> changed;
+    for (qsizetype row = 0; row < common; ++row) {
+        const QString &id = accounts.facts(row).id;
+        if (accounts.balance(row) != m_accounts.balance(row) ||
+            accounts.status(row) != m_accounts.status(row) ||
+            changedNext.contains(id) != m_changedNext.contains(id))
+            changed.append(row);
+    }
+    m_decimals = decimalsByCurrency;
+    if (after < before) {
+        beginRemoveRows({}, int(after), int(before - 1));
+        m_accounts = accounts;
+        m_changedNext = changedNext;
+        endRemoveRows();
+    } else if (after > before) {
+        beginInsertRows({}, int(before), int(after - 1));
+        m_accounts = accounts;
+        m_changedNext = changedNext;
+        endInsertRows();
+    } else {
+        m_accounts = accounts;
+        m_changedNext = changedNext;
+    }
+    // A far jump changes most rows: one signal then, rather than thousands.
+    constexpr qsizetype manyRows = 64;
+    if (changed.size() > manyRows) {
+        rowsChanged(changed.first(), changed.last());
+        return;
+    }
+    for (const qsizetype row : changed)
+        rowsChanged(row, row);
+}
+
+void AsOfAccountsModel::rowsChanged(qsizetype first, qsizetype last)
+{
+    Q_EMIT dataChanged(index(int(first), 0), index(int(last), columnCount() - 1));
 }
 
 int AsOfAccountsModel::rowOf(const QString &accountId) const
 {
     for (qsizetype row = 0; row < m_accounts.size(); ++row) {
-        if (m_accounts.at(row).id == accountId)
+        if (m_accounts.facts(row).id == accountId)
             return int(row);
     }
     return -1;
@@ -51,7 +81,9 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const AsOfAccount &account = m_accounts.at(index.row());
+    const qsizetype row = index.row();
+    const AccountFacts &account = m_accounts.facts(row);
+    const Money &balance = m_accounts.balance(row);
     const bool changes = m_changedNext.contains(account.id);
     const auto column = Column(index.column());
     switch (role) {
@@ -73,7 +105,7 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
         // Balances sort by value: units as a fixed-width, order-preserving key.
         if (column == Column::Balance) {
             const Units offset = Money::maxUnits() + 1;
-            return QString::fromStdString((account.balance.units() + offset).str())
+            return QString::fromStdString((balance.units() + offset).str())
                 .rightJustified(40, u'0');
         }
         return data(index, Qt::DisplayRole);
@@ -88,13 +120,13 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
     case Column::Owner:
         return account.ownerId;
     case Column::Type:
-        return account.type;
+        return toString(account.type);
     case Column::CurrencyCode:
         return account.currency;
     case Column::Balance:
-        return account.balance.toString(account.decimals);
+        return balance.toString(m_decimals.value(account.currency, Money::scale));
     case Column::State:
-        return account.status;
+        return toString(m_accounts.status(row));
     case Column::Count:
         break;
     }

@@ -1,23 +1,12 @@
 #pragma once
 
-#include "domain/Money.h"
+#include "application/AccountTimeline.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSet>
 
 namespace billing::ui {
-
-// One account as it stood at the time-travel point.
-struct AsOfAccount
-{
-    QString id;
-    QString ownerId;
-    QString type;
-    QString currency;
-    QString status;
-    Money balance;
-    int decimals = 2;
-};
 
 // The accounts at the time-travel point, read-only. Accounts that the next event changes are
 // highlighted, so that a step forward shows exactly what moves.
@@ -33,8 +22,11 @@ public:
 
     explicit AsOfAccountsModel(QObject *parent = nullptr);
 
-    void setAccounts(const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext);
-    const QList<AsOfAccount> &accounts() const { return m_accounts; }
+    // Rows are accounts in the order they were opened, so a new point only appends, removes
+    // at the end or changes cells: a sorting proxy then moves only the rows that changed.
+    void setAccounts(const AccountsAsOf &accounts, const QSet<QString> &changedNext,
+                     const QHash<QString, int> &decimalsByCurrency);
+    const AccountsAsOf &accounts() const { return m_accounts; }
     int rowOf(const QString &accountId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -44,8 +36,11 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    QList<AsOfAccount> m_accounts;
+    void rowsChanged(qsizetype first, qsizetype last);
+
+    AccountsAsOf m_accounts;
     QSet<QString> m_changedNext;
+    QHash<QString, int> m_decimals;
 };
 
 } // namespace billing::ui

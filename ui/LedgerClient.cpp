@@ -17,6 +17,15 @@ AsOfCursor &LedgerWork::asOf()
     return *m_asOf;
 }
 
+Result<const AccountTimeline *> LedgerWork::timeline()
+{
+    if (!m_timeline)
+        m_timeline = std::make_unique<AccountTimeline>();
+    if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())
+        return caughtUp.error();
+    return m_timeline.get();
+}
+
 LedgerClient::LedgerClient(StoreLocation location, QObject *parent)
     : QObject(parent)
     , m_location(std::move(location))
@@ -38,6 +47,7 @@ LedgerClient::~LedgerClient()
         m_threadContext,
         [work] {
             work->m_asOf.reset();
+            work->m_timeline.reset();
             work->m_service.reset();
             work->m_storage.reset();
         },

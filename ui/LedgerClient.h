@@ -1,5 +1,6 @@
 #pragma once
 
+#include "application/AccountTimeline.h"
 #include "application/AsOfCursor.h"
 #include "application/LedgerService.h"
 #include "infrastructure/StoreLocation.h"
@@ -24,6 +25,9 @@ public:
     const LedgerState &freshState();
     // Time travel's cursor over this storage's log, made on first use.
     AsOfCursor &asOf();
+    // Every account at every position, caught up with the log: time travel's points. The first
+    // call reads the whole log once.
+    Result<const AccountTimeline *> timeline();
 
 private:
     friend class LedgerClient;
@@ -32,6 +36,7 @@ private:
     std::unique_ptr<LedgerStorage> m_storage;
     std::unique_ptr<LedgerService> m_service;
     std::unique_ptr<AsOfCursor> m_asOf;
+    std::unique_ptr<AccountTimeline> m_timeline;
 };
 
 // The desk's one way to the ledger. Every read and write runs on a thread of its own, in the

@@ -5,6 +5,7 @@
 #include "TableExport.h"
 #include "TransactionsTableModel.h"
 #include "application/EventSummary.h"
+#include "application/LedgerLookup.h"
 #include "infrastructure/EventCodec.h"
 
 #include <QDateTimeEdit>
@@ -33,27 +34,12 @@ struct Point
     qint64 position = 0;
     qint64 lastPosition = 0;
     qint64 timestampMs = 0;
-    QList<AsOfAccount> accounts;
+    AccountsAsOf accounts;
+    QHash<QString, int> decimals;
     QSet<QString> changedNext;
     QHash<QString, Money> totals;
     QString nextEvent;
 };
-
-QList<AsOfAccount> accountsOf(const LedgerState &state)
-{
-    QList<AsOfAccount> rows;
-    rows.reserve(state.accounts().size());
-    for (const Account &account : state.accounts()) {
-        const Result<Currency> currency = state.currencies().find(account.currency);
-        rows.append({account.id, account.ownerId, toString(account.type), account.currency,
-                     toString(account.status), account.balance,
-                     currency.ok() ? currency.value().decimals : Money::scale});
-    }
-    std::sort(rows.begin(), rows.end(), [](const AsOfAccount &a, const AsOfAccount &b) {
-        return std::tie(a.ownerId, a.currency, a.id) < std::tie(b.ownerId, b.currency, b.id);
-    });
-    return rows;
-}
 
 // The accounts whose balance the next event moves, or which the command it starts is about.
 QSet<QString> changedBy(const EventEnvelope &next)
@@ -68,28 +54,25 @@ QSet<QString> changedBy(const EventEnvelope &next)
 
 Result<Point> pointAt(LedgerWork &work, qint64 wanted)
 {
-    const Result<qint64> last = work.storage().events().lastPosition();
-    if (!last.ok())
-        return last.error();
+    const Result<const AccountTimeline *> timeline = work.timeline();
+    if (!timeline.ok())
+        return timeline.error();
     Point point;
-    point.lastPosition = last.value();
-    point.position = std::clamp<qint64>(wanted, 0, last.value());
-    // "Now" is the state the desk already holds: no second fold of the whole log.
-    if (const LedgerState &fresh = work.freshState(); fresh.position() == point.position)
-        work.asOf().adopt(fresh);
-    const Result<const LedgerState *> state = work.asOf().moveTo(point.position);
-    if (!state.ok())
-        return state.error();
-    point.accounts = accountsOf(*state.value());
-    point.totals = state.value()->totals();
+    point.lastPosition = timeline.value()->position();
+    point.position = std::clamp<qint64>(wanted, 0, point.lastPosition);
+    point.accounts = timeline.value()->at(point.position);
+    point.totals = point.accounts.totals();
+    const LedgerState &fresh = work.freshState();
+    for (auto it = point.totals.cbegin(); it != point.totals.cend(); ++it)
+        point.decimals.insert(it.key(), decimalsFor(fresh, it.key()));
     if (point.position > 0) {
         const Result<QList<EventEnvelope>> at = work.storage().events().read(point.position - 1, 1);
         if (at.ok() && !at.value().isEmpty())
             point.timestampMs = at.value().first().timestampMs;
     }
-    const Result<std::optional<EventEnvelope>> next = work.asOf().nextEvent();
-    if (next.ok() && next.value()) {
-        const EventEnvelope &event = *next.value();
+    const Result<QList<EventEnvelope>> next = work.storage().events().read(point.position, 1);
+    if (next.ok() && !next.value().isEmpty()) {
+        const EventEnvelope &event = next.value().first();
         point.changedNext = changedBy(event);
         point.nextEvent = QStringLiteral("%1 %2").arg(
             event.eventType,
@@ -204,8 +187,11 @@ void TimeTravelView::travelTo(qint64 position)
                 return;
             }
             const Point &p = point.value();
-            showPoint(p.position, p.lastPosition, p.timestampMs, p.accounts, p.changedNext,
-                      p.totals, p.nextEvent);
+            showPoint(p.position, p.lastPosition, p.timestampMs, p.nextEvent);
+            m_accounts->setAccounts(p.accounts, p.changedNext, p.decimals);
+            m_totals = p.totals;
+            showTrialBalance();
+            Q_EMIT arrived(p.position);
         };
     });
 }
@@ -241,12 +227,10 @@ void TimeTravelView::returnToNow()
 }
 
 void TimeTravelView::showPoint(qint64 position, qint64 lastPosition, qint64 timestampMs,
-                               const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext,
-                               const QHash<QString, Money> &totals, const QString &nextEvent)
+                               const QString &nextEvent)
 {
     m_position = position;
     m_lastPosition = lastPosition;
-    m_totals = totals;
     const int last = int(std::min<qint64>(lastPosition, std::numeric_limits<int>::max()));
     for (auto *control : {static_cast<QWidget *>(m_slider), static_cast<QWidget *>(m_positionSpin)})
         control->blockSignals(true);
@@ -271,18 +255,20 @@ void TimeTravelView::showPoint(qint64 position, qint64 lastPosition, qint64 time
                              : tr("Next event: %1 (highlighted accounts change)").arg(nextEvent));
     m_backButton->setEnabled(position > 0);
     m_forwardButton->setEnabled(position < lastPosition);
-    m_accounts->setAccounts(accounts, changedNext);
     TableFilter filter = m_transactions->model()->filter();
     filter.upToPosition = position;
     m_transactions->model()->setFilter(filter);
+}
+
+void TimeTravelView::showTrialBalance()
+{
     QStringList sums;
-    for (auto it = totals.cbegin(); it != totals.cend(); ++it)
+    for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it)
         sums.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toString()));
     sums.sort();
     m_trialBalance->setText(
         tr("Trial balance as of this point (Σ per currency): %1")
             .arg(sums.isEmpty() ? tr("nothing booked") : sums.join(QStringLiteral(" · "))));
-    Q_EMIT arrived(position);
 }
 
 void TimeTravelView::compareWith(qint64 other)
@@ -293,24 +279,24 @@ void TimeTravelView::compareWith(qint64 other)
         QList<QStringList> transactions;
         const qint64 from = std::min(here, other);
         const qint64 to = std::max(here, other);
-        const Result<const LedgerState *> later = work.asOf().moveTo(to);
-        if (!later.ok())
+        const Result<const AccountTimeline *> timeline = work.timeline();
+        if (!timeline.ok())
             return {};
-        const LedgerState after = *later.value();
-        const Result<const LedgerState *> earlier = work.asOf().moveTo(from);
-        if (!earlier.ok())
-            return {};
-        const LedgerState &before = *earlier.value();
-        for (const Account &account : after.accounts()) {
-            const Account *old = before.account(account.id);
-            const Money was = old ? old->balance : Money();
-            if (old && was == account.balance)
+        const AccountsAsOf after = timeline.value()->at(std::min(to, timeline.value()->position()));
+        const AccountsAsOf before = timeline.value()->at(std::min(from, after.position()));
+        for (qsizetype row = 0; row < after.size(); ++row) {
+            const bool existed = row < before.size();
+            const Money was = existed ? before.balance(row) : Money();
+            if (existed && was == after.balance(row))
                 continue;
-            const Result<Money> change = account.balance.minus(was);
+            const AccountFacts &account = after.facts(row);
+            const Result<Money> change = after.balance(row).minus(was);
             balances.append({account.id, account.ownerId, account.currency, was.toString(),
-                             account.balance.toString(),
+                             after.balance(row).toString(),
                              change.ok() ? change.value().toString() : QString()});
         }
+        // What a transaction was never changes once it completes: the newest state tells.
+        const LedgerState &now = work.freshState();
         for (qint64 at = from; at < to;) {
             const Result<QList<EventEnvelope>> events =
                 work.storage().events().read(at, int(std::min<qint64>(10000, to - at)));
@@ -319,16 +305,13 @@ void TimeTravelView::compareWith(qint64 other)
             for (const EventEnvelope &event : events.value()) {
                 at = event.position;
                 const Transaction *done = event.eventType.endsWith(event::completedSuffix)
-                                              ? after.transaction(event.aggregateId)
+                                              ? now.transaction(event.aggregateId)
                                               : nullptr;
                 if (done)
                     transactions.append(
                         {done->id, toString(done->type), done->amount.toString(), done->currency});
             }
         }
-        // The cursor goes back to where the view is.
-        const Result<const LedgerState *> back = work.asOf().moveTo(here);
-        Q_UNUSED(back);
         return [this, balances, transactions, from, to] {
             Q_EMIT compared(balances, transactions);
             auto *dialog = new QDialog(this);

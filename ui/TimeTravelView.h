@@ -62,8 +62,8 @@ protected:
 
 private:
     void showPoint(qint64 position, qint64 lastPosition, qint64 timestampMs,
-                   const QList<AsOfAccount> &accounts, const QSet<QString> &changedNext,
-                   const QHash<QString, Money> &totals, const QString &nextEvent);
+                   const QString &nextEvent);
+    void showTrialBalance();
     void setControlsEnabled(bool enabled);
 
     LedgerClient &m_client;
