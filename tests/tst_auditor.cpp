@@ -17,7 +17,9 @@
 #include "application/AsOfCursor.h"
 #include "application/PeriodStatement.h"
 #include "application/Replay.h"
+#include "infrastructure/AccountTimelineCodec.h"
 #include "infrastructure/LedgerStateCodec.h"
+#include "infrastructure/SavedTimeline.h"
 
 #include <QFile>
 #include <QLabel>
@@ -116,6 +118,7 @@ class TestAuditor : public QObject
 private Q_SLOTS:
     void asOfEqualsFullReplayAtRandomPositions();
     void timelineEqualsFullReplayAtRandomPositions();
+    void savedTimelineIsACacheOfTheLog();
     void positionAtFindsTheLastEventAtOrBeforeATime();
     void timeTravelShowsTheLedgerAsOfAPoint();
     void steppingChangesExactlyTheBalancesOfThatEvent();
@@ -199,6 +202,53 @@ void TestAuditor::timelineEqualsFullReplayAtRandomPositions()
             QCOMPARE(moved(shown.totals()), moved(expected.value().totals()));
         }
     }
+}
+
+// Saved and loaded, the timeline shows the same points; a file that no longer matches the log
+// (another store, or a rewritten history) is refused, and a missing one is simply no cache.
+void TestAuditor::savedTimelineIsACacheOfTheLog()
+{
+    TestLedger ledger(QString(), SqliteDatabase::Durability::Relaxed);
+    writeHistory(ledger, 150, 4);
+    ledger.run(ChangeAccountStatus{ledger.userAccount(), AccountStatus::Suspended});
+    AccountTimeline timeline(50);
+    QVERIFY(timeline.catchUp(ledger.storage().events()).ok());
+    QTemporaryDir folder;
+    const SavedTimeline saved(folder.filePath(QStringLiteral("timeline.bin")));
+    QVERIFY(!saved.load(ledger.storage().events(), 50));
+    QVERIFY(saved.save(timeline).ok());
+    std::optional<AccountTimeline> loaded = saved.load(ledger.storage().events(), 50);
+    QVERIFY(loaded);
+    QCOMPARE(loaded->position(), timeline.position());
+    QCOMPARE(loaded->checkpointCount(), timeline.checkpointCount());
+    QCOMPARE(AccountTimelineCodec::encode(*loaded), AccountTimelineCodec::encode(timeline));
+    for (qint64 position = 0; position <= timeline.position(); position += 7) {
+        const AccountsAsOf expected = timeline.at(position);
+        const AccountsAsOf shown = loaded->at(position);
+        QCOMPARE(shown.size(), expected.size());
+        for (qsizetype row = 0; row < shown.size(); ++row) {
+            QCOMPARE(shown.facts(row).id, expected.facts(row).id);
+            QCOMPARE(shown.balance(row), expected.balance(row));
+            QCOMPARE(int(shown.status(row)), int(expected.status(row)));
+        }
+    }
+    // It goes on from where it was saved.
+    writeHistory(ledger, 20, 6);
+    QVERIFY(loaded->catchUp(ledger.storage().events()).ok());
+    QCOMPARE(loaded->position(), ledger.eventCount());
+    // Another history with as many events is not this one.
+    TestLedger other(QString(), SqliteDatabase::Durability::Relaxed);
+    writeHistory(other, 400, 5);
+    QVERIFY(other.eventCount() > timeline.position());
+    QVERIFY(!saved.load(other.storage().events(), 50));
+    // Damaged bytes are no cache either.
+    QFile file(saved.path());
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QByteArray bytes = file.readAll();
+    bytes.truncate(bytes.size() - 9);
+    QVERIFY(file.resize(0) && file.write(bytes) == bytes.size());
+    file.close();
+    QVERIFY(!saved.load(ledger.storage().events(), 50));
 }
 
 void TestAuditor::positionAtFindsTheLastEventAtOrBeforeATime()

@@ -36,8 +36,6 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    void rowsChanged(qsizetype first, qsizetype last);
-
     AccountsAsOf m_accounts;
     QSet<QString> m_changedNext;
     QHash<QString, int> m_decimals;

@@ -1,5 +1,7 @@
 #include "LedgerClient.h"
 
+#include "infrastructure/SavedTimeline.h"
+
 namespace billing::ui {
 
 const LedgerState &LedgerWork::freshState()
@@ -19,10 +21,22 @@ AsOfCursor &LedgerWork::asOf()
 
 Result<const AccountTimeline *> LedgerWork::timeline()
 {
-    if (!m_timeline)
-        m_timeline = std::make_unique<AccountTimeline>();
+    const SavedTimeline saved = SavedTimeline::forStore(m_storage->events().location());
+    if (!m_timeline) {
+        std::optional<AccountTimeline> loaded =
+            saved.load(m_storage->events(), AccountTimeline::defaultCheckpointEvery);
+        m_timeline = std::make_unique<AccountTimeline>(loaded ? std::move(*loaded)
+                                                              : AccountTimeline());
+        m_timelineSavedAt = m_timeline->position();
+    }
     if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())
         return caughtUp.error();
+    // Saved again once reading that many events again would be felt at the next start.
+    if (m_timeline->position() - m_timelineSavedAt >= timelineSaveEvery) {
+        if (Status written = saved.save(*m_timeline); !written.ok())
+            qWarning("%s", qPrintable(written.error().message));
+        m_timelineSavedAt = m_timeline->position();
+    }
     return m_timeline.get();
 }
 

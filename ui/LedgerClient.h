@@ -37,6 +37,8 @@ private:
     std::unique_ptr<LedgerService> m_service;
     std::unique_ptr<AsOfCursor> m_asOf;
     std::unique_ptr<AccountTimeline> m_timeline;
+    qint64 m_timelineSavedAt = 0;
+    static constexpr qint64 timelineSaveEvery = 50000;
 };
 
 // The desk's one way to the ledger. Every read and write runs on a thread of its own, in the

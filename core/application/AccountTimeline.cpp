@@ -11,7 +11,8 @@
 namespace billing {
 namespace {
 
-constexpr int readChunk = 10000;
+// Small reads keep the decoded events in cache and the allocator's free lists short.
+constexpr int readChunk = 1000;
 
 } // namespace
 
@@ -43,9 +44,14 @@ void AccountTimeline::addStep(qint32 account, const Money &balance, AccountStatu
 void AccountTimeline::apply(const EventEnvelope &stored)
 {
     BILLING_ASSERT(stored.position == m_position + 1);
-    const EventEnvelope event =
-        EventUpcaster::isCurrent(stored) ? stored : EventUpcaster::toCurrent(stored);
+    // Old events are read in the current schema; the common case costs no copy.
+    if (!EventUpcaster::isCurrent(stored)) {
+        apply(EventUpcaster::toCurrent(stored));
+        return;
+    }
+    const EventEnvelope &event = stored;
     m_position = event.position;
+    m_lastHash = event.hash;
     if (event.aggregateKind() == AggregateKind::Account) {
         if (event.eventType == event::accountCreated) {
             BILLING_ASSERT(!m_rows.contains(event.aggregateId));
@@ -74,7 +80,12 @@ void AccountTimeline::apply(const EventEnvelope &stored)
             }
         }
     }
-    if (m_position % m_checkpointEvery == 0)
+    checkpointUpTo(m_position);
+}
+
+void AccountTimeline::checkpointUpTo(qint64 position)
+{
+    while (qint64(m_checkpoints.size() + 1) * m_checkpointEvery <= position)
         m_checkpoints.push_back(m_heads);
 }
 
@@ -153,6 +164,7 @@ AccountsAsOf AccountTimeline::at(qint64 position, bool useCheckpoints) const
     AccountsAsOf view;
     view.m_position = position;
     view.m_facts = m_facts;
+    view.m_rows = m_rows;
     view.m_balances.reserve(size_t(count));
     view.m_statuses.reserve(size_t(count));
     for (qsizetype row = 0; row < count; ++row) {

@@ -31,13 +31,21 @@ public:
     const AccountFacts &facts(qsizetype row) const { return m_facts.at(row); }
     const Money &balance(qsizetype row) const { return m_balances[size_t(row)]; }
     AccountStatus status(qsizetype row) const { return m_statuses[size_t(row)]; }
+    // The account's row, or -1 when it was not opened by position().
+    qsizetype rowOf(const QString &accountId) const
+    {
+        const qsizetype row = m_rows.value(accountId, -1);
+        return row < size() ? row : -1;
+    }
     // Σ balances per currency.
     QHash<QString, Money> totals() const;
 
 private:
     friend class AccountTimeline;
     qint64 m_position = 0;
+    QString m_lastHash;
     QList<AccountFacts> m_facts; // shares the timeline's list; may hold accounts opened later
+    QHash<QString, qint32> m_rows; // likewise
     std::vector<Money> m_balances;
     std::vector<AccountStatus> m_statuses;
 };
@@ -64,6 +72,8 @@ public:
     Status catchUp(EventStore &store, const Progress &progress = {});
 
     qint64 position() const { return m_position; }
+    // The hash of the event at position(): a saved timeline is used only while it matches.
+    const QString &lastHash() const { return m_lastHash; }
     qint64 checkpointEvery() const { return m_checkpointEvery; }
     qsizetype checkpointCount() const { return qsizetype(m_checkpoints.size()); }
     qsizetype accountCount() const { return m_facts.size(); }
@@ -75,6 +85,7 @@ public:
     AccountsAsOf at(qint64 position, bool useCheckpoints = true) const;
 
 private:
+    friend class AccountTimelineCodec;
     struct Step
     {
         qint64 position;
@@ -89,9 +100,12 @@ private:
     void addStep(qint32 account, const Money &balance, AccountStatus status);
     // Index of the first step after `position`.
     size_t firstStepAfter(qint64 position) const;
+    // Checkpoints due up to and including `position`, from the heads as they stand.
+    void checkpointUpTo(qint64 position);
 
     qint64 m_checkpointEvery;
     qint64 m_position = 0;
+    QString m_lastHash;
     QList<AccountFacts> m_facts;
     QHash<QString, qint32> m_rows;
     std::vector<Step> m_steps;
