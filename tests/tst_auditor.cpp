@@ -177,9 +177,9 @@ void TestAuditor::timelineEqualsFullReplayAtRandomPositions()
     for (int i = 0; i < 60; ++i)
         positions.append(random.bounded(last + 1));
     for (const qint64 position : positions) {
-        const Result<LedgerState> expected =
-            position == 0 ? Result<LedgerState>(LedgerState())
-                          : replayTo(ledger.storage().events(), position);
+        const Result<LedgerState> expected = position == 0
+                                                 ? Result<LedgerState>(LedgerState())
+                                                 : replayTo(ledger.storage().events(), position);
         QVERIFY(expected.ok());
         for (const bool checkpoints : {true, false}) {
             const AccountsAsOf shown = timeline.at(position, checkpoints);
@@ -286,6 +286,24 @@ void TestAuditor::timeTravelShowsTheLedgerAsOfAPoint()
     QCOMPARE(shown.size(), expected.value().accounts().size());
     for (qsizetype row = 0; row < shown.size(); ++row)
         QCOMPARE(shown.balance(row), expected.value().account(shown.facts(row).id)->balance);
+    // The model sorts itself: by owner at first, by balance either way on request.
+    AsOfAccountsModel &model = *travel->accounts();
+    const auto column = [&model](int row, AsOfAccountsModel::Column c) {
+        return model.index(row, int(c)).data().toString();
+    };
+    const auto balanceAt = [&](int row) {
+        return shown.balance(shown.rowOf(column(row, AsOfAccountsModel::Column::Id)));
+    };
+    for (int row = 1; row < model.rowCount(); ++row)
+        QVERIFY(column(row - 1, AsOfAccountsModel::Column::Owner) <=
+                column(row, AsOfAccountsModel::Column::Owner));
+    for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        model.sort(int(AsOfAccountsModel::Column::Balance), order);
+        QCOMPARE(qsizetype(model.rowCount()), shown.size());
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(order == Qt::AscendingOrder ? !(balanceAt(row) < balanceAt(row - 1))
+                                                : !(balanceAt(row - 1) < balanceAt(row)));
+    }
     // The transactions shown are those booked up to the point, no later one.
     WindowedTableModel *legs = travel->transactions()->model();
     QCOMPARE(legs->filter().upToPosition, middle);
@@ -316,11 +334,15 @@ void TestAuditor::steppingChangesExactlyTheBalancesOfThatEvent()
     for (int step = 0; step < 30; ++step) {
         QHash<QString, Money> before;
         QSet<QString> highlighted;
-        for (int row = 0; row < travel->accounts()->rowCount(); ++row) {
-            const AccountsAsOf &shown = travel->accounts()->accounts();
-            before.insert(shown.facts(row).id, shown.balance(row));
-            if (travel->accounts()->index(row, 0).data(AsOfAccountsModel::ChangesNextRole).toBool())
-                highlighted.insert(shown.facts(row).id);
+        const AsOfAccountsModel &model = *travel->accounts();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QString id =
+                model.index(row, int(AsOfAccountsModel::Column::Id)).data().toString();
+            QCOMPARE(model.rowOf(id), row);
+            const AccountsAsOf &shown = model.accounts();
+            before.insert(id, shown.balance(shown.rowOf(id)));
+            if (model.index(row, 0).data(AsOfAccountsModel::ChangesNextRole).toBool())
+                highlighted.insert(id);
         }
         const EventEnvelope &next = events.value().at(travel->position());
         travel->stepForward();
@@ -336,7 +358,7 @@ void TestAuditor::steppingChangesExactlyTheBalancesOfThatEvent()
             QCOMPARE(highlighted, QSet<QString>{next.aggregateId});
             const Result<Money> moved =
                 before.value(next.aggregateId).plus(moneyField(next.data, u"amount"));
-            QCOMPARE(shown.balance(travel->accounts()->rowOf(next.aggregateId)), moved.value());
+            QCOMPARE(shown.balance(shown.rowOf(next.aggregateId)), moved.value());
         } else {
             QVERIFY(changed.isEmpty());
         }

@@ -5,6 +5,8 @@
 #include <QFont>
 
 #include <algorithm>
+#include <numeric>
+#include <utility>
 
 namespace billing::ui {
 
@@ -12,63 +14,135 @@ AsOfAccountsModel::AsOfAccountsModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void AsOfAccountsModel::setAccounts(const AccountsAsOf &accounts,
-                                    const QSet<QString> &changedNext,
+void AsOfAccountsModel::setAccounts(const AccountsAsOf &accounts, const QSet<QString> &changedNext,
                                     const QHash<QString, int> &decimalsByCurrency)
 {
-    const qsizetype before = m_accounts.size();
-    const qsizetype after = accounts.size();
-    const qsizetype common = std::min(before, after);
-    // Rows whose balance or status differ, and rows whose highlight (what the next event moves)
-    // comes or goes. Only those cells are announced: a proxy sorted by another column then has
-    // nothing to re-sort, which at 100,000 accounts is the difference between instant and not.
-    QList<qsizetype> moved;
-    QList<qsizetype> highlighted;
-    for (qsizetype row = 0; row < common; ++row) {
+    m_decimals = decimalsByCurrency;
+    // Other accounts, or an order that depends on balances or statuses: shown anew.
+    if (accounts.size() != m_accounts.size() || !isFixed(m_sortColumn)) {
+        beginResetModel();
+        m_accounts = accounts;
+        m_changedNext = changedNext;
+        order();
+        endResetModel();
+        return;
+    }
+    // The same rows in the same order: only the cells that moved, and the highlights that came
+    // or went, are announced.
+    std::vector<qint32> moved;
+    for (qsizetype row = 0; row < accounts.size(); ++row) {
         if (accounts.balance(row) != m_accounts.balance(row) ||
             accounts.status(row) != m_accounts.status(row))
-            moved.append(row);
+            moved.push_back(m_shownRow[size_t(row)]);
     }
-    for (const QSet<QString> *ids : {static_cast<const QSet<QString> *>(&m_changedNext), &changedNext}) {
+    std::vector<qint32> highlighted;
+    for (const QSet<QString> *ids : {&std::as_const(m_changedNext), &changedNext}) {
         for (const QString &id : *ids) {
             const qsizetype row = accounts.rowOf(id);
-            if (row >= 0 && row < common && changedNext.contains(id) != m_changedNext.contains(id))
-                highlighted.append(row);
+            if (row >= 0 && changedNext.contains(id) != m_changedNext.contains(id))
+                highlighted.push_back(m_shownRow[size_t(row)]);
         }
     }
-    m_decimals = decimalsByCurrency;
-    if (after < before) {
-        beginRemoveRows({}, int(after), int(before - 1));
-        m_accounts = accounts;
-        m_changedNext = changedNext;
-        endRemoveRows();
-    } else if (after > before) {
-        beginInsertRows({}, int(before), int(after - 1));
-        m_accounts = accounts;
-        m_changedNext = changedNext;
-        endInsertRows();
-    } else {
-        m_accounts = accounts;
-        m_changedNext = changedNext;
-    }
+    m_accounts = accounts;
+    m_changedNext = changedNext;
     const int firstMoving = int(Column::Balance);
     const int lastMoving = int(Column::State);
-    // A far jump changes most rows: one signal then, rather than thousands.
-    constexpr qsizetype manyRows = 64;
+    // A far jump moves most rows: one signal then, rather than thousands.
+    constexpr size_t manyRows = 64;
     if (moved.size() > manyRows) {
-        Q_EMIT dataChanged(index(int(moved.first()), firstMoving),
-                           index(int(moved.last()), lastMoving));
+        const auto [first, last] = std::minmax_element(moved.cbegin(), moved.cend());
+        Q_EMIT dataChanged(index(*first, firstMoving), index(*last, lastMoving));
     } else {
-        for (const qsizetype row : moved)
-            Q_EMIT dataChanged(index(int(row), firstMoving), index(int(row), lastMoving));
+        for (const qint32 row : moved)
+            Q_EMIT dataChanged(index(row, firstMoving), index(row, lastMoving));
     }
-    for (const qsizetype row : highlighted)
-        Q_EMIT dataChanged(index(int(row), 0), index(int(row), columnCount() - 1));
+    for (const qint32 row : highlighted)
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void AsOfAccountsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= int(Column::Count))
+        return;
+    beginResetModel();
+    m_sortColumn = Column(column);
+    m_sortOrder = order;
+    this->order();
+    endResetModel();
+}
+
+bool AsOfAccountsModel::less(qint32 a, qint32 b) const
+{
+    const AccountFacts &x = m_accounts.facts(a);
+    const AccountFacts &y = m_accounts.facts(b);
+    // Ties fall back to owner, currency and id, so that every order is total and stable.
+    const auto rest = [&] {
+        return std::tie(x.ownerId, x.currency, x.id) < std::tie(y.ownerId, y.currency, y.id);
+    };
+    switch (m_sortColumn) {
+    case Column::Id:
+        return x.id < y.id;
+    case Column::Type:
+        return x.type != y.type ? x.type < y.type : rest();
+    case Column::CurrencyCode:
+        return x.currency != y.currency ? x.currency < y.currency : rest();
+    case Column::Balance: {
+        const Money &p = m_accounts.balance(a);
+        const Money &q = m_accounts.balance(b);
+        return p != q ? p < q : rest();
+    }
+    case Column::State: {
+        const AccountStatus p = m_accounts.status(a);
+        const AccountStatus q = m_accounts.status(b);
+        return p != q ? p < q : rest();
+    }
+    case Column::Owner:
+    case Column::Count:
+        break;
+    }
+    return rest();
+}
+
+const std::vector<qint32> &AsOfAccountsModel::fixedOrder()
+{
+    if (m_fixedOrderColumn != m_sortColumn ||
+        qsizetype(m_fixedOrder.size()) != m_accounts.knownCount()) {
+        m_fixedOrder.resize(size_t(m_accounts.knownCount()));
+        std::iota(m_fixedOrder.begin(), m_fixedOrder.end(), 0);
+        std::sort(m_fixedOrder.begin(), m_fixedOrder.end(),
+                  [this](qint32 a, qint32 b) { return less(a, b); });
+        m_fixedOrderColumn = m_sortColumn;
+    }
+    return m_fixedOrder;
+}
+
+void AsOfAccountsModel::order()
+{
+    const auto shown = size_t(m_accounts.size());
+    m_order.clear();
+    m_order.reserve(shown);
+    if (isFixed(m_sortColumn)) {
+        for (const qint32 row : fixedOrder()) {
+            if (size_t(row) < shown)
+                m_order.push_back(row);
+        }
+    } else {
+        m_order.resize(shown);
+        std::iota(m_order.begin(), m_order.end(), 0);
+        std::sort(m_order.begin(), m_order.end(),
+                  [this](qint32 a, qint32 b) { return less(a, b); });
+    }
+    if (m_sortOrder == Qt::DescendingOrder)
+        std::reverse(m_order.begin(), m_order.end());
+    m_shownRow.assign(shown, -1);
+    for (size_t at = 0; at < shown; ++at)
+        m_shownRow[size_t(m_order[at])] = qint32(at);
 }
 
 int AsOfAccountsModel::rowOf(const QString &accountId) const
 {
-    return int(m_accounts.rowOf(accountId));
+    const qsizetype row = m_accounts.rowOf(accountId);
+    return row < 0 ? -1 : m_shownRow[size_t(row)];
 }
 
 int AsOfAccountsModel::rowCount(const QModelIndex &parent) const
@@ -85,7 +159,7 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const qsizetype row = index.row();
+    const qsizetype row = m_order[size_t(index.row())];
     const AccountFacts &account = m_accounts.facts(row);
     const Money &balance = m_accounts.balance(row);
     const bool changes = m_changedNext.contains(account.id);
@@ -105,14 +179,6 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return column == Column::Balance ? QVariant((Qt::AlignRight | Qt::AlignVCenter).toInt())
                                          : QVariant();
-    case SortRole:
-        // Balances sort by value: units as a fixed-width, order-preserving key.
-        if (column == Column::Balance) {
-            const Units offset = Money::maxUnits() + 1;
-            return QString::fromStdString((balance.units() + offset).str())
-                .rightJustified(40, u'0');
-        }
-        return data(index, Qt::DisplayRole);
     case Qt::DisplayRole:
         break;
     default:

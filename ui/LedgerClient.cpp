@@ -25,8 +25,8 @@ Result<const AccountTimeline *> LedgerWork::timeline()
     if (!m_timeline) {
         std::optional<AccountTimeline> loaded =
             saved.load(m_storage->events(), AccountTimeline::defaultCheckpointEvery);
-        m_timeline = std::make_unique<AccountTimeline>(loaded ? std::move(*loaded)
-                                                              : AccountTimeline());
+        m_timeline =
+            std::make_unique<AccountTimeline>(loaded ? std::move(*loaded) : AccountTimeline());
         m_timelineSavedAt = m_timeline->position();
     }
     if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())

@@ -17,7 +17,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSlider>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -124,11 +123,8 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     m_accounts = new AsOfAccountsModel(this);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_accounts);
-    proxy->setSortRole(AsOfAccountsModel::SortRole);
     m_accountsView = new QTableView(splitter);
-    m_accountsView->setModel(proxy);
+    m_accountsView->setModel(m_accounts);
     m_accountsView->setSortingEnabled(true);
     m_accountsView->sortByColumn(int(AsOfAccountsModel::Column::Owner), Qt::AscendingOrder);
     m_accountsView->setSelectionBehavior(QAbstractItemView::SelectRows);

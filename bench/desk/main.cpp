@@ -6,8 +6,8 @@
 #include "LedgerTableView.h"
 #include "LedgerWorkload.h"
 #include "MainWindow.h"
-#include "TimeTravelView.h"
 #include "Stats.h"
+#include "TimeTravelView.h"
 #include "WindowedTableModel.h"
 #include "application/AccountTimeline.h"
 #include "application/AsOfCursor.h"
@@ -113,9 +113,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Points measured by folding the whole ledger state instead, with and "
                        "without its snapshots (0; each takes seconds)."),
         QStringLiteral("n"), QStringLiteral("0"));
-    for (const QCommandLineOption &option : {eventsOption, accountsOption, storeOption, rateOption,
-                                             secondsOption, asOfOption, checkpointOption,
-                                             foldOption})
+    for (const QCommandLineOption &option :
+         {eventsOption, accountsOption, storeOption, rateOption, secondsOption, asOfOption,
+          checkpointOption, foldOption})
         parser.addOption(option);
     parser.process(application);
 
@@ -205,8 +205,8 @@ int main(int argc, char *argv[])
                 const bench::LatencySummary jump = bench::summarize(jumpNs, 1);
                 std::printf("as-of %s checkpoints: any point p50 %.1f ms, p99 %.1f ms, max %.1f "
                             "ms (%d points)\n",
-                            checkpoints ? "with   " : "without", jump.p50Ms, jump.p99Ms,
-                            jump.maxMs, asOfSamples);
+                            checkpoints ? "with   " : "without", jump.p50Ms, jump.p99Ms, jump.maxMs,
+                            asOfSamples);
                 if (checkpoints) {
                     const bench::LatencySummary step = bench::summarize(stepNs, 1);
                     std::printf("  steps one event either way: p50 %.1f ms, p99 %.1f ms\n",
@@ -340,10 +340,10 @@ int main(int argc, char *argv[])
     std::printf("  time travel tab first shown   %.0f ms%s (the account timeline read, or loaded "
                 "from the cache folder)\n",
                 static_cast<double>(openedNs) / 1e6, travelOpened ? "" : " (timed out)");
-    std::printf("  time travel, click to shown   p50 %.1f ms, p99 %.1f ms, max %.1f ms (%lld points "
-                "and steps)   (target <= 200 ms)\n",
-                travels.p50Ms, travels.p99Ms, travels.maxMs,
-                static_cast<long long>(travelNs.size()));
+    std::printf(
+        "  time travel, click to shown   p50 %.1f ms, p99 %.1f ms, max %.1f ms (%lld points "
+        "and steps)   (target <= 200 ms)\n",
+        travels.p50Ms, travels.p99Ms, travels.maxMs, static_cast<long long>(travelNs.size()));
     if (!written.ok())
         say(written.error().message);
     return painted && ready && written.ok() ? 0 : 1;

@@ -126,9 +126,10 @@ AccountsAsOf AccountTimeline::at(qint64 position, bool useCheckpoints) const
     if (useCheckpoints) {
         const qint64 below = position / m_checkpointEvery;
         const qint64 above = below + 1;
-        const bool aboveExists = above * m_checkpointEvery <= m_position &&
-                                 above <= qint64(m_checkpoints.size());
-        if (aboveExists && above * m_checkpointEvery - position < position - below * m_checkpointEvery) {
+        const bool aboveExists =
+            above * m_checkpointEvery <= m_position && above <= qint64(m_checkpoints.size());
+        if (aboveExists &&
+            above * m_checkpointEvery - position < position - below * m_checkpointEvery) {
             from = above * m_checkpointEvery;
             start = &m_checkpoints[size_t(above - 1)];
         } else if (below > 0) {

@@ -27,7 +27,10 @@ class AccountsAsOf
 public:
     qint64 position() const { return m_position; }
     // Accounts opened at or before position(), in the order they were opened.
-    qsizetype size() const { return m_balances.size(); }
+    qsizetype size() const { return qsizetype(m_balances.size()); }
+    // Every account the timeline knew of when this point was taken, also those opened after it:
+    // facts(row) holds for rows below knownCount().
+    qsizetype knownCount() const { return m_facts.size(); }
     const AccountFacts &facts(qsizetype row) const { return m_facts.at(row); }
     const Money &balance(qsizetype row) const { return m_balances[size_t(row)]; }
     AccountStatus status(qsizetype row) const { return m_statuses[size_t(row)]; }
@@ -44,7 +47,7 @@ private:
     friend class AccountTimeline;
     qint64 m_position = 0;
     QString m_lastHash;
-    QList<AccountFacts> m_facts; // shares the timeline's list; may hold accounts opened later
+    QList<AccountFacts> m_facts;   // shares the timeline's list; may hold accounts opened later
     QHash<QString, qint32> m_rows; // likewise
     std::vector<Money> m_balances;
     std::vector<AccountStatus> m_statuses;

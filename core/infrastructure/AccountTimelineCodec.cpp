@@ -40,8 +40,7 @@ QByteArray AccountTimelineCodec::encode(const AccountTimeline &timeline)
     out << magic << formatVersion << timeline.m_position << timeline.m_lastHash;
     out << qint64(timeline.m_facts.size());
     for (const AccountFacts &facts : timeline.m_facts)
-        out << facts.id << facts.ownerId << facts.currency << quint8(facts.type)
-            << facts.openedAt;
+        out << facts.id << facts.ownerId << facts.currency << quint8(facts.type) << facts.openedAt;
     out << qint64(timeline.m_steps.size());
     for (const AccountTimeline::Step &step : timeline.m_steps) {
         out << step.position << step.account << step.previous << quint8(step.status);

@@ -20,8 +20,8 @@ SavedTimeline SavedTimeline::forStore(const QString &storeLocation)
     const QByteArray name =
         QCryptographicHash::hash(storeLocation.toUtf8(), QCryptographicHash::Sha1).toHex();
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    return SavedTimeline(QDir(folder).filePath(QStringLiteral("timeline-%1.bin")
-                                                   .arg(QString::fromLatin1(name))));
+    return SavedTimeline(
+        QDir(folder).filePath(QStringLiteral("timeline-%1.bin").arg(QString::fromLatin1(name))));
 }
 
 std::optional<AccountTimeline> SavedTimeline::load(EventStore &store, qint64 checkpointEvery) const
