@@ -45,6 +45,13 @@
     </message>
 </context>
 <context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>Enter an amount.</source>
@@ -768,10 +775,6 @@ Referenz im Hauptbuch: %2</translation>
         <translation>Hauptbuch wird geprüft…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Verify ledger</source>
         <translation>Hauptbuch prüfen</translation>
     </message>
@@ -961,10 +964,6 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     <message>
         <source>Adding demo data…</source>
         <translation>Demodaten werden hinzugefügt…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Demo data</source>
@@ -1215,8 +1214,20 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <translation>&amp;Sprache:</translation>
     </message>
     <message>
-        <source>The store, the language and the role apply from the next start.</source>
-        <translation>Datenspeicher, Sprache und Rolle gelten ab dem nächsten Start.</translation>
+        <source> events</source>
+        <translation> Ereignisse</translation>
+    </message>
+    <message>
+        <source>Time travel keeps a checkpoint of every account this often: smaller uses more memory and makes far jumps shorter.</source>
+        <translation>So oft hält die Zeitreise einen Prüfpunkt aller Konten fest: kleiner braucht mehr Speicher und macht weite Sprünge kürzer.</translation>
+    </message>
+    <message>
+        <source>Time-travel &amp;checkpoint every:</source>
+        <translation>&amp;Prüfpunkt der Zeitreise alle:</translation>
+    </message>
+    <message>
+        <source>The store, the language, the role and the checkpoints apply from the next start.</source>
+        <translation>Datenspeicher, Sprache, Rolle und Prüfpunkte gelten ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,13 @@
     </message>
 </context>
 <context>
+    <name>QProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonText</name>
     <message>
         <source>Enter an amount.</source>
@@ -766,10 +773,6 @@ Reference in the ledger: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Verify ledger</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,10 +959,6 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>Adding demo data…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1211,7 +1210,19 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The store, the language and the role apply from the next start.</source>
+        <source> events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time travel keeps a checkpoint of every account this often: smaller uses more memory and makes far jumps shorter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time-travel &amp;checkpoint every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store, the language, the role and the checkpoints apply from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

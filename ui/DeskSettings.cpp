@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace billing::ui {
 
 DeskSettings DeskSettings::load()
@@ -14,6 +16,10 @@ DeskSettings DeskSettings::load()
     loaded.language = settings.value(QStringLiteral("language")).toString();
     loaded.offerDemoData = settings.value(QStringLiteral("offerDemoData"), true).toBool();
     loaded.auditor = settings.value(QStringLiteral("auditor"), false).toBool();
+    loaded.timelineCheckpointEvery = std::max<qint64>(
+        1000,
+        settings.value(QStringLiteral("timelineCheckpointEvery"), loaded.timelineCheckpointEvery)
+            .toLongLong());
     return loaded;
 }
 
@@ -26,6 +32,7 @@ void DeskSettings::save() const
     settings.setValue(QStringLiteral("language"), language);
     settings.setValue(QStringLiteral("offerDemoData"), offerDemoData);
     settings.setValue(QStringLiteral("auditor"), auditor);
+    settings.setValue(QStringLiteral("timelineCheckpointEvery"), timelineCheckpointEvery);
 }
 
 QString DeskSettings::effectiveOperator() const

@@ -13,6 +13,8 @@ struct DeskSettings
     QString language;     // "en", "de"; empty: the system's
     bool offerDemoData = true;
     bool auditor = false;
+    // Time travel keeps a checkpoint every this many events: more memory, shorter walks.
+    qint64 timelineCheckpointEvery = 20000;
 
     static DeskSettings load();
     void save() const;

@@ -23,10 +23,9 @@ Result<const AccountTimeline *> LedgerWork::timeline()
 {
     const SavedTimeline saved = SavedTimeline::forStore(m_storage->events().location());
     if (!m_timeline) {
-        std::optional<AccountTimeline> loaded =
-            saved.load(m_storage->events(), AccountTimeline::defaultCheckpointEvery);
-        m_timeline =
-            std::make_unique<AccountTimeline>(loaded ? std::move(*loaded) : AccountTimeline());
+        std::optional<AccountTimeline> loaded = saved.load(m_storage->events(), m_checkpointEvery);
+        m_timeline = std::make_unique<AccountTimeline>(loaded ? std::move(*loaded)
+                                                              : AccountTimeline(m_checkpointEvery));
         m_timelineSavedAt = m_timeline->position();
     }
     if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())

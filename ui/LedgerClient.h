@@ -38,6 +38,7 @@ private:
     std::unique_ptr<AsOfCursor> m_asOf;
     std::unique_ptr<AccountTimeline> m_timeline;
     qint64 m_timelineSavedAt = 0;
+    qint64 m_checkpointEvery = AccountTimeline::defaultCheckpointEvery;
     static constexpr qint64 timelineSaveEvery = 50000;
 };
 
@@ -62,6 +63,8 @@ public:
     ~LedgerClient() override;
 
     void open(bool readOnly);
+    // Before open(): how often time travel's account timeline keeps a checkpoint.
+    void setTimelineCheckpointEvery(qint64 events) { m_work->m_checkpointEvery = events; }
     State state() const { return m_state; }
     bool isReady() const { return m_state == State::Ready; }
     const StoreLocation &location() const { return m_location; }

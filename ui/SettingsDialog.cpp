@@ -6,6 +6,9 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
+
+#include <algorithm>
 
 namespace billing::ui {
 
@@ -34,10 +37,22 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     form->addRow(tr("&Projections:"), m_projectionsEdit);
     form->addRow(tr("&Operator:"), m_operatorEdit);
     form->addRow(tr("&Language:"), m_languageCombo);
+    m_checkpointSpin = new QSpinBox(this);
+    m_checkpointSpin->setRange(1000, 1000000);
+    m_checkpointSpin->setSingleStep(5000);
+    m_checkpointSpin->setValue(
+        int(std::clamp<qint64>(settings.timelineCheckpointEvery, 1000, 1000000)));
+    m_checkpointSpin->setSuffix(tr(" events"));
+    m_checkpointSpin->setToolTip(
+        tr("Time travel keeps a checkpoint of every account this often: smaller uses more memory "
+           "and makes far jumps shorter."));
+    form->addRow(tr("Time-travel &checkpoint every:"), m_checkpointSpin);
     form->addRow(QString(), m_demoCheck);
     form->addRow(QString(), m_auditorCheck);
     auto *note =
-        new QLabel(tr("The store, the language and the role apply from the next start."), this);
+        new QLabel(tr("The store, the language, the role and the checkpoints apply from the next "
+                      "start."),
+                   this);
     note->setWordWrap(true);
     form->addRow(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -55,6 +70,7 @@ DeskSettings SettingsDialog::settings() const
     edited.language = m_languageCombo->currentData().toString();
     edited.offerDemoData = m_demoCheck->isChecked();
     edited.auditor = m_auditorCheck->isChecked();
+    edited.timelineCheckpointEvery = m_checkpointSpin->value();
     return edited;
 }
 

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QLineEdit;
+class QSpinBox;
 
 namespace billing::ui {
 
@@ -30,6 +31,7 @@ private:
     QComboBox *m_languageCombo = nullptr;
     QCheckBox *m_demoCheck = nullptr;
     QCheckBox *m_auditorCheck = nullptr;
+    QSpinBox *m_checkpointSpin = nullptr;
 };
 
 } // namespace billing::ui

@@ -128,6 +128,7 @@ int main(int argc, char *argv[])
 
     billing::ui::LedgerClient client(location);
     client.setOperatorName(settings.effectiveOperator());
+    client.setTimelineCheckpointEvery(settings.timelineCheckpointEvery);
     client.open(settings.auditor);
     billing::ui::MainWindow window(client, settings);
     window.setDemoDataWhenEmpty(parser.isSet(demoOption));
