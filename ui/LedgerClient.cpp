@@ -55,7 +55,8 @@ void LedgerClient::open(bool readOnly)
     QMetaObject::invokeMethod(
         m_threadContext,
         [this, work, location, readOnly] {
-            Result<std::unique_ptr<LedgerStorage>> storage = openStorage(location);
+            Result<std::unique_ptr<LedgerStorage>> storage = openStorage(
+                location, readOnly ? StorageAccess::ReadOnly : StorageAccess::ReadWrite);
             QString error;
             if (storage.ok()) {
                 work->m_storage = std::move(storage.value());
@@ -73,10 +74,16 @@ void LedgerClient::open(bool readOnly)
                 [this, error] {
                     m_state = error.isEmpty() ? State::Ready : State::Failed;
                     m_openError = error;
-                    if (error.isEmpty())
-                        Q_EMIT opened();
-                    else
+                    if (!error.isEmpty()) {
                         Q_EMIT openFailed(error);
+                        return;
+                    }
+                    if (m_location.kind == StoreLocation::Kind::Kafka) {
+                        m_followTimer = new QTimer(this);
+                        connect(m_followTimer, &QTimer::timeout, this, &LedgerClient::follow);
+                        m_followTimer->start(followIntervalMs);
+                    }
+                    Q_EMIT opened();
                 },
                 Qt::QueuedConnection);
             // After the desk was told it is open: the next open starts from here. Commands wait
@@ -109,6 +116,27 @@ void LedgerClient::run(QObject *context, Job job)
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+} // namespace billing::ui
+
+namespace billing::ui {
+
+void LedgerClient::follow()
+{
+    // One follow at a time: a slow read of the log skips ticks instead of piling jobs up in
+    // front of the commands.
+    if (m_following)
+        return;
+    m_following = true;
+    run(this, [this](LedgerWork &work) -> Continuation {
+        work.freshState();
+        // Read-only storage writes nothing here: it answers with the writers' checkpoint.
+        if (Result<qint64> projected = work.storage().catchUpProjections(); !projected.ok())
+            qWarning("Projections are behind the log: %s",
+                     qPrintable(projected.error().message));
+        return [this] { m_following = false; };
+    });
 }
 
 } // namespace billing::ui
