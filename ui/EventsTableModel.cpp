@@ -3,8 +3,8 @@
 namespace billing::ui {
 
 EventsTableModel::EventsTableModel(const StoreLocation &location, QObject *parent)
-    : WindowedTableModel(LedgerTable::Events, location, int(Column::Position),
-                         Qt::DescendingOrder, parent)
+    : WindowedTableModel(LedgerTable::Events, location, int(Column::Position), Qt::DescendingOrder,
+                         parent)
 {}
 
 EventsTableModel::EventsTableModel(const QString &databasePath, QObject *parent)

@@ -133,9 +133,10 @@ void LedgerClient::follow()
         work.freshState();
         // Read-only storage writes nothing here: it answers with the writers' checkpoint.
         if (Result<qint64> projected = work.storage().catchUpProjections(); !projected.ok())
-            qWarning("Projections are behind the log: %s",
-                     qPrintable(projected.error().message));
-        return [this] { m_following = false; };
+            qWarning("Projections are behind the log: %s", qPrintable(projected.error().message));
+        return [this] {
+            m_following = false;
+        };
     });
 }
 

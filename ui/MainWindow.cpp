@@ -72,12 +72,10 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
 
 void MainWindow::addTables(const StoreLocation &location)
 {
-    m_tabs->addTab(new LedgerTableView(new AccountsTableModel(location), m_tabs),
-                   tr("&Accounts"));
+    m_tabs->addTab(new LedgerTableView(new AccountsTableModel(location), m_tabs), tr("&Accounts"));
     m_tabs->addTab(new LedgerTableView(new TransactionsTableModel(location), m_tabs),
                    tr("&Transactions"));
-    m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(location), m_tabs),
-                   tr("Audit &log"));
+    m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(location), m_tabs), tr("Audit &log"));
     auto *history = new EventHistoryView(m_client, location, m_tabs);
     m_tabs->addTab(history, tr("&Event history"));
     auto *travel = new TimeTravelView(m_client, location, m_tabs);

@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "infrastructure/StoreLocation.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -7,8 +9,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QUrl>
-
-#include "infrastructure/StoreLocation.h"
 
 namespace billing::ui {
 

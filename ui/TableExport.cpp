@@ -57,9 +57,8 @@ void TableExport::saveCsv(QWidget *parent, const QString &title, const QString &
                              tr("The file could not be written: %1").arg(file.errorString()));
 }
 
-Result<qint64> TableExport::write(TableReader &reader, TableQuery query,
-                                  const QStringList &headers, QIODevice &out,
-                                  const std::atomic<bool> &cancelled,
+Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const QStringList &headers,
+                                  QIODevice &out, const std::atomic<bool> &cancelled,
                                   std::atomic<qint64> &rowsWritten)
 {
     out.write(csvLine(headers).toUtf8());

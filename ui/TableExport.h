@@ -14,7 +14,7 @@ class QWidget;
 namespace billing {
 class TableReader;
 struct StoreLocation;
-}
+} // namespace billing
 
 namespace billing::ui {
 
@@ -28,9 +28,8 @@ public:
     static constexpr int chunkRows = 5000;
 
     // Every row of `query` (its offset and limit are ignored); stops early once `cancelled`.
-    static Result<qint64> write(TableReader &reader, TableQuery query,
-                                const QStringList &headers, QIODevice &out,
-                                const std::atomic<bool> &cancelled,
+    static Result<qint64> write(TableReader &reader, TableQuery query, const QStringList &headers,
+                                QIODevice &out, const std::atomic<bool> &cancelled,
                                 std::atomic<qint64> &rowsWritten);
     // Runs write() on a thread of its own behind a progress dialog with a cancel button.
     static void run(QWidget *parent, const StoreLocation &location, const TableQuery &query,

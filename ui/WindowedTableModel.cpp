@@ -38,8 +38,7 @@ WindowedTableModel::WindowedTableModel(LedgerTable table, const StoreLocation &l
     m_thread.setObjectName(QStringLiteral("ledger-table-%1").arg(int(table)));
     m_thread.start();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, location] { worker->open(location); },
-        Qt::QueuedConnection);
+        m_worker, [worker = m_worker, location] { worker->open(location); }, Qt::QueuedConnection);
     restartQuery();
 }
 

@@ -58,7 +58,8 @@ Status DistributedStorage::resetProjections()
 {
     if (m_readOnly)
         return Error{reason::readOnly,
-                     QStringLiteral("a read-only connection cannot rebuild the projections"), {}};
+                     QStringLiteral("a read-only connection cannot rebuild the projections"),
+                     {}};
     return m_projector->reset();
 }
 

@@ -81,8 +81,8 @@ const TableSql &transactionsSql()
         QStringLiteral("transaction_projections"),
         {timeText(QStringLiteral("created_at")), QStringLiteral("type"),
          QStringLiteral("account_id"), QStringLiteral("counterparty_id"),
-         amountText(QStringLiteral("amount")), QStringLiteral("currency"),
-         QStringLiteral("status"), QStringLiteral("reference"), QStringLiteral("correlation_id")},
+         amountText(QStringLiteral("amount")), QStringLiteral("currency"), QStringLiteral("status"),
+         QStringLiteral("reference"), QStringLiteral("correlation_id")},
         // Time sorts by log position: the order the ledger decided things in.
         {QStringLiteral("position"), bytewise(QStringLiteral("type")),
          bytewise(QStringLiteral("account_id")), bytewise(QStringLiteral("counterparty_id")),
@@ -307,10 +307,9 @@ Result<TablePage> PostgresTableReader::readInSnapshot(const TableQuery &query)
     for (const QString &column : table.tieBreakers)
         order.append(column + direction);
     QSqlQuery rows(m_database.connection());
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
-            .arg((table.select + table.hidden).join(QStringLiteral(", ")), table.from, where.sql,
-                 order.join(QStringLiteral(", ")));
+    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                            .arg((table.select + table.hidden).join(QStringLiteral(", ")),
+                                 table.from, where.sql, order.join(QStringLiteral(", ")));
     if (!PostgresDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
         return PostgresDatabase::failure(rows, QStringLiteral("read rows"));
     const int columns = int(table.select.size() + table.hidden.size());
