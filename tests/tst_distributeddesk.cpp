@@ -12,6 +12,7 @@
 #include "LedgerTableView.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
+#include "TableExport.h"
 #include "WindowedTableModel.h"
 #include "domain/ReasonCode.h"
 #include "infrastructure/DistributedStorage.h"
@@ -19,6 +20,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QMenuBar>
@@ -244,6 +246,23 @@ void TestDistributedDesk::aTransferInOneDeskShowsInTheOther()
     QCOMPARE(cell(*events, created, int(EventColumn::Version)), QStringLiteral("1"));
     QVERIFY(cell(*events, created, int(EventColumn::CausationId)).size() > 0);
     QVERIFY(cell(*events, created, int(EventColumn::Summary)).size() > 0);
+
+    // Ctrl+E exports the rows as the table sorts and filters them, from PostgreSQL too.
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(location(m_postgres.url()), StorageAccess::ReadOnly);
+    QVERIFY(reader.ok());
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    const std::atomic<bool> cancelled{false};
+    std::atomic<qint64> written{0};
+    QStringList headers;
+    for (int column = 0; column < transactions->columnCount(); ++column)
+        headers.append(transactions->headerData(column, Qt::Horizontal).toString());
+    const Result<qint64> exported = TableExport::write(*reader.value(), transactions->query(),
+                                                       headers, csv, cancelled, written);
+    QVERIFY(exported.ok());
+    QCOMPARE(exported.value(), qint64(transactions->rowCount()));
+    QVERIFY(csv.data().contains(QByteArray(",") + hugeAmount.toUtf8() + ",BTC,"));
 }
 
 void TestDistributedDesk::aDeskProjectsWhatAWriterLeftBehind()

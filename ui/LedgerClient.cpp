@@ -132,10 +132,14 @@ void LedgerClient::follow()
     run(this, [this](LedgerWork &work) -> Continuation {
         work.freshState();
         // Read-only storage writes nothing here: it answers with the writers' checkpoint.
-        if (Result<qint64> projected = work.storage().catchUpProjections(); !projected.ok())
-            qWarning("Projections are behind the log: %s", qPrintable(projected.error().message));
-        return [this] {
+        const Result<qint64> projected = work.storage().catchUpProjections();
+        const QString problem = projected.ok() ? QString() : projected.error().message;
+        return [this, problem] {
             m_following = false;
+            // Said once per problem, not twice a second while a server is away.
+            if (!problem.isEmpty() && problem != m_followProblem)
+                qWarning("Projections are behind the log: %s", qPrintable(problem));
+            m_followProblem = problem;
         };
     });
 }

@@ -94,6 +94,7 @@ private:
     std::unique_ptr<LedgerWork> m_work;
     QTimer *m_followTimer = nullptr;
     bool m_following = false; // a follow job is queued or running
+    QString m_followProblem;  // the last follow's failure, empty when it succeeded
 };
 
 } // namespace billing::ui

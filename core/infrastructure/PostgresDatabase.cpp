@@ -153,7 +153,7 @@ QSqlQuery &PostgresDatabase::statement(const QString &sql)
         auto query = std::make_shared<QSqlQuery>(m_db);
         query->setForwardOnly(true);
         query->prepare(sql);
-        it = m_statements.insert(sql, std::move(query));
+        it = m_statements.insert(sql, query);
     }
     return **it;
 }
