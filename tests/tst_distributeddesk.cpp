@@ -24,12 +24,15 @@
 #include <QElapsedTimer>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
+#include <QPixmap>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
 
+#include <algorithm>
 #include <optional>
 
 using namespace billing;
@@ -114,6 +117,30 @@ int rowWith(const WindowedTableModel &model, int column, const QString &text)
 QString cell(const WindowedTableModel &model, int row, int column)
 {
     return model.index(row, column).data().toString();
+}
+
+bool saveOneAboveTheOther(const QList<MainWindow *> &windows, const QString &path)
+{
+    QList<QPixmap> shots;
+    QSize size;
+    for (MainWindow *window : windows) {
+        window->resize(1300, 330);
+        window->tabs()->setCurrentIndex(int(MainWindow::Tab::Transactions));
+        QTest::qWait(300);
+        shots.append(window->grab());
+        size = QSize(std::max(size.width(), shots.last().width()),
+                     size.height() + shots.last().height());
+    }
+    QPixmap both(size);
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    int y = 0;
+    for (const QPixmap &shot : shots) {
+        painter.drawPixmap(0, y, shot);
+        y += shot.height();
+    }
+    painter.end();
+    return both.save(path);
 }
 
 bool psql(const QString &url, const QString &sql)
@@ -225,6 +252,10 @@ void TestDistributedDesk::aTransferInOneDeskShowsInTheOther()
     }
     qInfo("both desks showed the billing-cli top-up %lld ms after it was booked",
           sinceBooked.elapsed());
+    // BILLING_DESK_SCREENSHOTS=DIR: the README's picture of the two desks, one above the other.
+    if (const QString folder = qEnvironmentVariable("BILLING_DESK_SCREENSHOTS"); !folder.isEmpty())
+        QVERIFY(saveOneAboveTheOther({first.window.get(), second.window.get()},
+                                     folder + QStringLiteral("/two-desks.png")));
 
     // The audit log and the event history read PostgreSQL too, with the events' versions.
     WindowedTableModel *audit = second.table(MainWindow::Tab::AuditLog);
