@@ -794,10 +794,6 @@ Referenz im Hauptbuch: %2</translation>
         <translation>Billing Desk</translation>
     </message>
     <message>
-        <source>The live tables read the embedded store only.</source>
-        <translation>Die Live-Tabellen lesen nur aus dem eingebetteten Datenspeicher.</translation>
-    </message>
-    <message>
         <source>Ledger</source>
         <translation>Hauptbuch</translation>
     </message>
@@ -1228,6 +1224,26 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     <message>
         <source>The store, the language, the role and the checkpoints apply from the next start.</source>
         <translation>Datenspeicher, Sprache, Rolle und Prüfpunkte gelten ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL password is never stored here: it comes from PGPASSWORD or from a file with mode 0600 named by BILLING_PGPASSWORD_FILE. An auditor gives the auditor&apos;s login as the projections user.</source>
+        <translation>Das PostgreSQL-Passwort wird hier nie gespeichert: Es kommt aus PGPASSWORD oder aus einer Datei mit Modus 0600, die BILLING_PGPASSWORD_FILE nennt. Ein Prüfer gibt als Benutzer der Projektionen seine Prüfer-Anmeldung an.</translation>
+    </message>
+    <message>
+        <source>The store must be sqlite:PATH or kafka:HOST:PORT.</source>
+        <translation>Der Datenspeicher muss sqlite:PFAD oder kafka:HOST:PORT sein.</translation>
+    </message>
+    <message>
+        <source>A kafka: store needs the projections: postgresql://USER@HOST:PORT/DB.</source>
+        <translation>Ein kafka:-Datenspeicher braucht die Projektionen: postgresql://BENUTZER@HOST:PORT/DB.</translation>
+    </message>
+    <message>
+        <source>No password in the projections URL: set PGPASSWORD or BILLING_PGPASSWORD_FILE (a file with mode 0600).</source>
+        <translation>Kein Passwort in der URL der Projektionen: Setzen Sie PGPASSWORD oder BILLING_PGPASSWORD_FILE (eine Datei mit Modus 0600).</translation>
+    </message>
+    <message>
+        <source>The projections must be postgresql://USER@HOST:PORT/DB.</source>
+        <translation>Die Projektionen müssen postgresql://BENUTZER@HOST:PORT/DB sein.</translation>
     </message>
 </context>
 <context>

@@ -792,10 +792,6 @@ Reference in the ledger: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The live tables read the embedded store only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ledger</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,6 +1219,26 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>The store, the language, the role and the checkpoints apply from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PostgreSQL password is never stored here: it comes from PGPASSWORD or from a file with mode 0600 named by BILLING_PGPASSWORD_FILE. An auditor gives the auditor&apos;s login as the projections user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store must be sqlite:PATH or kafka:HOST:PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A kafka: store needs the projections: postgresql://USER@HOST:PORT/DB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password in the projections URL: set PGPASSWORD or BILLING_PGPASSWORD_FILE (a file with mode 0600).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projections must be postgresql://USER@HOST:PORT/DB.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,9 +2,13 @@
 
 namespace billing::ui {
 
-AccountsTableModel::AccountsTableModel(const QString &databasePath, QObject *parent)
-    : WindowedTableModel(LedgerTable::Accounts, databasePath, int(Column::Id), Qt::AscendingOrder,
+AccountsTableModel::AccountsTableModel(const StoreLocation &location, QObject *parent)
+    : WindowedTableModel(LedgerTable::Accounts, location, int(Column::Id), Qt::AscendingOrder,
                          parent)
+{}
+
+AccountsTableModel::AccountsTableModel(const QString &databasePath, QObject *parent)
+    : AccountsTableModel(StoreLocation::sqlite(databasePath), parent)
 {}
 
 QString AccountsTableModel::columnTitle(int column) const

@@ -13,7 +13,9 @@ class AccountsTableModel final : public WindowedTableModel
 public:
     using Column = AccountColumn;
 
+    // The ledger file at `databasePath` (the embedded store).
     explicit AccountsTableModel(const QString &databasePath, QObject *parent = nullptr);
+    explicit AccountsTableModel(const StoreLocation &location, QObject *parent = nullptr);
 
 protected:
     QString columnTitle(int column) const override;

@@ -3,9 +3,13 @@
 namespace billing::ui {
 
 // Newest first: the audit trail is read from the latest event back.
-AuditLogTableModel::AuditLogTableModel(const QString &databasePath, QObject *parent)
-    : WindowedTableModel(LedgerTable::AuditLog, databasePath, int(Column::Position),
+AuditLogTableModel::AuditLogTableModel(const StoreLocation &location, QObject *parent)
+    : WindowedTableModel(LedgerTable::AuditLog, location, int(Column::Position),
                          Qt::DescendingOrder, parent)
+{}
+
+AuditLogTableModel::AuditLogTableModel(const QString &databasePath, QObject *parent)
+    : AuditLogTableModel(StoreLocation::sqlite(databasePath), parent)
 {}
 
 QString AuditLogTableModel::columnTitle(int column) const

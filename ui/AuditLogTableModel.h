@@ -13,7 +13,9 @@ class AuditLogTableModel final : public WindowedTableModel
 public:
     using Column = AuditColumn;
 
+    // The ledger file at `databasePath` (the embedded store).
     explicit AuditLogTableModel(const QString &databasePath, QObject *parent = nullptr);
+    explicit AuditLogTableModel(const StoreLocation &location, QObject *parent = nullptr);
 
 protected:
     QString columnTitle(int column) const override;

@@ -15,7 +15,7 @@
 
 namespace billing::ui {
 
-EventHistoryView::EventHistoryView(LedgerClient &client, const QString &databasePath,
+EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &location,
                                    QWidget *parent)
     : QWidget(parent)
     , m_client(client)
@@ -23,7 +23,7 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const QString &database
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    m_table = new LedgerTableView(new EventsTableModel(databasePath), splitter);
+    m_table = new LedgerTableView(new EventsTableModel(location), splitter);
     m_jsonView = new QPlainTextEdit(splitter);
     m_jsonView->setReadOnly(true);
     m_jsonView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

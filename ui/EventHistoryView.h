@@ -4,6 +4,10 @@
 
 class QPlainTextEdit;
 
+namespace billing {
+struct StoreLocation;
+}
+
 namespace billing::ui {
 
 class LedgerClient;
@@ -18,7 +22,8 @@ class EventHistoryView final : public QWidget
     Q_DISABLE_COPY_MOVE(EventHistoryView)
 
 public:
-    EventHistoryView(LedgerClient &client, const QString &databasePath, QWidget *parent = nullptr);
+    EventHistoryView(LedgerClient &client, const StoreLocation &location,
+                     QWidget *parent = nullptr);
 
     LedgerTableView *table() const { return m_table; }
     QPlainTextEdit *jsonView() const { return m_jsonView; }

@@ -2,9 +2,13 @@
 
 namespace billing::ui {
 
+EventsTableModel::EventsTableModel(const StoreLocation &location, QObject *parent)
+    : WindowedTableModel(LedgerTable::Events, location, int(Column::Position), Qt::DescendingOrder,
+                         parent)
+{}
+
 EventsTableModel::EventsTableModel(const QString &databasePath, QObject *parent)
-    : WindowedTableModel(LedgerTable::Events, databasePath, int(Column::Position),
-                         Qt::DescendingOrder, parent)
+    : EventsTableModel(StoreLocation::sqlite(databasePath), parent)
 {}
 
 QString EventsTableModel::columnTitle(int column) const

@@ -13,7 +13,9 @@ class EventsTableModel final : public WindowedTableModel
 public:
     using Column = EventColumn;
 
+    // The ledger file at `databasePath` (the embedded store).
     explicit EventsTableModel(const QString &databasePath, QObject *parent = nullptr);
+    explicit EventsTableModel(const StoreLocation &location, QObject *parent = nullptr);
 
 protected:
     QString columnTitle(int column) const override;

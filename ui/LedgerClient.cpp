@@ -78,7 +78,8 @@ void LedgerClient::open(bool readOnly)
     QMetaObject::invokeMethod(
         m_threadContext,
         [this, work, location, readOnly] {
-            Result<std::unique_ptr<LedgerStorage>> storage = openStorage(location);
+            Result<std::unique_ptr<LedgerStorage>> storage = openStorage(
+                location, readOnly ? StorageAccess::ReadOnly : StorageAccess::ReadWrite);
             QString error;
             if (storage.ok()) {
                 work->m_storage = std::move(storage.value());
@@ -96,10 +97,16 @@ void LedgerClient::open(bool readOnly)
                 [this, error] {
                     m_state = error.isEmpty() ? State::Ready : State::Failed;
                     m_openError = error;
-                    if (error.isEmpty())
-                        Q_EMIT opened();
-                    else
+                    if (!error.isEmpty()) {
                         Q_EMIT openFailed(error);
+                        return;
+                    }
+                    if (m_location.kind == StoreLocation::Kind::Kafka) {
+                        m_followTimer = new QTimer(this);
+                        connect(m_followTimer, &QTimer::timeout, this, &LedgerClient::follow);
+                        m_followTimer->start(followIntervalMs);
+                    }
+                    Q_EMIT opened();
                 },
                 Qt::QueuedConnection);
             // After the desk was told it is open: the next open starts from here. Commands wait
@@ -132,6 +139,32 @@ void LedgerClient::run(QObject *context, Job job)
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
+}
+
+} // namespace billing::ui
+
+namespace billing::ui {
+
+void LedgerClient::follow()
+{
+    // One follow at a time: a slow read of the log skips ticks instead of piling jobs up in
+    // front of the commands.
+    if (m_following)
+        return;
+    m_following = true;
+    run(this, [this](LedgerWork &work) -> Continuation {
+        work.freshState();
+        // Read-only storage writes nothing here: it answers with the writers' checkpoint.
+        const Result<qint64> projected = work.storage().catchUpProjections();
+        const QString problem = projected.ok() ? QString() : projected.error().message;
+        return [this, problem] {
+            m_following = false;
+            // Said once per problem, not twice a second while a server is away.
+            if (!problem.isEmpty() && problem != m_followProblem)
+                qWarning("Projections are behind the log: %s", qPrintable(problem));
+            m_followProblem = problem;
+        };
+    });
 }
 
 } // namespace billing::ui

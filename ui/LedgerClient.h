@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -58,6 +59,10 @@ public:
     enum class State { Closed, Opening, Ready, Failed };
     // As the CLI: the next open folds at most this many events after the newest snapshot.
     static constexpr qint64 snapshotEvery = 50000;
+    // Distributed mode: how often the ledger's thread reads what other processes committed to
+    // the log and brings the projections up to it, so that the tables show it within about a
+    // second even when the process that wrote it stopped before projecting.
+    static constexpr int followIntervalMs = 500;
 
     explicit LedgerClient(StoreLocation location, QObject *parent = nullptr);
     ~LedgerClient() override;
@@ -88,6 +93,8 @@ public:
     void notifyWritten(qint64 position) { Q_EMIT ledgerWritten(position); }
 
 private:
+    void follow();
+
     StoreLocation m_location;
     State m_state = State::Closed;
     QString m_openError;
@@ -95,6 +102,9 @@ private:
     QThread m_thread;
     QObject *m_threadContext = nullptr; // lives on m_thread; jobs are queued to it
     std::unique_ptr<LedgerWork> m_work;
+    QTimer *m_followTimer = nullptr;
+    bool m_following = false; // a follow job is queued or running
+    QString m_followProblem;  // the last follow's failure, empty when it succeeded
 };
 
 } // namespace billing::ui

@@ -212,7 +212,7 @@ void LedgerTableView::exportRows()
     QStringList headers;
     for (int column = 0; column < m_model->columnCount(); ++column)
         headers.append(m_model->headerData(column, Qt::Horizontal).toString());
-    TableExport::run(this, m_model->databasePath(), m_model->query(), headers, path);
+    TableExport::run(this, m_model->location(), m_model->query(), headers, path);
 }
 
 void LedgerTableView::showRowCount()

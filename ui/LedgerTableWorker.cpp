@@ -1,7 +1,5 @@
 #include "LedgerTableWorker.h"
 
-#include "infrastructure/SqliteTableReader.h"
-
 #include <QTimer>
 
 namespace billing::ui {
@@ -12,17 +10,30 @@ LedgerTableWorker::LedgerTableWorker(std::shared_ptr<const std::atomic<quint64>>
 
 LedgerTableWorker::~LedgerTableWorker() = default;
 
-void LedgerTableWorker::open(const QString &path)
+void LedgerTableWorker::open(const StoreLocation &location)
 {
-    BILLING_ASSERT(!m_reader);
-    // Relaxed: this connection only reads, so its commits never need an fsync.
-    if (Status opened = m_database.open(path, SqliteDatabase::Durability::Relaxed); !opened.ok()) {
-        Q_EMIT failed(opened.error().message);
+    BILLING_ASSERT(!m_reader && m_openAttempts == 0);
+    m_location = location;
+    tryOpen();
+}
+
+void LedgerTableWorker::tryOpen()
+{
+    ++m_openAttempts;
+    // A table only reads: on PostgreSQL its connection may write nothing and never migrates.
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(m_location, StorageAccess::ReadOnly);
+    const bool server = m_location.kind != StoreLocation::Kind::Sqlite;
+    if (!reader.ok()) {
+        if (server && m_openAttempts < serverOpenAttemptsMax)
+            QTimer::singleShot(serverOpenRetryMs, this, &LedgerTableWorker::tryOpen);
+        else
+            Q_EMIT failed(reader.error().message);
         return;
     }
-    m_reader = std::make_unique<SqliteTableReader>(m_database);
+    m_reader = std::move(reader.value());
     m_pollTimer = new QTimer(this);
-    m_pollTimer->setInterval(pollIntervalMs);
+    m_pollTimer->setInterval(server ? serverPollIntervalMs : pollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LedgerTableWorker::poll);
     m_pollTimer->start();
     poll();

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "application/TableQuery.h"
-#include "infrastructure/SqliteDatabase.h"
+#include "application/TableReader.h"
+#include "infrastructure/StoreLocation.h"
 
 #include <QObject>
 
@@ -10,15 +10,12 @@
 
 class QTimer;
 
-namespace billing {
-class SqliteTableReader;
-}
-
 namespace billing::ui {
 
-// Runs a table's queries on its own thread, over its own connection to the ledger file, so
-// that the desk's UI thread never waits on SQLite. It also polls the ledger's position and says
-// when it moved; the model then refreshes what it shows.
+// Runs a table's queries on its own thread, over its own connection to the projections (the
+// ledger file, or PostgreSQL in the distributed mode), so that the desk's UI thread never waits
+// on a database. It also polls the projections' position and says when it moved; the model then
+// refreshes what it shows.
 class LedgerTableWorker final : public QObject
 {
     Q_OBJECT
@@ -27,6 +24,13 @@ class LedgerTableWorker final : public QObject
 public:
     // Live updates must show within 100 ms; the poll is one indexed read.
     static constexpr int pollIntervalMs = 40;
+    // On a server shared by many desks a poll is a round trip: five a second are enough for
+    // "within about a second".
+    static constexpr int serverPollIntervalMs = 200;
+    // A desk opening a fresh PostgreSQL database migrates it on the ledger's thread while the
+    // tables open theirs: a table waits for the schema this long before it gives up.
+    static constexpr int serverOpenAttemptsMax = 30;
+    static constexpr int serverOpenRetryMs = 1000;
 
     // `latestGeneration` is the model's current query generation: requests older than it are
     // skipped, so that a burst of sorts or filters runs one query, not all of them.
@@ -34,7 +38,7 @@ public:
     ~LedgerTableWorker() override;
 
 public Q_SLOTS:
-    void open(const QString &path);
+    void open(const billing::StoreLocation &location);
     void fetch(const billing::TableQuery &query);
 
 Q_SIGNALS:
@@ -44,10 +48,12 @@ Q_SIGNALS:
 
 private:
     void poll();
+    void tryOpen();
 
     std::shared_ptr<const std::atomic<quint64>> m_latestGeneration;
-    SqliteDatabase m_database;
-    std::unique_ptr<SqliteTableReader> m_reader;
+    std::unique_ptr<TableReader> m_reader;
+    StoreLocation m_location;
+    int m_openAttempts = 0;
     QTimer *m_pollTimer = nullptr;
     LedgerMark m_mark;
 };

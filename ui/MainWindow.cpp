@@ -46,13 +46,7 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
     resize(1200, 700);
     m_tabs = new QTabWidget(this);
     setCentralWidget(m_tabs);
-    if (client.location().kind == StoreLocation::Kind::Sqlite) {
-        addTables(client.location().target);
-    } else {
-        auto *notice = new QLabel(tr("The live tables read the embedded store only."), m_tabs);
-        notice->setAlignment(Qt::AlignCenter);
-        m_tabs->addTab(notice, tr("Ledger"));
-    }
+    addTables(client.location());
     addMenus();
     addContextMenus();
 
@@ -76,17 +70,15 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
     healthTimer->start(healthIntervalMs);
 }
 
-void MainWindow::addTables(const QString &databasePath)
+void MainWindow::addTables(const StoreLocation &location)
 {
-    m_tabs->addTab(new LedgerTableView(new AccountsTableModel(databasePath), m_tabs),
-                   tr("&Accounts"));
-    m_tabs->addTab(new LedgerTableView(new TransactionsTableModel(databasePath), m_tabs),
+    m_tabs->addTab(new LedgerTableView(new AccountsTableModel(location), m_tabs), tr("&Accounts"));
+    m_tabs->addTab(new LedgerTableView(new TransactionsTableModel(location), m_tabs),
                    tr("&Transactions"));
-    m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(databasePath), m_tabs),
-                   tr("Audit &log"));
-    auto *history = new EventHistoryView(m_client, databasePath, m_tabs);
+    m_tabs->addTab(new LedgerTableView(new AuditLogTableModel(location), m_tabs), tr("Audit &log"));
+    auto *history = new EventHistoryView(m_client, location, m_tabs);
     m_tabs->addTab(history, tr("&Event history"));
-    auto *travel = new TimeTravelView(m_client, databasePath, m_tabs);
+    auto *travel = new TimeTravelView(m_client, location, m_tabs);
     m_tabs->addTab(travel, tr("Time t&ravel"));
     connect(history, &EventHistoryView::travelRequested, this, [this, travel](qint64 position) {
         m_tabs->setCurrentWidget(travel);

@@ -9,6 +9,10 @@
 class QLabel;
 class QTabWidget;
 
+namespace billing {
+struct StoreLocation;
+}
+
 namespace billing::ui {
 
 class AccountWindow;
@@ -69,7 +73,7 @@ Q_SIGNALS:
     void imported(int completed, int rejected, int invalid);
 
 private:
-    void addTables(const QString &databasePath);
+    void addTables(const StoreLocation &location);
     void addAuditMenu();
     void addMenus();
     void addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,

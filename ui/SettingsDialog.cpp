@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "infrastructure/StoreLocation.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -7,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -55,6 +58,19 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
                    this);
     note->setWordWrap(true);
     form->addRow(note);
+    auto *passwordNote = new QLabel(
+        tr("The PostgreSQL password is never stored here: it comes from PGPASSWORD or from a "
+           "file with mode 0600 named by BILLING_PGPASSWORD_FILE. An auditor gives the "
+           "auditor's login as the projections user."),
+        this);
+    passwordNote->setWordWrap(true);
+    form->addRow(passwordNote);
+    m_problemLabel = new QLabel(this);
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_problemLabel->hide();
+    form->addRow(m_problemLabel);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -72,6 +88,35 @@ DeskSettings SettingsDialog::settings() const
     edited.auditor = m_auditorCheck->isChecked();
     edited.timelineCheckpointEvery = m_checkpointSpin->value();
     return edited;
+}
+
+QString SettingsDialog::problemWith(const DeskSettings &settings)
+{
+    if (!settings.store.isEmpty() && !StoreLocation::parse(settings.store).ok())
+        return tr("The store must be sqlite:PATH or kafka:HOST:PORT.");
+    const bool distributed = settings.store.startsWith(u"kafka:");
+    if (settings.projections.isEmpty())
+        return distributed && qEnvironmentVariableIsEmpty("BILLING_PROJECTIONS")
+                   ? tr("A kafka: store needs the projections: "
+                        "postgresql://USER@HOST:PORT/DB.")
+                   : QString();
+    const QUrl url(settings.projections, QUrl::StrictMode);
+    if (!url.password().isEmpty())
+        return tr("No password in the projections URL: set PGPASSWORD or "
+                  "BILLING_PGPASSWORD_FILE (a file with mode 0600).");
+    if (!url.isValid() || (url.scheme() != u"postgresql" && url.scheme() != u"postgres") ||
+        url.host().isEmpty() || url.userName().isEmpty() || url.path().size() < 2)
+        return tr("The projections must be postgresql://USER@HOST:PORT/DB.");
+    return {};
+}
+
+void SettingsDialog::accept()
+{
+    const QString problem = problemWith(settings());
+    m_problemLabel->setText(problem);
+    m_problemLabel->setVisible(!problem.isEmpty());
+    if (problem.isEmpty())
+        QDialog::accept();
 }
 
 } // namespace billing::ui

@@ -6,6 +6,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 
@@ -22,8 +23,15 @@ public:
     explicit SettingsDialog(const DeskSettings &settings, QWidget *parent = nullptr);
 
     DeskSettings settings() const;
+    // What is wrong with `settings` as a user would read it, or nothing. A projections URL
+    // with a password is refused: settings are a plain file, and the password belongs in
+    // PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE.
+    static QString problemWith(const DeskSettings &settings);
+
+    void accept() override;
 
 private:
+    QLabel *m_problemLabel = nullptr;
     DeskSettings m_original;
     QLineEdit *m_storeEdit = nullptr;
     QLineEdit *m_projectionsEdit = nullptr;

@@ -1,6 +1,6 @@
 #include "TableExport.h"
 
-#include "infrastructure/SqliteTableReader.h"
+#include "infrastructure/StoreLocation.h"
 
 #include <QAbstractItemModel>
 #include <QFile>
@@ -57,12 +57,10 @@ void TableExport::saveCsv(QWidget *parent, const QString &title, const QString &
                              tr("The file could not be written: %1").arg(file.errorString()));
 }
 
-Result<qint64> TableExport::write(SqliteDatabase &database, TableQuery query,
-                                  const QStringList &headers, QIODevice &out,
-                                  const std::atomic<bool> &cancelled,
+Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const QStringList &headers,
+                                  QIODevice &out, const std::atomic<bool> &cancelled,
                                   std::atomic<qint64> &rowsWritten)
 {
-    SqliteTableReader reader(database);
     out.write(csvLine(headers).toUtf8());
     query.limit = chunkRows;
     query.countRows = false;
@@ -80,7 +78,7 @@ Result<qint64> TableExport::write(SqliteDatabase &database, TableQuery query,
     return rowsWritten.load();
 }
 
-void TableExport::run(QWidget *parent, const QString &databasePath, const TableQuery &query,
+void TableExport::run(QWidget *parent, const StoreLocation &location, const TableQuery &query,
                       const QStringList &headers, const QString &filePath)
 {
     struct Shared
@@ -91,11 +89,11 @@ void TableExport::run(QWidget *parent, const QString &databasePath, const TableQ
     };
     auto shared = std::make_shared<Shared>();
     QThread *thread = QThread::create([=] {
-        SqliteDatabase database;
         QSaveFile file(filePath);
-        if (Status opened = database.open(databasePath, SqliteDatabase::Durability::Relaxed);
-            !opened.ok()) {
-            shared->error = opened.error().message;
+        Result<std::unique_ptr<TableReader>> reader =
+            openTableReader(location, StorageAccess::ReadOnly);
+        if (!reader.ok()) {
+            shared->error = reader.error().message;
             return;
         }
         if (!file.open(QIODevice::WriteOnly)) {
@@ -103,7 +101,7 @@ void TableExport::run(QWidget *parent, const QString &databasePath, const TableQ
             return;
         }
         const Result<qint64> written =
-            write(database, query, headers, file, shared->cancelled, shared->rows);
+            write(*reader.value(), query, headers, file, shared->cancelled, shared->rows);
         if (!written.ok())
             shared->error = written.error().message;
         // A cancelled export leaves no half-written file behind.

@@ -12,8 +12,9 @@ class QIODevice;
 class QWidget;
 
 namespace billing {
-class SqliteDatabase;
-}
+class TableReader;
+struct StoreLocation;
+} // namespace billing
 
 namespace billing::ui {
 
@@ -27,12 +28,11 @@ public:
     static constexpr int chunkRows = 5000;
 
     // Every row of `query` (its offset and limit are ignored); stops early once `cancelled`.
-    static Result<qint64> write(SqliteDatabase &database, TableQuery query,
-                                const QStringList &headers, QIODevice &out,
-                                const std::atomic<bool> &cancelled,
+    static Result<qint64> write(TableReader &reader, TableQuery query, const QStringList &headers,
+                                QIODevice &out, const std::atomic<bool> &cancelled,
                                 std::atomic<qint64> &rowsWritten);
     // Runs write() on a thread of its own behind a progress dialog with a cancel button.
-    static void run(QWidget *parent, const QString &databasePath, const TableQuery &query,
+    static void run(QWidget *parent, const StoreLocation &location, const TableQuery &query,
                     const QStringList &headers, const QString &filePath);
     static QString csvLine(const QStringList &cells);
     // A model held in memory, headers first, as it displays.

@@ -84,7 +84,7 @@ Result<Point> pointAt(LedgerWork &work, qint64 wanted)
 
 } // namespace
 
-TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath, QWidget *parent)
+TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &location, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
 {
@@ -131,7 +131,7 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const QString &databasePath
     m_accountsView->setWordWrap(false);
     m_accountsView->verticalHeader()->hide();
     m_accountsView->horizontalHeader()->setStretchLastSection(true);
-    m_transactions = new LedgerTableView(new TransactionsTableModel(databasePath), splitter);
+    m_transactions = new LedgerTableView(new TransactionsTableModel(location), splitter);
     layout->addWidget(splitter, 1);
     m_trialBalance = new QLabel(this);
     layout->addWidget(m_trialBalance);

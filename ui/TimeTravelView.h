@@ -12,6 +12,10 @@ class QSlider;
 class QSpinBox;
 class QTableView;
 
+namespace billing {
+struct StoreLocation;
+}
+
 namespace billing::ui {
 
 class LedgerClient;
@@ -27,7 +31,7 @@ class TimeTravelView final : public QWidget
     Q_DISABLE_COPY_MOVE(TimeTravelView)
 
 public:
-    TimeTravelView(LedgerClient &client, const QString &databasePath, QWidget *parent = nullptr);
+    TimeTravelView(LedgerClient &client, const StoreLocation &location, QWidget *parent = nullptr);
 
     qint64 position() const { return m_position; }
     qint64 lastPosition() const { return m_lastPosition; }

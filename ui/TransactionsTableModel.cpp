@@ -3,9 +3,13 @@
 namespace billing::ui {
 
 // Newest first, as a desk reads a ledger.
-TransactionsTableModel::TransactionsTableModel(const QString &databasePath, QObject *parent)
-    : WindowedTableModel(LedgerTable::Transactions, databasePath, int(Column::Time),
+TransactionsTableModel::TransactionsTableModel(const StoreLocation &location, QObject *parent)
+    : WindowedTableModel(LedgerTable::Transactions, location, int(Column::Time),
                          Qt::DescendingOrder, parent)
+{}
+
+TransactionsTableModel::TransactionsTableModel(const QString &databasePath, QObject *parent)
+    : TransactionsTableModel(StoreLocation::sqlite(databasePath), parent)
 {}
 
 QString TransactionsTableModel::columnTitle(int column) const

@@ -13,7 +13,9 @@ class TransactionsTableModel final : public WindowedTableModel
 public:
     using Column = TransactionColumn;
 
+    // The ledger file at `databasePath` (the embedded store).
     explicit TransactionsTableModel(const QString &databasePath, QObject *parent = nullptr);
+    explicit TransactionsTableModel(const StoreLocation &location, QObject *parent = nullptr);
 
 protected:
     QString columnTitle(int column) const override;

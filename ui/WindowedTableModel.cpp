@@ -10,10 +10,10 @@
 
 namespace billing::ui {
 
-WindowedTableModel::WindowedTableModel(LedgerTable table, const QString &databasePath,
+WindowedTableModel::WindowedTableModel(LedgerTable table, const StoreLocation &location,
                                        int sortColumn, Qt::SortOrder order, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_databasePath(databasePath)
+    , m_location(location)
     , m_generation(std::make_shared<std::atomic<quint64>>(0))
 {
     qRegisterMetaType<TableQuery>();
@@ -38,8 +38,7 @@ WindowedTableModel::WindowedTableModel(LedgerTable table, const QString &databas
     m_thread.setObjectName(QStringLiteral("ledger-table-%1").arg(int(table)));
     m_thread.start();
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, databasePath] { worker->open(databasePath); },
-        Qt::QueuedConnection);
+        m_worker, [worker = m_worker, location] { worker->open(location); }, Qt::QueuedConnection);
     restartQuery();
 }
 

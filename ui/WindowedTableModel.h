@@ -1,6 +1,7 @@
 #pragma once
 
 #include "application/TableQuery.h"
+#include "infrastructure/StoreLocation.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -59,7 +60,8 @@ public:
     const LedgerMark &shownMark() const { return m_shownMark; }
     // The row that shows `key` among the rows held in memory, or -1.
     int rowOfKey(const QString &key) const;
-    const QString &databasePath() const { return m_databasePath; }
+    // Where the rows come from: the ledger file, or the distributed mode's PostgreSQL.
+    const StoreLocation &location() const { return m_location; }
     // The current sort and filter, for reading the same rows elsewhere (an export).
     const TableQuery &query() const { return m_query; }
 
@@ -68,7 +70,7 @@ Q_SIGNALS:
     void loadFailed(const QString &message);
 
 protected:
-    WindowedTableModel(LedgerTable table, const QString &databasePath, int sortColumn,
+    WindowedTableModel(LedgerTable table, const StoreLocation &location, int sortColumn,
                        Qt::SortOrder order, QObject *parent);
     virtual QString columnTitle(int column) const = 0;
 
@@ -93,7 +95,7 @@ private:
     void evictPages(qint64 keep);
 
     TableQuery m_query;
-    QString m_databasePath;
+    StoreLocation m_location;
     std::shared_ptr<std::atomic<quint64>> m_generation;
     int m_rowCount = 0;
     bool m_resetOnNextPage = true;

@@ -68,8 +68,10 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.addHelpOption();
-    const QCommandLineOption storeOption(QStringLiteral("store"), QStringLiteral("sqlite:PATH"),
-                                         QStringLiteral("store"));
+    const QCommandLineOption storeOption(
+        QStringLiteral("store"),
+        QStringLiteral("sqlite:PATH, or kafka:HOST:PORT[,...] with --projections."),
+        QStringLiteral("store"));
     const QCommandLineOption projectionsOption(
         QStringLiteral("projections"),
         QStringLiteral(
@@ -79,9 +81,11 @@ int main(int argc, char *argv[])
         QStringLiteral("url"));
     const QCommandLineOption operatorOption(
         QStringLiteral("operator"), QStringLiteral("Who issues commands."), QStringLiteral("name"));
-    const QCommandLineOption roleOption(QStringLiteral("role"),
-                                        QStringLiteral("clerk (default) or auditor (read-only)."),
-                                        QStringLiteral("role"));
+    const QCommandLineOption roleOption(
+        QStringLiteral("role"),
+        QStringLiteral("clerk (default) or auditor (read-only; with kafka: the projections user "
+                       "is the auditor's login, a member of billing_auditor)."),
+        QStringLiteral("role"));
     const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("en or de."),
                                             QStringLiteral("language"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),

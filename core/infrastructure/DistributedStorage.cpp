@@ -1,6 +1,7 @@
 #include "DistributedStorage.h"
 
 #include "KafkaTopics.h"
+#include "domain/ReasonCode.h"
 
 #include <QSqlQuery>
 
@@ -14,15 +15,19 @@ QString DistributedStorage::writerId(const KafkaSettings &kafka)
 }
 
 Result<std::unique_ptr<DistributedStorage>>
-DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &postgres)
+DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &postgres,
+                         PostgresDatabase::Access access)
 {
     std::unique_ptr<DistributedStorage> storage(new DistributedStorage());
-    if (Status opened = storage->m_database.open(postgres); !opened.ok())
+    storage->m_readOnly = access == PostgresDatabase::Access::ReadOnly;
+    if (Status opened = storage->m_database.open(postgres, access); !opened.ok())
         return opened.error();
     storage->m_projector = std::make_unique<PostgresProjector>(storage->m_database);
-    if (Status seeded = storage->m_projector->seedCurrencies(); !seeded.ok())
-        return seeded.error();
     storage->m_reader = std::make_unique<PostgresProjectionReader>(storage->m_database);
+    if (!storage->m_readOnly) {
+        if (Status seeded = storage->m_projector->seedCurrencies(); !seeded.ok())
+            return seeded.error();
+    }
     if (Status created = kafka::ensureTopics(kafka); !created.ok())
         return created.error();
     Result<std::unique_ptr<KafkaEventLog>> log =
@@ -43,11 +48,18 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
 
 Result<qint64> DistributedStorage::catchUpProjections(const std::function<bool(qint64)> &progress)
 {
+    // A reader writes nothing: the projections stand where the writers brought them.
+    if (m_readOnly)
+        return m_reader->checkpoint();
     return m_projector->catchUp(*m_log, 2000, progress);
 }
 
 Status DistributedStorage::resetProjections()
 {
+    if (m_readOnly)
+        return Error{reason::readOnly,
+                     QStringLiteral("a read-only connection cannot rebuild the projections"),
+                     {}};
     return m_projector->reset();
 }
 

@@ -18,8 +18,11 @@ namespace billing {
 class DistributedStorage final : public LedgerStorage
 {
 public:
-    static Result<std::unique_ptr<DistributedStorage>> open(const KafkaSettings &kafka,
-                                                            const PostgresLocation &postgres);
+    // ReadOnly (the auditor): the projections are only read, with a connection that may write
+    // nothing (PostgresDatabase::Access::ReadOnly); the writers keep them up to the log.
+    static Result<std::unique_ptr<DistributedStorage>>
+    open(const KafkaSettings &kafka, const PostgresLocation &postgres,
+         PostgresDatabase::Access access = PostgresDatabase::Access::Migrate);
 
     EventStore &events() override { return *m_log; }
     ProjectionReader &projections() override { return *m_reader; }
@@ -38,6 +41,7 @@ private:
     PostgresDatabase m_database;
     std::unique_ptr<PostgresProjector> m_projector;
     std::unique_ptr<PostgresProjectionReader> m_reader;
+    bool m_readOnly = false;
 };
 
 } // namespace billing

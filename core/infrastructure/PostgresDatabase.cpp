@@ -41,15 +41,16 @@ bool PostgresDatabase::execWith(QSqlQuery &query, const QString &sql, const QVar
     return query.exec();
 }
 
-Status PostgresDatabase::open(const PostgresLocation &location)
+Status PostgresDatabase::open(const PostgresLocation &location, Access access)
 {
     BILLING_ASSERT(!m_db.isValid());
     static QAtomicInteger<quint64> counter;
     m_connectionName = QStringLiteral("billing-pg-%1").arg(counter.fetchAndAddRelaxed(1));
     m_location = location;
+    m_access = access;
     if (Status connected = connect(); !connected.ok())
         return connected;
-    return migrate();
+    return access == Access::Migrate ? migrate() : checkSchema();
 }
 
 Status PostgresDatabase::connect()
@@ -86,6 +87,11 @@ Status PostgresDatabase::connect()
     if (Status done = exec(QStringLiteral("SET idle_in_transaction_session_timeout = '60s'"));
         !done.ok())
         return done;
+    if (m_access == Access::ReadOnly) {
+        if (Status done = exec(QStringLiteral("SET default_transaction_read_only = on"));
+            !done.ok())
+            return done;
+    }
     return exec(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
 
@@ -147,7 +153,7 @@ QSqlQuery &PostgresDatabase::statement(const QString &sql)
         auto query = std::make_shared<QSqlQuery>(m_db);
         query->setForwardOnly(true);
         query->prepare(sql);
-        it = m_statements.insert(sql, std::move(query));
+        it = m_statements.insert(sql, query);
     }
     return **it;
 }
@@ -159,6 +165,26 @@ Status PostgresDatabase::run(const QString &sql, const QVariantList &values, con
         query.addBindValue(value);
     if (!query.exec())
         return failure(query, what);
+    return Done{};
+}
+
+Status PostgresDatabase::checkSchema()
+{
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) ||
+        !query.next())
+        return storageError(QStringLiteral("%1 has no Billing Desk schema a reader can use (open "
+                                           "it once as a writer): %2")
+                                .arg(m_location.toString(), query.lastError().text()));
+    const qint64 current = query.value(0).toLongLong();
+    const qint64 newest = postgres::migrations().size();
+    if (current != newest)
+        return storageError(QStringLiteral("%1 has schema %2, this Billing Desk reads schema %3 "
+                                           "(a writer of this version migrates it)")
+                                .arg(m_location.toString())
+                                .arg(current)
+                                .arg(newest));
     return Done{};
 }
 

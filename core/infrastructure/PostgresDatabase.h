@@ -26,7 +26,12 @@ public:
     PostgresDatabase(const PostgresDatabase &) = delete;
     PostgresDatabase &operator=(const PostgresDatabase &) = delete;
 
-    Status open(const PostgresLocation &location);
+    // Migrate: brings the schema to the newest version (a writer). ReadOnly: an auditor's
+    // connection, which may create nothing: it checks that the schema is the newest and every
+    // transaction on it is READ ONLY.
+    enum class Access { Migrate, ReadOnly };
+
+    Status open(const PostgresLocation &location, Access access = Access::Migrate);
     void close();
     QSqlDatabase &connection() { return m_db; }
     const PostgresLocation &location() const { return m_location; }
@@ -47,9 +52,11 @@ public:
 private:
     Status connect();
     Status migrate();
+    Status checkSchema();
 
     QSqlDatabase m_db;
     PostgresLocation m_location;
+    Access m_access = Access::Migrate;
     QString m_connectionName;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
 };

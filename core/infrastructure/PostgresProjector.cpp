@@ -231,12 +231,13 @@ Status PostgresProjector::applyAuditEntry(const EventEnvelope &event, const QStr
     const bool account = event.aggregateKind() == AggregateKind::Account;
     return m_database.run(
         QStringLiteral("INSERT INTO audit_logs (id, event_id, entity_type, entity_id, action, "
-                       "operator, correlation_id, changes, timestamp) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "operator, correlation_id, changes, timestamp, aggregate_version, "
+                       "causation_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {event.position, event.eventId,
          account ? QStringLiteral("account") : QStringLiteral("transaction"), event.aggregateId,
          event.eventType, textOrNull(event.operatorName), event.correlationId,
-         QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)), timestamp},
+         QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)), timestamp,
+         event.aggregateVersion, textOrNull(event.causationId)},
         QStringLiteral("project audit entry"));
 }
 

@@ -87,6 +87,31 @@ const QList<QStringList> &migrations()
                 next_offset BIGINT NOT NULL,
                 PRIMARY KEY (projector, topic, partition)))"),
         },
+        {
+            // The event history reads audit_logs in the distributed mode, and shows each
+            // event's version and cause. Rows projected before this are filled by a rebuild.
+            QStringLiteral("ALTER TABLE audit_logs ADD COLUMN aggregate_version BIGINT, "
+                           "ADD COLUMN causation_id VARCHAR"),
+            // The auditor's role: may read the projections and nothing else. A group role
+            // without login; an auditor's login is made a member of it (docs/distributed.md).
+            // Roles belong to the whole server, so it is made once and granted per database.
+            // Without the right to create roles this step only warns: an administrator then
+            // creates the role and runs the GRANTs below by hand.
+            QStringLiteral(R"(DO $$
+                BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'billing_auditor') THEN
+                        CREATE ROLE billing_auditor NOLOGIN;
+                    END IF;
+                    EXECUTE format('GRANT USAGE ON SCHEMA %I TO billing_auditor',
+                                   current_schema());
+                    GRANT SELECT ON currencies, account_projections, transaction_projections,
+                        audit_logs, projection_checkpoints, projection_offsets, schema_migrations
+                        TO billing_auditor;
+                EXCEPTION WHEN insufficient_privilege THEN
+                    RAISE WARNING 'role billing_auditor not set up: %', SQLERRM;
+                END
+                $$)"),
+        },
     };
     return all;
 }

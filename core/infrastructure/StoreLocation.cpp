@@ -2,6 +2,8 @@
 
 #include "DistributedStorage.h"
 #include "EmbeddedStorage.h"
+#include "PostgresTableReader.h"
+#include "SqliteTableReader.h"
 #include "domain/ReasonCode.h"
 
 #include <QStandardPaths>
@@ -35,25 +37,80 @@ QString StoreLocation::toString() const
     return (kind == Kind::Sqlite ? QStringLiteral("sqlite:") : QStringLiteral("kafka:")) + target;
 }
 
-Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location)
+namespace {
+
+PostgresDatabase::Access postgresAccess(StorageAccess access)
+{
+    return access == StorageAccess::ReadOnly ? PostgresDatabase::Access::ReadOnly
+                                             : PostgresDatabase::Access::Migrate;
+}
+
+Result<PostgresLocation> projectionsOf(const StoreLocation &location)
+{
+    const QString projections = location.projections.isEmpty()
+                                    ? qEnvironmentVariable("BILLING_PROJECTIONS")
+                                    : location.projections;
+    if (projections.isEmpty())
+        return Error{reason::invalidArgument,
+                     QStringLiteral("kafka: needs --projections postgresql://USER@HOST:PORT/DB"),
+                     QStringLiteral("projections")};
+    return PostgresLocation::parse(projections);
+}
+
+// A reader together with the connection it reads through.
+template<typename Database, typename Reader>
+class OwningTableReader final : public TableReader
+{
+public:
+    OwningTableReader() = default;
+    OwningTableReader(const OwningTableReader &) = delete;
+    OwningTableReader &operator=(const OwningTableReader &) = delete;
+
+    Database &database() { return m_database; }
+    Result<TablePage> read(const TableQuery &query) override { return m_reader.read(query); }
+    Result<LedgerMark> mark() override { return m_reader.mark(); }
+
+private:
+    Database m_database;
+    Reader m_reader{m_database};
+};
+
+} // namespace
+
+Result<std::unique_ptr<TableReader>> openTableReader(const StoreLocation &location,
+                                                     StorageAccess access)
+{
+    if (location.kind == StoreLocation::Kind::Sqlite) {
+        auto reader = std::make_unique<OwningTableReader<SqliteDatabase, SqliteTableReader>>();
+        // Relaxed: this connection only reads, so its commits never need an fsync.
+        if (Status opened =
+                reader->database().open(location.target, SqliteDatabase::Durability::Relaxed);
+            !opened.ok())
+            return opened.error();
+        return std::unique_ptr<TableReader>(std::move(reader));
+    }
+    const Result<PostgresLocation> postgres = projectionsOf(location);
+    if (!postgres.ok())
+        return postgres.error();
+    auto reader = std::make_unique<OwningTableReader<PostgresDatabase, PostgresTableReader>>();
+    if (Status opened = reader->database().open(postgres.value(), postgresAccess(access));
+        !opened.ok())
+        return opened.error();
+    return std::unique_ptr<TableReader>(std::move(reader));
+}
+
+Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location,
+                                                   StorageAccess access)
 {
     if (location.kind == StoreLocation::Kind::Kafka) {
-        const QString projections = location.projections.isEmpty()
-                                        ? qEnvironmentVariable("BILLING_PROJECTIONS")
-                                        : location.projections;
-        if (projections.isEmpty())
-            return Error{
-                reason::invalidArgument,
-                QStringLiteral("kafka: needs --projections postgresql://USER@HOST:PORT/DB"),
-                QStringLiteral("projections")};
         const Result<KafkaSettings> kafka = KafkaSettings::fromEnvironment(location.target);
         if (!kafka.ok())
             return kafka.error();
-        const Result<PostgresLocation> postgres = PostgresLocation::parse(projections);
+        const Result<PostgresLocation> postgres = projectionsOf(location);
         if (!postgres.ok())
             return postgres.error();
         Result<std::unique_ptr<DistributedStorage>> distributed =
-            DistributedStorage::open(kafka.value(), postgres.value());
+            DistributedStorage::open(kafka.value(), postgres.value(), postgresAccess(access));
         if (!distributed.ok())
             return distributed.error();
         return std::unique_ptr<LedgerStorage>(std::move(distributed.value()));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "application/LedgerStorage.h"
+#include "application/TableReader.h"
 #include "domain/Result.h"
 
 #include <memory>
@@ -25,6 +26,16 @@ struct StoreLocation
     QString toString() const;
 };
 
-Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location);
+// ReadOnly is the auditor's: in the distributed mode the projections are opened with a
+// connection that may write nothing (the embedded store has one file and opens it as ever; the
+// core refuses the auditor's commands either way).
+enum class StorageAccess { ReadWrite, ReadOnly };
+
+Result<std::unique_ptr<LedgerStorage>> openStorage(const StoreLocation &location,
+                                                   StorageAccess access = StorageAccess::ReadWrite);
+// The desk's table reader with a connection of its own to where the projections are: the
+// SQLite file, or PostgreSQL. It belongs to the thread that opened it.
+Result<std::unique_ptr<TableReader>> openTableReader(const StoreLocation &location,
+                                                     StorageAccess access);
 
 } // namespace billing

@@ -1,0 +1,332 @@
+#include "PostgresTableReader.h"
+
+#include "PostgresProjector.h"
+#include "application/EventSummary.h"
+
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace billing {
+namespace {
+
+// How one table reads: what each column selects and sorts by, and which columns the filters
+// look at. Every name here is a constant; none comes from the user.
+struct TableSql
+{
+    QString from;
+    QStringList select;
+    QStringList sortBy; // per column
+    QStringList textColumns;
+    QString typeColumn;
+    QString statusColumn;
+    QString currencyColumn;
+    QString timeColumn; // as text in the embedded store's format, compared as text
+    QStringList tieBreakers;
+    // After the shown columns: the row's unique key and the id of the record it shows.
+    QStringList hidden;
+    QString positionColumn; // the log position a row comes from, for time travel
+};
+
+// The embedded store's time format (ISO 8601 UTC with milliseconds), made by the server.
+QString timeText(const QString &column)
+{
+    return QStringLiteral("to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')")
+        .arg(column);
+}
+
+// An amount with as many decimals as its currency has, as the events and the embedded store
+// write it ("25.50", not "25.50000000"). trunc() drops only zeros: the ledger never holds more
+// decimals than the currency allows.
+QString amountText(const QString &column)
+{
+    return QStringLiteral("trunc(%1, COALESCE((SELECT c.decimals FROM currencies c "
+                          "WHERE c.code = currency), 8))::text")
+        .arg(column);
+}
+
+// Text sorts and compares by bytes, as SQLite's BINARY collation does, whatever the database's
+// locale.
+QString bytewise(const QString &column)
+{
+    return column + QStringLiteral(" COLLATE \"C\"");
+}
+
+const TableSql &accountsSql()
+{
+    static const TableSql sql{
+        QStringLiteral("account_projections"),
+        {QStringLiteral("id"), QStringLiteral("owner_id"), QStringLiteral("type"),
+         QStringLiteral("currency"), amountText(QStringLiteral("balance")),
+         QStringLiteral("status"), timeText(QStringLiteral("updated_at"))},
+        {bytewise(QStringLiteral("id")), bytewise(QStringLiteral("owner_id")),
+         bytewise(QStringLiteral("type")), bytewise(QStringLiteral("currency")),
+         QStringLiteral("balance"), bytewise(QStringLiteral("status")),
+         QStringLiteral("updated_at")},
+        {QStringLiteral("id"), QStringLiteral("owner_id")},
+        QStringLiteral("type"),
+        QStringLiteral("status"),
+        QStringLiteral("currency"),
+        timeText(QStringLiteral("updated_at")),
+        {bytewise(QStringLiteral("id"))},
+        {QStringLiteral("id"), QStringLiteral("id")},
+        QString(),
+    };
+    return sql;
+}
+
+const TableSql &transactionsSql()
+{
+    static const TableSql sql{
+        QStringLiteral("transaction_projections"),
+        {timeText(QStringLiteral("created_at")), QStringLiteral("type"),
+         QStringLiteral("account_id"), QStringLiteral("counterparty_id"),
+         amountText(QStringLiteral("amount")), QStringLiteral("currency"), QStringLiteral("status"),
+         QStringLiteral("reference"), QStringLiteral("correlation_id")},
+        // Time sorts by log position: the order the ledger decided things in.
+        {QStringLiteral("position"), bytewise(QStringLiteral("type")),
+         bytewise(QStringLiteral("account_id")), bytewise(QStringLiteral("counterparty_id")),
+         QStringLiteral("amount"), bytewise(QStringLiteral("currency")),
+         bytewise(QStringLiteral("status")), bytewise(QStringLiteral("reference")),
+         bytewise(QStringLiteral("correlation_id"))},
+        {QStringLiteral("transaction_id"), QStringLiteral("account_id"),
+         QStringLiteral("counterparty_id"), QStringLiteral("reference"),
+         QStringLiteral("correlation_id")},
+        QStringLiteral("type"),
+        QStringLiteral("status"),
+        QStringLiteral("currency"),
+        timeText(QStringLiteral("created_at")),
+        {QStringLiteral("position"), bytewise(QStringLiteral("id"))},
+        {QStringLiteral("id"), QStringLiteral("transaction_id")},
+        QStringLiteral("position"),
+    };
+    return sql;
+}
+
+const TableSql &auditSql()
+{
+    static const TableSql sql{
+        QStringLiteral("audit_logs"),
+        {QStringLiteral("id"), timeText(QStringLiteral("timestamp")), QStringLiteral("action"),
+         QStringLiteral("entity_type || ' ' || entity_id"), QStringLiteral("operator"),
+         QStringLiteral("correlation_id")},
+        {QStringLiteral("id"), QStringLiteral("timestamp"), bytewise(QStringLiteral("action")),
+         bytewise(QStringLiteral("entity_id")), bytewise(QStringLiteral("operator")),
+         bytewise(QStringLiteral("correlation_id"))},
+        {QStringLiteral("entity_id"), QStringLiteral("action"), QStringLiteral("operator"),
+         QStringLiteral("correlation_id")},
+        QStringLiteral("action"),
+        QString(),
+        QString(),
+        timeText(QStringLiteral("timestamp")),
+        {QStringLiteral("id")},
+        {QStringLiteral("id"), QStringLiteral("entity_id")},
+        QStringLiteral("id"),
+    };
+    return sql;
+}
+
+// The event history from audit_logs, which holds every event's envelope fields and its data.
+// Free text looks into ids, operator and payload, as the embedded store's search of the body.
+const TableSql &eventsSql()
+{
+    static const TableSql sql{
+        QStringLiteral("audit_logs"),
+        {QStringLiteral("id"), timeText(QStringLiteral("timestamp")), QStringLiteral("action"),
+         QStringLiteral("entity_id"), QStringLiteral("aggregate_version"),
+         QStringLiteral("correlation_id"), QStringLiteral("causation_id"),
+         QStringLiteral("operator"), QStringLiteral("changes::text")},
+        {QStringLiteral("id"), QStringLiteral("id"), bytewise(QStringLiteral("action")),
+         bytewise(QStringLiteral("entity_id")), QStringLiteral("aggregate_version"),
+         bytewise(QStringLiteral("correlation_id")), QStringLiteral("id"), QStringLiteral("id"),
+         QStringLiteral("id")},
+        {QStringLiteral("event_id"), QStringLiteral("entity_id"), QStringLiteral("action"),
+         QStringLiteral("operator"), QStringLiteral("correlation_id"),
+         QStringLiteral("causation_id"), QStringLiteral("changes::text")},
+        QStringLiteral("action"),
+        QString(),
+        QString(),
+        timeText(QStringLiteral("timestamp")),
+        {QStringLiteral("id")},
+        {QStringLiteral("id"), QStringLiteral("id")},
+        QStringLiteral("id"),
+    };
+    return sql;
+}
+
+const TableSql &tableSql(LedgerTable table)
+{
+    switch (table) {
+    case LedgerTable::Accounts:
+        return accountsSql();
+    case LedgerTable::Transactions:
+        return transactionsSql();
+    case LedgerTable::Events:
+        return eventsSql();
+    case LedgerTable::AuditLog:
+        break;
+    }
+    return auditSql();
+}
+
+QString likePattern(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+struct Where
+{
+    QString sql;
+    QVariantList values;
+
+    void add(const QString &condition, const QVariantList &bound)
+    {
+        sql += sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        sql += condition;
+        values += bound;
+    }
+};
+
+Where whereOf(const TableSql &table, const TableFilter &filter)
+{
+    Where where;
+    if (!filter.text.isEmpty()) {
+        // ILIKE: SQLite's LIKE ignores case too.
+        QStringList matches;
+        QVariantList values;
+        for (const QString &column : table.textColumns) {
+            matches.append(column + QStringLiteral(" ILIKE ? ESCAPE '\\'"));
+            values.append(likePattern(filter.text));
+        }
+        where.add(u'(' + matches.join(QStringLiteral(" OR ")) + u')', values);
+    }
+    const std::pair<const QString &, const QString &> equalities[] = {
+        {table.typeColumn, filter.type},
+        {table.statusColumn, filter.status},
+        {table.currencyColumn, filter.currency}};
+    for (const auto &[column, value] : equalities) {
+        if (!column.isEmpty() && !value.isEmpty())
+            where.add(column + QStringLiteral(" = ?"), {value});
+    }
+    if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
+        where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
+    if (!filter.fromDate.isEmpty())
+        where.add(bytewise(table.timeColumn) + QStringLiteral(" >= ?"), {filter.fromDate});
+    // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
+    if (!filter.toDate.isEmpty())
+        where.add(bytewise(table.timeColumn) + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
+    return where;
+}
+
+} // namespace
+
+PostgresTableReader::PostgresTableReader(PostgresDatabase &database, qint64 reverseOffsetMin)
+    : m_database(database)
+    , m_reverseOffsetMin(reverseOffsetMin)
+{
+    BILLING_ASSERT(reverseOffsetMin >= 0);
+}
+
+Result<LedgerMark> PostgresTableReader::mark()
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(
+            query,
+            QStringLiteral("SELECT position FROM projection_checkpoints WHERE projector = ?"),
+            {PostgresProjector::name}))
+        return PostgresDatabase::failure(query, QStringLiteral("read the ledger's position"));
+    const qint64 position = query.next() ? query.value(0).toLongLong() : 0;
+    return LedgerMark{position, position};
+}
+
+Result<TablePage> PostgresTableReader::read(const TableQuery &query)
+{
+    BILLING_ASSERT(query.limit > 0 && query.limit <= limitMax);
+    BILLING_ASSERT(query.offset >= 0);
+    BILLING_ASSERT(query.sortColumn >= 0 && query.sortColumn < columnCount(query.table));
+    // One snapshot for the count, the rows and the mark; begin() reconnects after a server
+    // restart.
+    if (Status begun = m_database.begin(); !begun.ok())
+        return begun.error();
+    if (Status snapshot = m_database.exec(
+            QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"));
+        !snapshot.ok()) {
+        m_database.rollback();
+        return snapshot.error();
+    }
+    Result<TablePage> page = readInSnapshot(query);
+    // Nothing was written: ending the snapshot either way is the same.
+    m_database.rollback();
+    if (page.ok())
+        BILLING_ASSERT(page.value().rows.size() <= query.limit);
+    return page;
+}
+
+Result<TablePage> PostgresTableReader::readInSnapshot(const TableQuery &query)
+{
+    const TableSql &table = tableSql(query.table);
+    const Where where = whereOf(table, query.filter);
+    TablePage page;
+    page.generation = query.generation;
+    page.offset = query.offset;
+    const Result<LedgerMark> position = mark();
+    if (!position.ok())
+        return position.error();
+    page.mark = position.value();
+    // OFFSET walks every row before the window; past the middle the same window is nearer
+    // the other end, so it is read in the reverse order and turned around.
+    qint64 total = -1;
+    if (query.countRows || query.offset >= m_reverseOffsetMin) {
+        QSqlQuery count(m_database.connection());
+        if (!PostgresDatabase::execWith(
+                count, QStringLiteral("SELECT COUNT(*) FROM ") + table.from + where.sql,
+                where.values) ||
+            !count.next())
+            return PostgresDatabase::failure(count, QStringLiteral("count rows"));
+        total = count.value(0).toLongLong();
+    }
+    if (query.countRows)
+        page.totalRows = total;
+    const bool reversed = total >= 0 && query.offset > total / 2;
+    qint64 offset = query.offset;
+    qint64 limit = query.limit;
+    if (reversed) {
+        const qint64 end = std::min(total, query.offset + query.limit);
+        offset = total - end;
+        limit = end - query.offset;
+    }
+    if (limit <= 0)
+        return page;
+    const bool descending = query.descending != reversed;
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList order{table.sortBy.at(query.sortColumn) + direction};
+    for (const QString &column : table.tieBreakers)
+        order.append(column + direction);
+    QSqlQuery rows(m_database.connection());
+    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                            .arg((table.select + table.hidden).join(QStringLiteral(", ")),
+                                 table.from, where.sql, order.join(QStringLiteral(", ")));
+    if (!PostgresDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
+        return PostgresDatabase::failure(rows, QStringLiteral("read rows"));
+    const int columns = int(table.select.size() + table.hidden.size());
+    while (rows.next()) {
+        QStringList row;
+        row.reserve(columns);
+        for (int column = 0; column < columns; ++column)
+            row.append(rows.value(column).toString());
+        if (query.table == LedgerTable::Events) {
+            QString &summary = row[int(EventColumn::Summary)];
+            summary = eventSummary(row.at(int(EventColumn::Type)), summary);
+        }
+        page.rows.append(row);
+    }
+    if (reversed)
+        std::reverse(page.rows.begin(), page.rows.end());
+    return page;
+}
+
+} // namespace billing

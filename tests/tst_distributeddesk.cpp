@@ -1,0 +1,454 @@
+// Two desks on one distributed ledger, a real Kafka broker and a real PostgreSQL server: what one
+// desk or a billing-cli process books shows in the other desk's tables, read from PostgreSQL,
+// within seconds; amounts show exactly; sorting and filtering happen in SQL; an auditor's
+// connection can write nothing, and the auditor's desk issues no command.
+#include "DistributedCli.h"
+#include "LocalKafka.h"
+#include "LocalPostgres.h"
+
+#include "DeskSettings.h"
+#include "EventHistoryView.h"
+#include "LedgerClient.h"
+#include "LedgerTableView.h"
+#include "MainWindow.h"
+#include "SettingsDialog.h"
+#include "TableExport.h"
+#include "WindowedTableModel.h"
+#include "domain/ReasonCode.h"
+#include "infrastructure/DistributedStorage.h"
+#include "infrastructure/PostgresDatabase.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPainter>
+#include <QPixmap>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+
+#include <algorithm>
+#include <optional>
+
+using namespace billing;
+using namespace billing::ui;
+using namespace billing::test;
+
+namespace {
+
+constexpr int waitMs = 60000;
+// "Within a few seconds" of the writer's answer: the other desk polls the projections five
+// times a second and follows the log twice a second.
+constexpr int liveMsMax = 5000;
+const QString hugeAmount = QStringLiteral("12345678901234567890.12345678");
+
+// A desk as billing-desk opens it: its LedgerClient and its main window, shown offscreen.
+struct Desk
+{
+    std::unique_ptr<LedgerClient> client;
+    std::unique_ptr<MainWindow> window;
+
+    Desk(const StoreLocation &location, const QString &operatorName, bool auditor)
+    {
+        client = std::make_unique<LedgerClient>(location);
+        client->setOperatorName(operatorName);
+        client->open(auditor);
+        DeskSettings settings;
+        settings.offerDemoData = false;
+        settings.auditor = auditor;
+        window = std::make_unique<MainWindow>(*client, settings);
+        window->show();
+    }
+
+    WindowedTableModel *table(MainWindow::Tab tab) const { return window->tableView(tab)->model(); }
+};
+
+// Issues and runs `body` on the desk's ledger thread, as its forms do, and waits for the answer.
+std::optional<Result<Outcome>> execute(LedgerClient &client, const CommandBody &body)
+{
+    std::optional<Result<Outcome>> answer;
+    QObject context;
+    const QString operatorName = client.operatorName();
+    client.run(&context, [&answer, body, operatorName](LedgerWork &work) {
+        const Command command = work.service().issue(body, CommandOptions{{}, {}, operatorName});
+        const Result<Outcome> outcome = work.service().execute(command);
+        return LedgerClient::Continuation([&answer, outcome] { answer = outcome; });
+    });
+    if (!QTest::qWaitFor([&answer] { return answer.has_value(); }, waitMs))
+        return std::nullopt;
+    return answer;
+}
+
+QString accountOf(LedgerClient &client, AccountType type, const QString &currency,
+                  const QString &owner)
+{
+    CreateAccount command;
+    command.type = type;
+    command.ownerId = owner;
+    command.currency = currency;
+    const auto created = execute(client, command);
+    if (!created || !created->ok() || !created->value().completed())
+        return {};
+    return created->value().accountId;
+}
+
+MoveMoney move(TransactionType type, const QString &from, const QString &to, const QString &amount)
+{
+    return MoveMoney{
+        type, {}, from, to, Money::parse(amount, Money::scale, Money::Sign::PositiveOnly).value(),
+        {},   {}};
+}
+
+// The first row held in memory whose `column` reads `text`, or -1.
+int rowWith(const WindowedTableModel &model, int column, const QString &text)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, column).data().toString() == text)
+            return row;
+    }
+    return -1;
+}
+
+QString cell(const WindowedTableModel &model, int row, int column)
+{
+    return model.index(row, column).data().toString();
+}
+
+bool saveOneAboveTheOther(const QList<MainWindow *> &windows, const QString &path)
+{
+    QList<QPixmap> shots;
+    QSize size;
+    for (MainWindow *window : windows) {
+        window->resize(1300, 330);
+        window->tabs()->setCurrentIndex(int(MainWindow::Tab::Transactions));
+        QTest::qWait(300);
+        shots.append(window->grab());
+        size = QSize(std::max(size.width(), shots.last().width()),
+                     size.height() + shots.last().height());
+    }
+    QPixmap both(size);
+    both.fill(Qt::white);
+    QPainter painter(&both);
+    int y = 0;
+    for (const QPixmap &shot : shots) {
+        painter.drawPixmap(0, y, shot);
+        y += shot.height();
+    }
+    painter.end();
+    return both.save(path);
+}
+
+bool psql(const QString &url, const QString &sql)
+{
+    QProcess process;
+    process.start(QStringLiteral("psql"),
+                  {QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                   url, QStringLiteral("-c"), sql});
+    return process.waitForFinished(30000) && process.exitCode() == 0;
+}
+
+} // namespace
+
+class TestDistributedDesk : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void aTransferInOneDeskShowsInTheOther();
+    void aDeskProjectsWhatAWriterLeftBehind();
+    void tablesSortAndFilterInSql();
+    void auditorConnectionCannotWrite();
+    void auditorDeskIssuesNoCommand();
+    void settingsNeverHoldAPassword();
+
+private:
+    StoreLocation location(const QString &projectionsUrl) const;
+
+    LocalKafka m_broker;
+    LocalPostgres m_postgres;
+    std::unique_ptr<DistributedCli> m_cli;
+    QString m_auditorUrl;
+};
+
+StoreLocation TestDistributedDesk::location(const QString &projectionsUrl) const
+{
+    return StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), projectionsUrl};
+}
+
+void TestDistributedDesk::initTestCase()
+{
+    QVERIFY2(m_postgres.start(), qPrintable(m_postgres.error()));
+    QVERIFY2(m_broker.start(), qPrintable(m_broker.error()));
+    m_cli = std::make_unique<DistributedCli>(m_broker.bootstrap(), m_postgres.url());
+    QVERIFY(m_cli->startLedger(QStringLiteral("desk.")));
+    // The schema, and with it the billing_auditor role, come with the first writer.
+    QVERIFY(!m_cli->createAccount(QStringLiteral("external")).isEmpty());
+    // The auditor's own login, a member of the read-only group role (docs/distributed.md).
+    QVERIFY(psql(m_postgres.url(), QStringLiteral("CREATE ROLE desk_auditor LOGIN; "
+                                                  "GRANT billing_auditor TO desk_auditor")));
+    QUrl auditor(m_postgres.url());
+    auditor.setUserName(QStringLiteral("desk_auditor"));
+    m_auditorUrl = auditor.toString();
+}
+
+void TestDistributedDesk::aTransferInOneDeskShowsInTheOther()
+{
+    Desk first(location(m_postgres.url()), QStringLiteral("first-clerk"), false);
+    Desk second(location(m_postgres.url()), QStringLiteral("second-clerk"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(first.client->isReady() && second.client->isReady(), waitMs);
+    WindowedTableModel *transactions = second.table(MainWindow::Tab::Transactions);
+    WindowedTableModel *accounts = second.table(MainWindow::Tab::Accounts);
+    QAbstractItemModelTester transactionsTester(transactions);
+    QAbstractItemModelTester accountsTester(accounts);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady() && accounts->isReady(), waitMs);
+
+    // The first desk books the largest amount NUMERIC(28,8) holds.
+    const QString bank =
+        accountOf(*first.client, AccountType::External, QStringLiteral("BTC"), QStringLiteral("b"));
+    const QString alice =
+        accountOf(*first.client, AccountType::User, QStringLiteral("BTC"), QStringLiteral("alice"));
+    const QString bob =
+        accountOf(*first.client, AccountType::User, QStringLiteral("BTC"), QStringLiteral("bob"));
+    QVERIFY(!bank.isEmpty() && !alice.isEmpty() && !bob.isEmpty());
+    const auto topup =
+        execute(*first.client, move(TransactionType::Topup, bank, alice, hugeAmount));
+    QVERIFY(topup && topup->ok() && topup->value().completed());
+    const auto transfer = execute(
+        *first.client, move(TransactionType::Transfer, alice, bob, QStringLiteral("0.00000001")));
+    QVERIFY(transfer && transfer->ok() && transfer->value().completed());
+    QElapsedTimer sinceBooked;
+    sinceBooked.start();
+    // The second desk's tables show it, exactly, read from PostgreSQL.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowWith(*transactions, int(TransactionColumn::Amount), QStringLiteral("-0.00000001")) >= 0,
+        liveMsMax);
+    qInfo("the other desk showed the transfer %lld ms after it was booked", sinceBooked.elapsed());
+    const int topupRow = rowWith(*transactions, int(TransactionColumn::Amount), hugeAmount);
+    QVERIFY(topupRow >= 0);
+    QCOMPARE(cell(*transactions, topupRow, int(TransactionColumn::Account)), alice);
+    QCOMPARE(cell(*transactions, topupRow, int(TransactionColumn::CurrencyCode)),
+             QStringLiteral("BTC"));
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*accounts, int(AccountColumn::Id), alice) >= 0, liveMsMax);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(*accounts, rowWith(*accounts, int(AccountColumn::Id), alice),
+                                   int(AccountColumn::Balance)),
+                              QStringLiteral("12345678901234567890.12345677"), liveMsMax);
+
+    // A billing-cli process writes; both desks show it.
+    const QString carol = m_cli->createAccount(QStringLiteral("user"));
+    const QString usdBank = m_cli->createAccount(QStringLiteral("external"));
+    QVERIFY(m_cli->topup(carol, usdBank, QStringLiteral("25.50")));
+    sinceBooked.restart();
+    for (const Desk *desk : {&first, &second}) {
+        WindowedTableModel *table = desk->table(MainWindow::Tab::Transactions);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rowWith(*table, int(TransactionColumn::Amount), QStringLiteral("25.50")) >= 0,
+            liveMsMax);
+    }
+    qInfo("both desks showed the billing-cli top-up %lld ms after it was booked",
+          sinceBooked.elapsed());
+    // BILLING_DESK_SCREENSHOTS=DIR: the README's picture of the two desks, one above the other.
+    if (const QString folder = qEnvironmentVariable("BILLING_DESK_SCREENSHOTS"); !folder.isEmpty())
+        QVERIFY(saveOneAboveTheOther({first.window.get(), second.window.get()},
+                                     folder + QStringLiteral("/two-desks.png")));
+
+    // The audit log and the event history read PostgreSQL too, with the events' versions.
+    WindowedTableModel *audit = second.table(MainWindow::Tab::AuditLog);
+    QTRY_VERIFY_WITH_TIMEOUT(audit->isReady() && audit->rowCount() > 0, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowWith(*audit, int(AuditColumn::Entity), QStringLiteral("account ") + carol) >= 0,
+        liveMsMax);
+    WindowedTableModel *events = second.window->eventHistory()->table()->model();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        events->isReady() && rowWith(*events, int(EventColumn::Aggregate), carol) >= 0, liveMsMax);
+    // Newest first: carol's top-up, then her account.
+    int created = -1;
+    for (int row = 0; row < events->rowCount() && created < 0; ++row) {
+        if (cell(*events, row, int(EventColumn::Aggregate)) == carol &&
+            cell(*events, row, int(EventColumn::Type)) == QStringLiteral("AccountCreated"))
+            created = row;
+    }
+    QVERIFY(created >= 0);
+    QCOMPARE(cell(*events, created, int(EventColumn::Version)), QStringLiteral("1"));
+    QVERIFY(cell(*events, created, int(EventColumn::CausationId)).size() > 0);
+    QVERIFY(cell(*events, created, int(EventColumn::Summary)).size() > 0);
+
+    // Ctrl+E exports the rows as the table sorts and filters them, from PostgreSQL too.
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(location(m_postgres.url()), StorageAccess::ReadOnly);
+    QVERIFY(reader.ok());
+    QBuffer csv;
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    const std::atomic<bool> cancelled{false};
+    std::atomic<qint64> written{0};
+    QStringList headers;
+    for (int column = 0; column < transactions->columnCount(); ++column)
+        headers.append(transactions->headerData(column, Qt::Horizontal).toString());
+    const Result<qint64> exported = TableExport::write(*reader.value(), transactions->query(),
+                                                       headers, csv, cancelled, written);
+    QVERIFY(exported.ok());
+    QCOMPARE(exported.value(), qint64(transactions->rowCount()));
+    QVERIFY(csv.data().contains(QByteArray(",") + hugeAmount.toUtf8() + ",BTC,"));
+}
+
+void TestDistributedDesk::aDeskProjectsWhatAWriterLeftBehind()
+{
+    Desk desk(location(m_postgres.url()), QStringLiteral("follower"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    WindowedTableModel *accounts = desk.table(MainWindow::Tab::Accounts);
+    QTRY_VERIFY_WITH_TIMEOUT(accounts->isReady(), waitMs);
+    // A writer that commits to Kafka and stops before it projects (its after-commit projection
+    // switched off): only the desk's own following of the log can bring the row in.
+    const Result<KafkaSettings> kafka = KafkaSettings::fromEnvironment(m_broker.bootstrap());
+    const Result<PostgresLocation> postgres = PostgresLocation::parse(m_postgres.url());
+    QVERIFY(kafka.ok() && postgres.ok());
+    Result<std::unique_ptr<DistributedStorage>> writer =
+        DistributedStorage::open(kafka.value(), postgres.value());
+    QVERIFY(writer.ok());
+    auto &log = static_cast<KafkaEventLog &>(writer.value()->events());
+    log.setAfterCommitHook({});
+    SystemClock clock;
+    RandomIds ids;
+    LedgerService service(log, clock, ids);
+    QVERIFY(service.open().ok());
+    CreateAccount command;
+    command.ownerId = QStringLiteral("left-behind");
+    command.currency = QStringLiteral("EUR");
+    const Result<Outcome> created = service.execute(service.issue(command, CommandOptions{}));
+    QVERIFY(created.ok() && created.value().completed());
+    QElapsedTimer sinceBooked;
+    sinceBooked.start();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowWith(*accounts, int(AccountColumn::Id), created.value().accountId) >= 0, liveMsMax);
+    qInfo("the desk projected and showed another writer's event %lld ms after its commit",
+          sinceBooked.elapsed());
+}
+
+void TestDistributedDesk::tablesSortAndFilterInSql()
+{
+    Desk desk(location(m_postgres.url()), QStringLiteral("sorter"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    const QString bank =
+        accountOf(*desk.client, AccountType::External, QStringLiteral("USD"), QStringLiteral("b"));
+    const QString dave =
+        accountOf(*desk.client, AccountType::User, QStringLiteral("USD"), QStringLiteral("dave"));
+    for (const QString &amount :
+         {QStringLiteral("9.99"), QStringLiteral("100.00"), QStringLiteral("10.00")}) {
+        const auto topup = execute(*desk.client, move(TransactionType::Topup, bank, dave, amount));
+        QVERIFY(topup && topup->ok() && topup->value().completed());
+    }
+    WindowedTableModel *transactions = desk.table(MainWindow::Tab::Transactions);
+    QAbstractItemModelTester tester(transactions);
+    TableFilter filter;
+    filter.text = dave.left(12).toUpper(); // matched without regard to case, as in SQLite
+    transactions->setFilter(filter);
+    transactions->sort(int(TransactionColumn::Amount), Qt::AscendingOrder);
+    // Dave's three legs and the bank's three, sorted as numbers, not as text.
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady() && transactions->rowCount() == 6, waitMs);
+    const QStringList expected = {QStringLiteral("-100.00"), QStringLiteral("-10.00"),
+                                  QStringLiteral("-9.99"),   QStringLiteral("9.99"),
+                                  QStringLiteral("10.00"),   QStringLiteral("100.00")};
+    for (int row = 0; row < expected.size(); ++row)
+        QCOMPARE(cell(*transactions, row, int(TransactionColumn::Amount)), expected.at(row));
+    filter.type = QStringLiteral("nothing-of-this-type");
+    transactions->setFilter(filter);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady() && transactions->rowCount() == 0, waitMs);
+}
+
+void TestDistributedDesk::auditorConnectionCannotWrite()
+{
+    const Result<PostgresLocation> auditor = PostgresLocation::parse(m_auditorUrl);
+    QVERIFY(auditor.ok());
+    PostgresDatabase database;
+    const Status opened = database.open(auditor.value(), PostgresDatabase::Access::ReadOnly);
+    QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+    QSqlQuery query(database.connection());
+    QVERIFY2(query.exec(QStringLiteral("SELECT COUNT(*) FROM account_projections")) &&
+                 query.next() && query.value(0).toLongLong() > 0,
+             qPrintable(query.lastError().text()));
+    // Past the read-only session too: the role itself has no right to write.
+    QVERIFY(query.exec(QStringLiteral("SET default_transaction_read_only = off")));
+    const QStringList writes = {
+        QStringLiteral("INSERT INTO audit_logs (id, event_id, entity_type, entity_id, action, "
+                       "changes, timestamp) VALUES (999999, 'e', 'account', 'x', 'Forged', "
+                       "'{}', now())"),
+        QStringLiteral("UPDATE account_projections SET balance = balance + 1"),
+        QStringLiteral("DELETE FROM transaction_projections"),
+        QStringLiteral("UPDATE projection_checkpoints SET position = 0"),
+        QStringLiteral("CREATE TABLE forged (id INTEGER)")};
+    for (const QString &sql : writes) {
+        QVERIFY2(!query.exec(sql), qPrintable(sql));
+        QVERIFY2(query.lastError().text().contains(QStringLiteral("permission denied")),
+                 qPrintable(query.lastError().text()));
+    }
+    // A writer's open would migrate: the auditor's login cannot.
+    PostgresDatabase migrating;
+    QVERIFY(!migrating.open(auditor.value()).ok());
+}
+
+void TestDistributedDesk::auditorDeskIssuesNoCommand()
+{
+    Desk clerk(location(m_postgres.url()), QStringLiteral("clerk"), false);
+    Desk auditor(location(m_auditorUrl), QStringLiteral("auditor"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(clerk.client->isReady() && auditor.client->isReady(), waitMs);
+    for (QAction *menu : auditor.window->menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (action->text().contains(QStringLiteral("Top up")) ||
+                action->text().contains(QStringLiteral("Transfer")))
+                QVERIFY(!action->isEnabled());
+        }
+    }
+    const QString bank =
+        accountOf(*clerk.client, AccountType::External, QStringLiteral("USD"), QStringLiteral("b"));
+    const QString erin =
+        accountOf(*clerk.client, AccountType::User, QStringLiteral("USD"), QStringLiteral("erin"));
+    QVERIFY(!bank.isEmpty() && !erin.isEmpty());
+    // The auditor reads what the clerk books, live.
+    WindowedTableModel *accounts = auditor.table(MainWindow::Tab::Accounts);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*accounts, int(AccountColumn::Id), erin) >= 0, liveMsMax);
+    // The core refuses every command of the auditor's desk, whatever path it came by.
+    const qint64 eventsBefore = m_cli->events().size();
+    const auto topup =
+        execute(*auditor.client, move(TransactionType::Topup, bank, erin, QStringLiteral("1.00")));
+    QVERIFY(topup.has_value());
+    QVERIFY(!topup->ok());
+    QCOMPARE(topup->error().code, reason::readOnly);
+    CreateAccount mallory;
+    mallory.ownerId = QStringLiteral("mallory");
+    mallory.currency = QStringLiteral("USD");
+    const auto create = execute(*auditor.client, mallory);
+    QVERIFY(create.has_value() && !create->ok());
+    QCOMPARE(create->error().code, reason::readOnly);
+    std::optional<Status> rebuilt;
+    QObject context;
+    auditor.client->run(&context, [&rebuilt](LedgerWork &work) {
+        const Status reset = work.storage().resetProjections();
+        return LedgerClient::Continuation([&rebuilt, reset] { rebuilt = reset; });
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(rebuilt.has_value(), waitMs);
+    QVERIFY(!rebuilt->ok());
+    QCOMPARE(qint64(m_cli->events().size()), eventsBefore);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*accounts, int(AccountColumn::Id), erin) >= 0, waitMs);
+}
+
+void TestDistributedDesk::settingsNeverHoldAPassword()
+{
+    DeskSettings settings;
+    settings.store = QStringLiteral("kafka:127.0.0.1:9092");
+    settings.projections = QStringLiteral("postgresql://clerk@127.0.0.1:5432/billing");
+    QVERIFY(SettingsDialog::problemWith(settings).isEmpty());
+    settings.projections = QStringLiteral("postgresql://clerk:secret@127.0.0.1:5432/billing");
+    QVERIFY(SettingsDialog::problemWith(settings).contains(QStringLiteral("PGPASSWORD")));
+    settings.projections = QStringLiteral("mysql://clerk@127.0.0.1/billing");
+    QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
+    settings.store = QStringLiteral("redis:somewhere");
+    QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
+}
+
+QTEST_MAIN(TestDistributedDesk)
+#include "tst_distributeddesk.moc"
