@@ -1397,6 +1397,10 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <source>Export balances</source>
         <translation>Salden exportieren</translation>
     </message>
+    <message>
+        <source>Reading the ledger&apos;s history for time travel…</source>
+        <translation>Die Geschichte des Hauptbuchs wird für die Zeitreise gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::TransactionsTableModel</name>

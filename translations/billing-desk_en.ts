@@ -1393,6 +1393,10 @@ A double-entry billing ledger on event sourcing.</source>
         <source>Export balances</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the ledger&apos;s history for time travel…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::TransactionsTableModel</name>

@@ -174,6 +174,9 @@ void TimeTravelView::setControlsEnabled(bool enabled)
 void TimeTravelView::travelTo(qint64 position)
 {
     setControlsEnabled(false);
+    // The first point of a store never shown before reads its whole history once.
+    if (m_lastPosition == 0)
+        m_banner->setText(tr("Reading the ledger's history for time travel…"));
     m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
         const Result<Point> point = pointAt(work, position);
         return [this, point] {
