@@ -34,6 +34,10 @@ Result<LedgerService *> CliContext::service()
     if (!m_service) {
         auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
         service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+        const Result<CommandBus *> bus = m_storage->commandBus();
+        if (!bus.ok())
+            return bus.error();
+        service->setCommandBus(bus.value());
         if (Status opened = service->open(); !opened.ok())
             return opened.error();
         m_service = std::move(service);
