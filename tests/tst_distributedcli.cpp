@@ -1,11 +1,15 @@
 // billing-cli in the distributed mode, as real processes against a real Kafka broker and a real
-// PostgreSQL server: every subcommand answers as on the embedded store, and four writers racing
-// on the same hot accounts each get exactly one outcome per command, with nothing duplicated or
-// lost in the log and the projections equal to a replay.
+// PostgreSQL server, with a `billing-cli serve` deciding: every subcommand answers as on the
+// embedded store, and four clients sending commands on the same hot accounts each get exactly
+// one outcome per command, with nothing duplicated or lost in the log and the projections equal
+// to a replay. Without a serve a command fails clearly; a serve stops cleanly on SIGTERM/SIGINT.
 #include "Checked.h"
 #include "CliProcess.h"
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
+#include "ServeProcess.h"
+
+#include <QElapsedTimer>
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,6 +18,9 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <memory>
 
 using namespace billing::test;
 
@@ -24,8 +31,11 @@ class TestDistributedCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanup();
     void everySubcommandAnswersAsOnTheEmbeddedStore();
     void noPasswordOnTheCommandLine();
+    void withoutServeACommandFailsClearly();
+    void serveStopsCleanlyOnSigtermAndSigint();
     void fourWritersOnHotAccounts();
 
 private:
@@ -36,6 +46,7 @@ private:
 
     LocalKafka m_broker;
     LocalPostgres m_postgres;
+    std::unique_ptr<ServeProcess> m_serve;
     int m_round = 0;
 };
 
@@ -59,6 +70,19 @@ void TestDistributedCli::init()
                                "SET position = 0; END IF; END $$")});
     QVERIFY(psql.waitForFinished(30000));
     QCOMPARE(psql.exitCode(), 0);
+    // Commands are decided by a serve; one test shows what happens without one.
+    if (QByteArray(QTest::currentTestFunction()) == "withoutServeACommandFailsClearly")
+        return;
+    m_serve = std::make_unique<ServeProcess>(withStore({}));
+    QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty(),
+             m_serve->errors().constData());
+}
+
+void TestDistributedCli::cleanup()
+{
+    if (m_serve)
+        QVERIFY2(m_serve->stop(), m_serve->errors().constData());
+    m_serve.reset();
 }
 
 QStringList TestDistributedCli::withStore(const QStringList &arguments) const
@@ -199,6 +223,50 @@ void TestDistributedCli::noPasswordOnTheCommandLine()
     QVERIFY(!error.contains("secret"));
 }
 
+void TestDistributedCli::withoutServeACommandFailsClearly()
+{
+    qputenv("BILLING_COMMAND_TIMEOUT_MS", "3000");
+    const CliRun run =
+        cli({QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"),
+             QStringLiteral("user"), QStringLiteral("--currency"), QStringLiteral("USD"),
+             QStringLiteral("--owner"), QStringLiteral("nobody")});
+    qunsetenv("BILLING_COMMAND_TIMEOUT_MS");
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject error = run.errorJson().value(u"error").toObject();
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("STORAGE_FAILURE"));
+    QVERIFY2(error.value(u"message").toString().contains(u"billing-cli serve"), run.err.constData());
+    // Nothing was decided: the log is empty.
+    const CliRun events = cli({QStringLiteral("events")});
+    QCOMPARE(events.exitCode, 0);
+    QVERIFY(events.out.trimmed().isEmpty());
+}
+
+void TestDistributedCli::serveStopsCleanlyOnSigtermAndSigint()
+{
+    // A standby stops on SIGINT at once.
+    ServeProcess standby(withStore({}));
+    QVERIFY(!standby.waitForRole(QStringLiteral("standby")).isEmpty());
+    QVERIFY(standby.signal(SIGINT));
+    QVERIFY(standby.stop());
+    // The holder stops on SIGTERM and leaves the group, so a new serve takes the role without
+    // waiting for a session timeout.
+    QVERIFY(!create(QStringLiteral("user")).isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(m_serve->stop(), m_serve->errors().constData());
+    const qint64 stopMs = timer.elapsed();
+    m_serve.reset();
+    timer.restart();
+    m_serve = std::make_unique<ServeProcess>(withStore({}));
+    QVERIFY(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty());
+    qInfo("serve stopped on SIGTERM in %lld ms; a new serve held the role %lld ms after it "
+          "started",
+          stopMs, timer.elapsed());
+    QVERIFY(stopMs < 10000);
+    QVERIFY(!create(QStringLiteral("user")).isEmpty());
+    QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
+}
+
 void TestDistributedCli::fourWritersOnHotAccounts()
 {
     constexpr int writers = 4;
@@ -235,6 +303,8 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         csv.close();
         processes.append(startCli({QStringLiteral("import"), csv.fileName()}));
     }
+    QElapsedTimer timer;
+    timer.start();
     int outcomes = 0;
     for (QProcess *process : processes) {
         QVERIFY(process->waitForFinished(240000));
@@ -251,6 +321,8 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         }
     }
     QCOMPARE(outcomes, writers * rowsPerWriter);
+    qInfo("%d clients x %d commands through serve: %lld ms", writers, rowsPerWriter,
+          timer.elapsed());
 
     // Each key exactly once in the log, positions without a gap or a repeat.
     const CliRun events = cli({QStringLiteral("events")});

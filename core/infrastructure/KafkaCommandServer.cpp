@@ -64,14 +64,19 @@ struct KafkaCommandServer::Rebalance final : public RdKafka::RebalanceCb
     void rebalance_cb(RdKafka::KafkaConsumer *consumer, RdKafka::ErrorCode code,
                       std::vector<RdKafka::TopicPartition *> &partitions) override
     {
+        // Cooperative: a member that joins or leaves moves no partition it does not have to,
+        // so a standby starting up does not take the role from a live holder.
         if (code == RdKafka::ERR__ASSIGN_PARTITIONS) {
             // The role first, the partition after: its committed offset is final only once
             // init_transactions() has ended the previous holder's transaction.
-            m_server.onAssigned();
-            consumer->assign(partitions);
+            if (!partitions.empty())
+                m_server.onAssigned();
+            const std::unique_ptr<RdKafka::Error> error(consumer->incremental_assign(partitions));
         } else {
-            m_server.onRevoked();
-            consumer->unassign();
+            if (!partitions.empty())
+                m_server.onRevoked();
+            const std::unique_ptr<RdKafka::Error> error(
+                consumer->incremental_unassign(partitions));
         }
     }
     KafkaCommandServer &m_server;
@@ -171,6 +176,7 @@ Status KafkaCommandServer::openConsumer()
           std::pair{"session.timeout.ms", QStringLiteral("6000")},
           std::pair{"heartbeat.interval.ms", QStringLiteral("1000")},
           std::pair{"max.poll.interval.ms", QStringLiteral("10000")},
+          std::pair{"partition.assignment.strategy", QStringLiteral("cooperative-sticky")},
           std::pair{"enable.auto.commit", QStringLiteral("false")},
           std::pair{"auto.offset.reset", QStringLiteral("earliest")},
           std::pair{"isolation.level", QStringLiteral("read_committed")},

@@ -92,6 +92,11 @@ bool DistributedCli::writeImport(const QString &path, int writer, int rows,
     return true;
 }
 
+std::unique_ptr<ServeProcess> DistributedCli::startServe() const
+{
+    return std::make_unique<ServeProcess>(withStore({}));
+}
+
 QList<QJsonObject> DistributedCli::events() const
 {
     QList<QJsonObject> events;
