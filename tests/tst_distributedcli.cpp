@@ -234,7 +234,8 @@ void TestDistributedCli::withoutServeACommandFailsClearly()
     QCOMPARE(run.exitCode, 1);
     const QJsonObject error = run.errorJson().value(u"error").toObject();
     QCOMPARE(error.value(u"code").toString(), QStringLiteral("STORAGE_FAILURE"));
-    QVERIFY2(error.value(u"message").toString().contains(u"billing-cli serve"), run.err.constData());
+    QVERIFY2(error.value(u"message").toString().contains(u"billing-cli serve"),
+             run.err.constData());
     // Nothing was decided: the log is empty.
     const CliRun events = cli({QStringLiteral("events")});
     QCOMPARE(events.exitCode, 0);

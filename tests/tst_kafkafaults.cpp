@@ -230,8 +230,10 @@ void TestKafkaFaults::killedServeIsReplacedWithin15Seconds()
     for (QProcess *importer : importers) {
         QVERIFY(importer->waitForFinished(300000));
         QVERIFY2(importer->exitCode() == 0, importer->readAllStandardError().constData());
-        const QJsonArray outcomes =
-            QJsonDocument::fromJson(importer->readAllStandardOutput()).object().value(u"rows").toArray();
+        const QJsonArray outcomes = QJsonDocument::fromJson(importer->readAllStandardOutput())
+                                        .object()
+                                        .value(u"rows")
+                                        .toArray();
         QCOMPARE(outcomes.size(), rows);
     }
     CHECKED(checkLedger(clients, rows));

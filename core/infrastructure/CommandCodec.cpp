@@ -66,8 +66,10 @@ Result<CommandBody> bodyFromJson(const QJsonObject &payload, const QJsonObject &
         CreateAccount body;
         const std::optional<AccountType> type =
             accountTypeFromString(payload.value(u"type").toString().toLower());
-        const Result<std::optional<Money>> min = optionalMoney(payload, QStringLiteral("minBalance"));
-        const Result<std::optional<Money>> max = optionalMoney(payload, QStringLiteral("maxBalance"));
+        const Result<std::optional<Money>> min =
+            optionalMoney(payload, QStringLiteral("minBalance"));
+        const Result<std::optional<Money>> max =
+            optionalMoney(payload, QStringLiteral("maxBalance"));
         if (!type || !min.ok() || !max.ok())
             return malformed(name);
         body.accountId = ids.value(u"accountId").toString();
@@ -88,7 +90,8 @@ Result<CommandBody> bodyFromJson(const QJsonObject &payload, const QJsonObject &
     }
     if (name == u"account.limits") {
         const Result<Money> min = money(payload, QStringLiteral("minBalance"));
-        const Result<std::optional<Money>> max = optionalMoney(payload, QStringLiteral("maxBalance"));
+        const Result<std::optional<Money>> max =
+            optionalMoney(payload, QStringLiteral("maxBalance"));
         if (!min.ok() || !max.ok())
             return malformed(name);
         return CommandBody{
@@ -114,20 +117,17 @@ Result<CommandBody> bodyFromJson(const QJsonObject &payload, const QJsonObject &
 QJsonObject commandToJson(const Command &command)
 {
     QJsonObject ids;
-    std::visit(Overloaded{
-                   [&](const CreateAccount &c) {
-                       ids.insert(QStringLiteral("accountId"), c.accountId);
-                   },
-                   [](const ChangeAccountStatus &) {},
-                   [](const ChangeAccountLimits &) {},
-                   [&](const MoveMoney &c) {
-                       ids.insert(QStringLiteral("transactionId"), c.transactionId);
-                   },
-                   [&](const Refund &c) {
-                       ids.insert(QStringLiteral("transactionId"), c.transactionId);
-                   },
-               },
-               command.body);
+    std::visit(
+        Overloaded{
+            [&](const CreateAccount &c) { ids.insert(QStringLiteral("accountId"), c.accountId); },
+            [](const ChangeAccountStatus &) {},
+            [](const ChangeAccountLimits &) {},
+            [&](const MoveMoney &c) {
+                ids.insert(QStringLiteral("transactionId"), c.transactionId);
+            },
+            [&](const Refund &c) { ids.insert(QStringLiteral("transactionId"), c.transactionId); },
+        },
+        command.body);
     return {
         {QStringLiteral("commandId"), command.meta.commandId},
         {QStringLiteral("idempotencyKey"), command.meta.idempotencyKey},

@@ -122,8 +122,9 @@ Result<QList<Outcome>> KafkaCommandClient::submit(const QList<Command> &commands
     } while (code != RdKafka::ERR_NO_ERROR && !retryUntil.hasExpired() &&
              (QThread::msleep(200), true));
     if (code != RdKafka::ERR_NO_ERROR)
-        return failure(QStringLiteral("Kafka at %1: %2")
-                           .arg(m_settings.bootstrap, QString::fromStdString(RdKafka::err2str(code))));
+        return failure(
+            QStringLiteral("Kafka at %1: %2")
+                .arg(m_settings.bootstrap, QString::fromStdString(RdKafka::err2str(code))));
     std::vector<RdKafka::TopicPartition *> partition{
         RdKafka::TopicPartition::create(outcomes, 0, high)};
     code = m_consumer->assign(partition);

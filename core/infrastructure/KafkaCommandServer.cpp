@@ -37,8 +37,8 @@ Entry entryFor(const RdKafka::Message &message)
 {
     Entry entry;
     const QJsonObject object =
-        QJsonDocument::fromJson(QByteArray(static_cast<const char *>(message.payload()),
-                                           qsizetype(message.len())))
+        QJsonDocument::fromJson(
+            QByteArray(static_cast<const char *>(message.payload()), qsizetype(message.len())))
             .object();
     entry.commandId = object.value(u"commandId").toString();
     entry.key = object.value(u"idempotencyKey").toString();
@@ -75,8 +75,7 @@ struct KafkaCommandServer::Rebalance final : public RdKafka::RebalanceCb
         } else {
             if (!partitions.empty())
                 m_server.onRevoked();
-            const std::unique_ptr<RdKafka::Error> error(
-                consumer->incremental_unassign(partitions));
+            const std::unique_ptr<RdKafka::Error> error(consumer->incremental_unassign(partitions));
         }
     }
     KafkaCommandServer &m_server;
@@ -159,8 +158,8 @@ void KafkaCommandServer::stepDown(const QString &reason)
     if (m_log)
         m_retired.push_back(std::move(m_log));
     m_state.reset();
-    report({{QStringLiteral("role"), QStringLiteral("standby")},
-            {QStringLiteral("reason"), reason}});
+    report(
+        {{QStringLiteral("role"), QStringLiteral("standby")}, {QStringLiteral("reason"), reason}});
 }
 
 Status KafkaCommandServer::openConsumer()
@@ -190,7 +189,8 @@ Status KafkaCommandServer::openConsumer()
     m_consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
     if (!m_consumer)
         return failure(QString::fromStdString(error));
-    const RdKafka::ErrorCode code = m_consumer->subscribe({m_settings.commandTopic().toStdString()});
+    const RdKafka::ErrorCode code =
+        m_consumer->subscribe({m_settings.commandTopic().toStdString()});
     if (code != RdKafka::ERR_NO_ERROR)
         return failure(QString::fromStdString(RdKafka::err2str(code)));
     return Done{};
@@ -277,18 +277,17 @@ Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka
             if (entry.events > 0)
                 entry.outcome.position = written[next - 1].position;
             const QByteArray value =
-                QJsonDocument(QJsonObject{{QStringLiteral("commandId"), entry.commandId},
-                                          {QStringLiteral("idempotencyKey"), entry.key},
-                                          {QStringLiteral("outcome"),
-                                           codec::outcomeToJson(entry.outcome)}})
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("commandId"), entry.commandId},
+                                {QStringLiteral("idempotencyKey"), entry.key},
+                                {QStringLiteral("outcome"), codec::outcomeToJson(entry.outcome)}})
                     .toJson(QJsonDocument::Compact);
             const QByteArray key = entry.key.toUtf8();
             RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
             for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
                 code = producer.produce(topic, 0, RdKafka::Producer::RK_MSG_COPY,
-                                        const_cast<char *>(value.constData()),
-                                        size_t(value.size()), key.constData(), size_t(key.size()),
-                                        0, nullptr);
+                                        const_cast<char *>(value.constData()), size_t(value.size()),
+                                        key.constData(), size_t(key.size()), 0, nullptr);
                 if (code == RdKafka::ERR__QUEUE_FULL)
                     producer.poll(100);
             }

@@ -62,7 +62,7 @@ private:
     // Logs of roles held before, never destroyed (see KafkaEventLog: a fenced producer is kept).
     std::vector<std::unique_ptr<KafkaEventLog>> m_retired;
     std::unique_ptr<LedgerState> m_state;
-    bool m_leave = false; // leave the group at the end of this poll
+    bool m_leave = false;  // leave the group at the end of this poll
     int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
