@@ -293,8 +293,8 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         QVERIFY(csv.open(QIODevice::WriteOnly));
         csv.write("operation,account,counterparty,amount,currency,key,reference\n");
         for (int row = 0; row < rowsPerWriter; ++row) {
-            const QString from = users[(row + writer) % users.size()];
-            const QString to = users[(row + writer + 1) % users.size()];
+            const QString &from = users[(row + writer) % users.size()];
+            const QString &to = users[(row + writer + 1) % users.size()];
             const QString key = QStringLiteral("w%1-r%2").arg(writer).arg(row);
             const QString line =
                 row % 3 == 0 ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
@@ -315,7 +315,7 @@ void TestDistributedCli::fourWritersOnHotAccounts()
                                     .value(u"rows")
                                     .toArray();
         QCOMPARE(rows.size(), rowsPerWriter);
-        for (const QJsonValue &row : rows) {
+        for (const auto &row : rows) {
             const QString outcome = row.toObject().value(u"outcome").toString();
             QVERIFY2(outcome == u"completed" || outcome == u"rejected", qPrintable(outcome));
             ++outcomes;

@@ -105,7 +105,7 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
     if (m_readOnly)
         return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"), {}};
     if (m_bus) {
-        const Result<QList<Outcome>> outcomes = m_bus->submit(commands);
+        Result<QList<Outcome>> outcomes = m_bus->submit(commands);
         if (!outcomes.ok())
             return outcomes.error();
         BILLING_ASSERT(outcomes.value().size() == commands.size());

@@ -115,7 +115,7 @@ Result<QList<Outcome>> KafkaCommandClient::submit(const QList<Command> &commands
     const std::string outcomes = m_settings.outcomeTopic().toStdString();
     int64_t low = 0;
     int64_t high = 0;
-    const QDeadlineTimer retryUntil(requestMs * 3);
+    const QDeadlineTimer retryUntil(qint64(requestMs) * 3);
     RdKafka::ErrorCode code = RdKafka::ERR_NO_ERROR;
     do {
         code = m_consumer->query_watermark_offsets(outcomes, 0, &low, &high, requestMs);

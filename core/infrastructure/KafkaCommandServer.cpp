@@ -89,9 +89,13 @@ KafkaCommandServer::KafkaCommandServer(KafkaSettings settings, QString transacti
 
 KafkaCommandServer::~KafkaCommandServer()
 {
-    // See m_retired.
-    for (std::unique_ptr<KafkaEventLog> &log : m_retired)
-        (void)log.release();
+    retire(std::move(m_log));
+}
+
+void KafkaCommandServer::retire(std::unique_ptr<KafkaEventLog> log)
+{
+    if (log)
+        log->abandonProducer();
 }
 
 void KafkaCommandServer::setReportHook(std::function<void(const QJsonObject &)> hook)
@@ -128,7 +132,7 @@ void KafkaCommandServer::onAssigned()
     for (;;) {
         const Result<QList<EventEnvelope>> events = log.value()->read(state->position(), readChunk);
         if (!events.ok()) {
-            m_retired.push_back(std::move(log.value()));
+            retire(std::move(log.value()));
             m_leave = true;
             report({{QStringLiteral("role"), QStringLiteral("failed")},
                     {QStringLiteral("error"), events.error().message}});
@@ -155,8 +159,7 @@ void KafkaCommandServer::onRevoked()
 
 void KafkaCommandServer::stepDown(const QString &reason)
 {
-    if (m_log)
-        m_retired.push_back(std::move(m_log));
+    retire(std::move(m_log));
     m_state.reset();
     report(
         {{QStringLiteral("role"), QStringLiteral("standby")}, {QStringLiteral("reason"), reason}});

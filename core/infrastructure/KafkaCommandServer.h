@@ -32,6 +32,8 @@ public:
     KafkaCommandServer(KafkaSettings settings, QString transactionalId);
     ~KafkaCommandServer();
     KafkaCommandServer(const KafkaCommandServer &) = delete;
+    KafkaCommandServer(KafkaCommandServer &&) = delete;
+    KafkaCommandServer &operator=(KafkaCommandServer &&) = delete;
     KafkaCommandServer &operator=(const KafkaCommandServer &) = delete;
 
     // Each change of role and each failure as one JSON object ("role": holder, standby, ...).
@@ -54,13 +56,13 @@ private:
     void stepDown(const QString &reason);
     Status decideBatch(const std::vector<std::unique_ptr<RdKafka::Message>> &batch);
     void report(QJsonObject object);
+    // Drops a log whose role is given up; its producer is kept (see KafkaEventLog).
+    static void retire(std::unique_ptr<KafkaEventLog> log);
 
     KafkaSettings m_settings;
     QString m_transactionalId;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
     std::unique_ptr<KafkaEventLog> m_log;
-    // Logs of roles held before, never destroyed (see KafkaEventLog: a fenced producer is kept).
-    std::vector<std::unique_ptr<KafkaEventLog>> m_retired;
     std::unique_ptr<LedgerState> m_state;
     bool m_leave = false;  // leave the group at the end of this poll
     int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided

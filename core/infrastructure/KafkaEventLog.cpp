@@ -74,6 +74,12 @@ QString KafkaEventLog::location() const
     return QStringLiteral("kafka:") + m_settings.bootstrap;
 }
 
+void KafkaEventLog::abandonProducer()
+{
+    if (m_producer)
+        m_fencedProducers.push_back(std::move(m_producer));
+}
+
 void KafkaEventLog::setBeforeCommitHook(std::function<void()> hook)
 {
     m_beforeCommit = std::move(hook);

@@ -66,6 +66,9 @@ public:
     QString location() const override;
 
     bool fenced() const { return m_fenced; }
+    // Lets the producer outlive this log (it is never destroyed, see abortAfter()), for a writer
+    // that gives up its role: the rest, the log in memory included, goes with the object.
+    void abandonProducer();
     // Fault drills only: runs inside append() after the events were sent, before the commit.
     void setBeforeCommitHook(std::function<void()> hook);
     // Runs after each committed append (the distributed storage projects from there).
