@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 #include <memory>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void everySubcommandAnswersAsOnTheEmbeddedStore();
     void noPasswordOnTheCommandLine();
     void withoutServeACommandFailsClearly();
+    void aRetryGetsTheFirstOutcome();
     void serveStopsCleanlyOnSigtermAndSigint();
     void fourWritersOnHotAccounts();
 
@@ -240,6 +242,62 @@ void TestDistributedCli::withoutServeACommandFailsClearly()
     const CliRun events = cli({QStringLiteral("events")});
     QCOMPARE(events.exitCode, 0);
     QVERIFY(events.out.trimmed().isEmpty());
+}
+
+void TestDistributedCli::aRetryGetsTheFirstOutcome()
+{
+    const QString bank = create(QStringLiteral("external"));
+    const QString alice = create(QStringLiteral("user"));
+    QVERIFY(!bank.isEmpty() && !alice.isEmpty());
+    // The serve sleeps a moment (less than its session timeout: it keeps the role), so that the
+    // client times out and sends the same command, same key, several times.
+    QVERIFY(m_serve->signal(SIGSTOP));
+    qputenv("BILLING_COMMAND_RETRY_MS", "200");
+    QProcess *client =
+        startCli({QStringLiteral("topup"), QStringLiteral("--account"), alice,
+                  QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                  QStringLiteral("5.00"), QStringLiteral("--key"), QStringLiteral("retried-1")});
+    qunsetenv("BILLING_COMMAND_RETRY_MS");
+    QThread::msleep(2500);
+    QVERIFY(m_serve->signal(SIGCONT));
+    QVERIFY(client->waitForFinished(60000));
+    QCOMPARE(client->exitCode(), 0);
+    const QJsonObject outcome = QJsonDocument::fromJson(client->readAllStandardOutput()).object();
+    QCOMPARE(outcome.value(u"outcome").toString(), QStringLiteral("completed"));
+    QCOMPARE(outcome.value(u"repeated").toBool(), false);
+
+    // Several copies were decided: the first wrote, the others were answered as repeats.
+    QProcess kcat;
+    kcat.start(QStringLiteral("kcat"),
+               {QStringLiteral("-b"), m_broker.bootstrap(), QStringLiteral("-C"),
+                QStringLiteral("-t"),
+                qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX") +
+                    QStringLiteral("billing.command-outcomes"),
+                QStringLiteral("-e"), QStringLiteral("-q"), QStringLiteral("-X"),
+                QStringLiteral("isolation.level=read_committed")});
+    QVERIFY(kcat.waitForFinished(60000));
+    int copies = 0;
+    int firsts = 0;
+    for (const QByteArray &line : kcat.readAllStandardOutput().trimmed().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.value(u"idempotencyKey").toString() != u"retried-1")
+            continue;
+        ++copies;
+        const QJsonObject answer = record.value(u"outcome").toObject();
+        firsts += answer.value(u"repeated").toBool() ? 0 : 1;
+        QCOMPARE(answer.value(u"transactionId"), outcome.value(u"transactionId"));
+    }
+    qInfo("the client sent the command %d times", copies);
+    QVERIFY(copies >= 2);
+    QCOMPARE(firsts, 1);
+    // One top-up in the ledger: its transaction was requested and completed once.
+    int topups = 0;
+    for (const QByteArray &line : cli({QStringLiteral("events")}).out.trimmed().split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        if (event.value(u"aggregateId") == outcome.value(u"transactionId"))
+            topups += event.value(u"eventType").toString() == u"TopupCompleted" ? 1 : 0;
+    }
+    QCOMPARE(topups, 1);
 }
 
 void TestDistributedCli::serveStopsCleanlyOnSigtermAndSigint()
