@@ -5,6 +5,7 @@
 #include "domain/ReasonCode.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -220,6 +221,7 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
     }
     report({{QStringLiteral("role"), QStringLiteral("standby")},
             {QStringLiteral("reason"), QStringLiteral("joined the group")}});
+    QDeadlineTimer idle(idleCatchUpMs);
     while (!stop.load() && !m_leave) {
         std::vector<std::unique_ptr<RdKafka::Message>> batch;
         const int assignments = m_assignments;
@@ -229,6 +231,10 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
             if (message->err() != RdKafka::ERR_NO_ERROR)
                 break;
             batch.push_back(std::move(message));
+        }
+        if (batch.empty() && m_log && m_afterCommit && idle.hasExpired()) {
+            m_afterCommit(); // a backlog of the projections drains while no command comes
+            idle.setRemainingTime(idleCatchUpMs);
         }
         if (batch.empty() || !m_log || assignments != m_assignments)
             continue; // nothing to do, or the role changed while polling

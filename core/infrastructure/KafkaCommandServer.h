@@ -38,7 +38,9 @@ public:
 
     // Each change of role and each failure as one JSON object ("role": holder, standby, ...).
     void setReportHook(std::function<void(const QJsonObject &)> hook);
-    // After each committed batch that wrote events (`serve` brings the projections up there).
+    // After each committed batch that wrote events, and about once a second while idle (`serve`
+    // brings the projections up there). It must return within a few seconds: the holder polls
+    // the command partition in between, or the group takes the role away.
     void setAfterCommitHook(std::function<void()> hook);
     // Serves until `stop` is set, then leaves the group so that a standby takes over at once.
     void run(const std::atomic<bool> &stop);
@@ -50,6 +52,7 @@ public:
 
 private:
     static constexpr int batchMax = 500;
+    static constexpr int idleCatchUpMs = 1000;
 
     void session(const std::atomic<bool> &stop);
     Status openConsumer();
