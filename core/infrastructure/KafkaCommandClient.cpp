@@ -4,6 +4,7 @@
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
+
 #include <QJsonDocument>
 #include <QThread>
 #include <QUuid>
@@ -82,6 +83,14 @@ Result<std::unique_ptr<KafkaCommandClient>> KafkaCommandClient::open(const Kafka
     client->m_consumer.reset(RdKafka::KafkaConsumer::create(consumerConf.get(), error));
     if (!client->m_consumer)
         return failure(QString::fromStdString(error));
+    // Left to the first produce, the lookup of the command topic's leader cost a second (the
+    // producer's topic scan runs once a second); asked now, it costs a round trip.
+    const std::unique_ptr<RdKafka::Topic> topic(RdKafka::Topic::create(
+        client->m_producer.get(), settings.commandTopic().toStdString(), nullptr, error));
+    RdKafka::Metadata *metadata = nullptr;
+    if (topic && client->m_producer->metadata(false, topic.get(), &metadata, requestMs) ==
+                     RdKafka::ERR_NO_ERROR)
+        delete metadata;
     return client;
 }
 
