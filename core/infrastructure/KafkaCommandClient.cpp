@@ -4,7 +4,6 @@
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
-
 #include <QJsonDocument>
 #include <QThread>
 #include <QUuid>
