@@ -1,11 +1,15 @@
 // billing-cli in the distributed mode, as real processes against a real Kafka broker and a real
-// PostgreSQL server: every subcommand answers as on the embedded store, and four writers racing
-// on the same hot accounts each get exactly one outcome per command, with nothing duplicated or
-// lost in the log and the projections equal to a replay.
+// PostgreSQL server, with a `billing-cli serve` deciding: every subcommand answers as on the
+// embedded store, and four clients sending commands on the same hot accounts each get exactly
+// one outcome per command, with nothing duplicated or lost in the log and the projections equal
+// to a replay. Without a serve a command fails clearly; a serve stops cleanly on SIGTERM/SIGINT.
 #include "Checked.h"
 #include "CliProcess.h"
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
+#include "ServeProcess.h"
+
+#include <QElapsedTimer>
 
 #include <QFile>
 #include <QJsonArray>
@@ -14,6 +18,10 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <csignal>
+#include <memory>
 
 using namespace billing::test;
 
@@ -24,8 +32,12 @@ class TestDistributedCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanup();
     void everySubcommandAnswersAsOnTheEmbeddedStore();
     void noPasswordOnTheCommandLine();
+    void withoutServeACommandFailsClearly();
+    void aRetryGetsTheFirstOutcome();
+    void serveStopsCleanlyOnSigtermAndSigint();
     void fourWritersOnHotAccounts();
 
 private:
@@ -36,6 +48,7 @@ private:
 
     LocalKafka m_broker;
     LocalPostgres m_postgres;
+    std::unique_ptr<ServeProcess> m_serve;
     int m_round = 0;
 };
 
@@ -59,6 +72,19 @@ void TestDistributedCli::init()
                                "SET position = 0; END IF; END $$")});
     QVERIFY(psql.waitForFinished(30000));
     QCOMPARE(psql.exitCode(), 0);
+    // Commands are decided by a serve; one test shows what happens without one.
+    if (QByteArray(QTest::currentTestFunction()) == "withoutServeACommandFailsClearly")
+        return;
+    m_serve = std::make_unique<ServeProcess>(withStore({}));
+    QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty(),
+             m_serve->errors().constData());
+}
+
+void TestDistributedCli::cleanup()
+{
+    if (m_serve)
+        QVERIFY2(m_serve->stop(), m_serve->errors().constData());
+    m_serve.reset();
 }
 
 QStringList TestDistributedCli::withStore(const QStringList &arguments) const
@@ -199,6 +225,107 @@ void TestDistributedCli::noPasswordOnTheCommandLine()
     QVERIFY(!error.contains("secret"));
 }
 
+void TestDistributedCli::withoutServeACommandFailsClearly()
+{
+    qputenv("BILLING_COMMAND_TIMEOUT_MS", "3000");
+    const CliRun run =
+        cli({QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"),
+             QStringLiteral("user"), QStringLiteral("--currency"), QStringLiteral("USD"),
+             QStringLiteral("--owner"), QStringLiteral("nobody")});
+    qunsetenv("BILLING_COMMAND_TIMEOUT_MS");
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject error = run.errorJson().value(u"error").toObject();
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("STORAGE_FAILURE"));
+    QVERIFY2(error.value(u"message").toString().contains(u"billing-cli serve"),
+             run.err.constData());
+    // Nothing was decided: the log is empty.
+    const CliRun events = cli({QStringLiteral("events")});
+    QCOMPARE(events.exitCode, 0);
+    QVERIFY(events.out.trimmed().isEmpty());
+}
+
+void TestDistributedCli::aRetryGetsTheFirstOutcome()
+{
+    const QString bank = create(QStringLiteral("external"));
+    const QString alice = create(QStringLiteral("user"));
+    QVERIFY(!bank.isEmpty() && !alice.isEmpty());
+    // The serve sleeps a moment (less than its session timeout: it keeps the role), so that the
+    // client times out and sends the same command, same key, several times.
+    QVERIFY(m_serve->signal(SIGSTOP));
+    qputenv("BILLING_COMMAND_RETRY_MS", "200");
+    QProcess *client =
+        startCli({QStringLiteral("topup"), QStringLiteral("--account"), alice,
+                  QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                  QStringLiteral("5.00"), QStringLiteral("--key"), QStringLiteral("retried-1")});
+    qunsetenv("BILLING_COMMAND_RETRY_MS");
+    QThread::msleep(2500);
+    QVERIFY(m_serve->signal(SIGCONT));
+    QVERIFY(client->waitForFinished(60000));
+    QCOMPARE(client->exitCode(), 0);
+    const QJsonObject outcome = QJsonDocument::fromJson(client->readAllStandardOutput()).object();
+    QCOMPARE(outcome.value(u"outcome").toString(), QStringLiteral("completed"));
+    QCOMPARE(outcome.value(u"repeated").toBool(), false);
+
+    // Several copies were decided: the first wrote, the others were answered as repeats.
+    QProcess kcat;
+    kcat.start(QStringLiteral("kcat"),
+               {QStringLiteral("-b"), m_broker.bootstrap(), QStringLiteral("-C"),
+                QStringLiteral("-t"),
+                qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX") +
+                    QStringLiteral("billing.command-outcomes"),
+                QStringLiteral("-e"), QStringLiteral("-q"), QStringLiteral("-X"),
+                QStringLiteral("isolation.level=read_committed")});
+    QVERIFY(kcat.waitForFinished(60000));
+    int copies = 0;
+    int firsts = 0;
+    for (const QByteArray &line : kcat.readAllStandardOutput().trimmed().split('\n')) {
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        if (record.value(u"idempotencyKey").toString() != u"retried-1")
+            continue;
+        ++copies;
+        const QJsonObject answer = record.value(u"outcome").toObject();
+        firsts += answer.value(u"repeated").toBool() ? 0 : 1;
+        QCOMPARE(answer.value(u"transactionId"), outcome.value(u"transactionId"));
+    }
+    qInfo("the client sent the command %d times", copies);
+    QVERIFY(copies >= 2);
+    QCOMPARE(firsts, 1);
+    // One top-up in the ledger: its transaction was requested and completed once.
+    int topups = 0;
+    for (const QByteArray &line : cli({QStringLiteral("events")}).out.trimmed().split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        if (event.value(u"aggregateId") == outcome.value(u"transactionId"))
+            topups += event.value(u"eventType").toString() == u"TopupCompleted" ? 1 : 0;
+    }
+    QCOMPARE(topups, 1);
+}
+
+void TestDistributedCli::serveStopsCleanlyOnSigtermAndSigint()
+{
+    // A standby stops on SIGINT at once.
+    ServeProcess standby(withStore({}));
+    QVERIFY(!standby.waitForRole(QStringLiteral("standby")).isEmpty());
+    QVERIFY(standby.signal(SIGINT));
+    QVERIFY(standby.stop());
+    // The holder stops on SIGTERM and leaves the group, so a new serve takes the role without
+    // waiting for a session timeout.
+    QVERIFY(!create(QStringLiteral("user")).isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY2(m_serve->stop(), m_serve->errors().constData());
+    const qint64 stopMs = timer.elapsed();
+    m_serve.reset();
+    timer.restart();
+    m_serve = std::make_unique<ServeProcess>(withStore({}));
+    QVERIFY(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty());
+    qInfo("serve stopped on SIGTERM in %lld ms; a new serve held the role %lld ms after it "
+          "started",
+          stopMs, timer.elapsed());
+    QVERIFY(stopMs < 10000);
+    QVERIFY(!create(QStringLiteral("user")).isEmpty());
+    QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
+}
+
 void TestDistributedCli::fourWritersOnHotAccounts()
 {
     constexpr int writers = 4;
@@ -224,8 +351,8 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         QVERIFY(csv.open(QIODevice::WriteOnly));
         csv.write("operation,account,counterparty,amount,currency,key,reference\n");
         for (int row = 0; row < rowsPerWriter; ++row) {
-            const QString from = users[(row + writer) % users.size()];
-            const QString to = users[(row + writer + 1) % users.size()];
+            const QString &from = users[(row + writer) % users.size()];
+            const QString &to = users[(row + writer + 1) % users.size()];
             const QString key = QStringLiteral("w%1-r%2").arg(writer).arg(row);
             const QString line =
                 row % 3 == 0 ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
@@ -235,6 +362,8 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         csv.close();
         processes.append(startCli({QStringLiteral("import"), csv.fileName()}));
     }
+    QElapsedTimer timer;
+    timer.start();
     int outcomes = 0;
     for (QProcess *process : processes) {
         QVERIFY(process->waitForFinished(240000));
@@ -244,13 +373,15 @@ void TestDistributedCli::fourWritersOnHotAccounts()
                                     .value(u"rows")
                                     .toArray();
         QCOMPARE(rows.size(), rowsPerWriter);
-        for (const QJsonValue &row : rows) {
+        for (const auto &row : rows) {
             const QString outcome = row.toObject().value(u"outcome").toString();
             QVERIFY2(outcome == u"completed" || outcome == u"rejected", qPrintable(outcome));
             ++outcomes;
         }
     }
     QCOMPARE(outcomes, writers * rowsPerWriter);
+    qInfo("%d clients x %d commands through serve: %lld ms", writers, rowsPerWriter,
+          timer.elapsed());
 
     // Each key exactly once in the log, positions without a gap or a repeat.
     const CliRun events = cli({QStringLiteral("events")});

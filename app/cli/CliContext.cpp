@@ -32,8 +32,13 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
 Result<LedgerService *> CliContext::service()
 {
     if (!m_service) {
+        // The bus first: its producer connects and gets its producer id while the log is read.
+        const Result<CommandBus *> bus = m_storage->commandBus();
+        if (!bus.ok())
+            return bus.error();
         auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
         service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+        service->setCommandBus(bus.value());
         if (Status opened = service->open(); !opened.ok())
             return opened.error();
         m_service = std::move(service);

@@ -15,6 +15,8 @@ int runBalances(CliContext &context, const CliArguments &arguments);
 int runVerify(CliContext &context, const CliArguments &arguments);
 int runProjections(CliContext &context, const CliArguments &arguments);
 int runImport(CliContext &context, const CliArguments &arguments);
+// The distributed mode's decision maker and projector, until SIGTERM or SIGINT.
+int runServe(CliContext &context, const CliArguments &arguments);
 
 // An amount option parsed for a currency with `decimals`; errors name the option.
 Result<Money> amountOption(const CliArguments &arguments, const QString &name, int decimals,

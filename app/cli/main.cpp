@@ -34,6 +34,10 @@ Reading and auditing
   verify                                         (exit 3 when anything is off)
   projections rebuild
   import FILE.csv    (columns: operation,account,counterparty,amount,currency,key,reference)
+Distributed mode
+  serve              decides every command of the ledger and feeds the projections until
+                     SIGTERM/SIGINT; start one or more (one decides, the others stand by).
+                     Writing commands on kafka: need a running serve.
 
 The store defaults to $BILLING_STORE, else ledger.db in the app-data folder. With kafka:,
 --projections defaults to $BILLING_PROJECTIONS; the PostgreSQL password comes from $PGPASSWORD
@@ -60,6 +64,8 @@ int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments
         return runVerify(context, arguments);
     if (command == u"projections")
         return runProjections(context, arguments);
+    if (command == u"serve")
+        return runServe(context, arguments);
     return runImport(context, arguments);
 }
 
@@ -82,7 +88,8 @@ int main(int argc, char *argv[])
         QStringLiteral("account"),  QStringLiteral("topup"),       QStringLiteral("withdraw"),
         QStringLiteral("transfer"), QStringLiteral("pay"),         QStringLiteral("refund"),
         QStringLiteral("tx"),       QStringLiteral("events"),      QStringLiteral("balances"),
-        QStringLiteral("verify"),   QStringLiteral("projections"), QStringLiteral("import")};
+        QStringLiteral("verify"),   QStringLiteral("projections"), QStringLiteral("import"),
+        QStringLiteral("serve")};
     if (arguments.value().flag(QStringLiteral("help")) || arguments.value().words().isEmpty()) {
         std::fputs(usageText, stdout);
         return arguments.value().words().isEmpty() &&

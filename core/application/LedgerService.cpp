@@ -104,6 +104,15 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
 {
     if (m_readOnly)
         return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"), {}};
+    if (m_bus) {
+        Result<QList<Outcome>> outcomes = m_bus->submit(commands);
+        if (!outcomes.ok())
+            return outcomes.error();
+        BILLING_ASSERT(outcomes.value().size() == commands.size());
+        if (Status caughtUp = catchUp(); !caughtUp.ok())
+            return caughtUp.error();
+        return outcomes;
+    }
     for (int attempt = 0; attempt < attemptsMax; ++attempt) {
         if (Status caughtUp = catchUp(); !caughtUp.ok())
             return caughtUp.error();

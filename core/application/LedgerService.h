@@ -2,6 +2,7 @@
 
 #include "Clock.h"
 #include "Command.h"
+#include "CommandBus.h"
 #include "EventStore.h"
 #include "Outcome.h"
 #include "SnapshotStore.h"
@@ -36,8 +37,11 @@ public:
     Command issue(CommandBody body, const CommandOptions &options);
 
     Result<Outcome> execute(const Command &command);
-    // Decides the commands in order and appends all their events in one transaction.
+    // Decides the commands in order and appends all their events in one transaction; with a
+    // command bus, hands them to the decision maker behind it instead and then reads its events.
     Result<QList<Outcome>> executeBatch(const QList<Command> &commands);
+    // The distributed mode's decision maker; null (the default): decide here.
+    void setCommandBus(CommandBus *bus) { m_bus = bus; }
 
     const LedgerState &state() const { return m_state; }
     EventStore &store() { return m_store; }
@@ -55,6 +59,7 @@ private:
     IdSource &m_ids;
     LedgerState m_state;
 
+    CommandBus *m_bus = nullptr;
     SnapshotStore *m_snapshots = nullptr;
     qint64 m_snapshotEvery = 0;
     qint64 m_lastSnapshot = 0;

@@ -3,7 +3,9 @@
 #include "KafkaTopics.h"
 #include "domain/ReasonCode.h"
 
+#include <QDeadlineTimer>
 #include <QSqlQuery>
+#include <QThread>
 
 namespace billing {
 
@@ -20,6 +22,7 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
 {
     std::unique_ptr<DistributedStorage> storage(new DistributedStorage());
     storage->m_readOnly = access == PostgresDatabase::Access::ReadOnly;
+    storage->m_kafka = kafka;
     if (Status opened = storage->m_database.open(postgres, access); !opened.ok())
         return opened.error();
     storage->m_projector = std::make_unique<PostgresProjector>(storage->m_database);
@@ -52,6 +55,28 @@ Result<qint64> DistributedStorage::catchUpProjections(const std::function<bool(q
     if (m_readOnly)
         return m_reader->checkpoint();
     return m_projector->catchUp(*m_log, 2000, progress);
+}
+
+Result<CommandBus *> DistributedStorage::commandBus()
+{
+    if (m_client)
+        return static_cast<CommandBus *>(m_client.get());
+    Result<std::unique_ptr<KafkaCommandClient>> client = KafkaCommandClient::open(m_kafka);
+    if (!client.ok())
+        return client.error();
+    m_client = std::move(client.value());
+    m_client->setAfterOutcomesHook([this](qint64 lastPosition) {
+        // A commit is acknowledged before its markers are written, partition by partition: the
+        // outcome can be readable a moment before the events it names.
+        const QDeadlineTimer deadline(10000);
+        for (Result<qint64> last = m_log->lastPosition();
+             last.ok() && last.value() < lastPosition && !deadline.hasExpired();
+             last = m_log->lastPosition())
+            QThread::msleep(20);
+        if (Result<qint64> done = catchUpProjections(); !done.ok())
+            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
+    });
+    return static_cast<CommandBus *>(m_client.get());
 }
 
 Status DistributedStorage::resetProjections()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KafkaCommandClient.h"
 #include "KafkaEventLog.h"
 #include "PostgresDatabase.h"
 #include "PostgresProjectionReader.h"
@@ -10,11 +11,13 @@
 
 namespace billing {
 
-// The distributed mode: the event log on Kafka, the projections in PostgreSQL. Every writing
-// process shares one transactional id (KafkaEventLog::WriterMode::Shared), so at any moment at
-// most one of them can commit, and only on a decision made over the whole log. After each
-// commit the projections are brought up to the log; another process's projector, or the next
-// catch-up, finishes the job if this one stops in between (the checkpoint makes that safe).
+// The distributed mode: the event log on Kafka, the projections in PostgreSQL. The CLI sends its
+// commands to `billing-cli serve` (commandBus()); a process that appends itself (the desk
+// today) shares the one transactional id of every writer (KafkaEventLog::WriterMode::Shared),
+// so at any moment at most one of them can commit, and only on a decision made over the whole
+// log. After each commit the projections are brought up to the log; another process's
+// projector, or the next catch-up, finishes the job if this one stops in between (the
+// checkpoint makes that safe).
 class DistributedStorage final : public LedgerStorage
 {
 public:
@@ -29,6 +32,10 @@ public:
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
     Result<QHash<QString, QString>> transactionStatuses() override;
+    // Commands go to `billing-cli serve` through the command topic; after their outcomes, this
+    // waits until their events are readable and brings the projections up to them.
+    Result<CommandBus *> commandBus() override;
+    const KafkaSettings &kafka() const { return m_kafka; }
 
     // The transactional id every writer of this ledger uses: BILLING_KAFKA_TRANSACTIONAL_ID, else
     // one derived from the topic prefix.
@@ -37,7 +44,9 @@ public:
 private:
     DistributedStorage() = default;
 
+    KafkaSettings m_kafka;
     std::unique_ptr<KafkaEventLog> m_log;
+    std::unique_ptr<KafkaCommandClient> m_client;
     PostgresDatabase m_database;
     std::unique_ptr<PostgresProjector> m_projector;
     std::unique_ptr<PostgresProjectionReader> m_reader;

@@ -74,6 +74,12 @@ QString KafkaEventLog::location() const
     return QStringLiteral("kafka:") + m_settings.bootstrap;
 }
 
+void KafkaEventLog::abandonProducer()
+{
+    if (m_producer)
+        m_fencedProducers.push_back(std::move(m_producer));
+}
+
 void KafkaEventLog::setBeforeCommitHook(std::function<void()> hook)
 {
     m_beforeCommit = std::move(hook);
@@ -343,6 +349,46 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
                                                    const QHash<QString, qint64> &expectedVersions)
 {
     BILLING_ASSERT(!events.isEmpty());
+    return commit(events, expectedVersions, {});
+}
+
+Status KafkaEventLog::produceEvents(const QList<EventEnvelope> &written)
+{
+    for (const EventEnvelope &event : written) {
+        const QByteArray value = QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact);
+        const QByteArray key = event.aggregateId.toUtf8();
+        const QString topic = event.aggregateKind() == AggregateKind::Account
+                                  ? m_settings.accountTopic()
+                                  : m_settings.transactionTopic();
+        // Kafka makes a transaction atomic, but not its visibility: one partition's records can
+        // be readable before another's. Each record names the last position of its append, so
+        // that readers only ever show whole appends (never half a transfer).
+        RdKafka::Headers *headers = RdKafka::Headers::create();
+        headers->add(appendEndHeader, std::to_string(written.last().position));
+        RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
+        for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
+            code = m_producer->produce(
+                topic.toStdString(), RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
+                const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
+                // The record's timestamp is the broker's now, not the event's time (which is in
+                // the JSON): a retention or a time index must never act on business time.
+                size_t(key.size()), 0, headers, nullptr);
+            if (code == RdKafka::ERR__QUEUE_FULL)
+                m_producer->poll(100);
+        }
+        if (code != RdKafka::ERR_NO_ERROR) {
+            delete headers; // produce() frees them only when it succeeds
+            return abortAfter(QStringLiteral("produce"), text(RdKafka::err2str(code)), false, true);
+        }
+    }
+    return Done{};
+}
+
+Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &events,
+                                                   const QHash<QString, qint64> &expectedVersions,
+                                                   const TransactionExtras &extras)
+{
+    BILLING_ASSERT(!events.isEmpty() || extras);
     BILLING_ASSERT(!m_transactionalId.isEmpty());
     if (m_fenced)
         return failure(QStringLiteral("this writer was fenced by a newer one"));
@@ -399,32 +445,11 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
         return abortAfter(QStringLiteral("begin_transaction"), text(begun->str()),
                           begun->is_fatal(), false)
             .error();
-    for (const EventEnvelope &event : written) {
-        const QByteArray value = QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact);
-        const QByteArray key = event.aggregateId.toUtf8();
-        const QString topic = event.aggregateKind() == AggregateKind::Account
-                                  ? m_settings.accountTopic()
-                                  : m_settings.transactionTopic();
-        // Kafka makes a transaction atomic, but not its visibility: one partition's records can
-        // be readable before another's. Each record names the last position of its append, so
-        // that readers only ever show whole appends (never half a transfer).
-        RdKafka::Headers *headers = RdKafka::Headers::create();
-        headers->add(appendEndHeader, std::to_string(written.last().position));
-        RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
-        for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
-            code = m_producer->produce(
-                topic.toStdString(), RdKafka::Topic::PARTITION_UA, RdKafka::Producer::RK_MSG_COPY,
-                const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
-                // The record's timestamp is the broker's now, not the event's time (which is in
-                // the JSON): a retention or a time index must never act on business time.
-                size_t(key.size()), 0, headers, nullptr);
-            if (code == RdKafka::ERR__QUEUE_FULL)
-                m_producer->poll(100);
-        }
-        if (code != RdKafka::ERR_NO_ERROR)
-            delete headers; // produce() frees them only when it succeeds
-        if (code != RdKafka::ERR_NO_ERROR)
-            return abortAfter(QStringLiteral("produce"), text(RdKafka::err2str(code)), false, true)
+    if (Status done = produceEvents(written); !done.ok())
+        return done.error();
+    if (extras) {
+        if (Status done = extras(*m_producer, written); !done.ok())
+            return abortAfter(QStringLiteral("transaction"), done.error().message, false, true)
                 .error();
     }
     if (m_beforeCommit)
@@ -439,7 +464,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
         if (Status done = take(event, written.last().position); !done.ok())
             return done.error();
     }
-    if (m_afterCommit)
+    if (m_afterCommit && !written.isEmpty())
         m_afterCommit();
     return written;
 }

@@ -51,11 +51,24 @@ public:
 
     Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
                                         const QHash<QString, qint64> &expectedVersions) override;
+    // Produces more records into the transaction of a commit, after its events (positioned and
+    // hashed, as they will be committed) and before the commit: the outcomes and the consumed
+    // command offsets of `serve`.
+    using TransactionExtras =
+        std::function<Status(RdKafka::Producer &producer, const QList<EventEnvelope> &written)>;
+    // append() with extras, in one Kafka transaction; `events` may be empty when `extras` is set
+    // (a batch of commands that all wrote nothing still commits their outcomes and offsets).
+    Result<QList<EventEnvelope>> commit(const QList<EventEnvelope> &events,
+                                        const QHash<QString, qint64> &expectedVersions,
+                                        const TransactionExtras &extras);
     Result<QList<EventEnvelope>> read(qint64 after, int limit) override;
     Result<qint64> lastPosition() override;
     QString location() const override;
 
     bool fenced() const { return m_fenced; }
+    // Lets the producer outlive this log (it is never destroyed, see abortAfter()), for a writer
+    // that gives up its role: the rest, the log in memory included, goes with the object.
+    void abandonProducer();
     // Fault drills only: runs inside append() after the events were sent, before the commit.
     void setBeforeCommitHook(std::function<void()> hook);
     // Runs after each committed append (the distributed storage projects from there).
@@ -72,6 +85,7 @@ private:
     // `appendEnd` is the last position of the append the event came in.
     Status take(const EventEnvelope &event, qint64 appendEnd);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
+    Status produceEvents(const QList<EventEnvelope> &written);
 
     KafkaSettings m_settings;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;

@@ -30,6 +30,16 @@ struct KafkaSettings
     {
         return topicPrefix + QStringLiteral("billing.transaction-events");
     }
+    // The command log: one partition, so that the one decision maker reads every command in one
+    // total order (docs/distributed.md), and the outcomes it answers with.
+    QString commandTopic() const { return topicPrefix + QStringLiteral("billing.commands"); }
+    QString outcomeTopic() const
+    {
+        return topicPrefix + QStringLiteral("billing.command-outcomes");
+    }
+    // The consumer group of the `serve` processes: the one member assigned the command
+    // partition holds the decision maker's role.
+    QString deciderGroup() const { return topicPrefix + QStringLiteral("billing-deciders"); }
     // Common settings on a librdkafka configuration: bootstrap and the pass-through properties.
     Status configure(RdKafka::Conf &conf) const;
     static Status set(RdKafka::Conf &conf, const char *name, const QString &value);

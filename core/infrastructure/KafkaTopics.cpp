@@ -41,20 +41,32 @@ Status ensureTopics(const KafkaSettings &settings, int timeoutMs)
 
     std::unique_ptr<std::vector<rd_kafka_NewTopic_t *>, NewTopicsDeleter> topics(
         new std::vector<rd_kafka_NewTopic_t *>);
-    for (const QString &name : {settings.accountTopic(), settings.transactionTopic()}) {
+    struct Wanted
+    {
+        QString name;
+        int partitions;
+        bool forever; // the log is the ledger: never deleted by age or size
+    };
+    const Wanted wanted[] = {{settings.accountTopic(), settings.partitions, true},
+                             {settings.transactionTopic(), settings.partitions, true},
+                             {settings.commandTopic(), 1, false},
+                             {settings.outcomeTopic(), 1, false}};
+    for (const Wanted &each : wanted) {
         char message[512];
         rd_kafka_NewTopic_t *topic = rd_kafka_NewTopic_new(
-            name.toUtf8().constData(), settings.partitions, -1, message, sizeof message);
+            each.name.toUtf8().constData(), each.partitions, -1, message, sizeof message);
         if (!topic)
-            return failure(QStringLiteral("topic %1: %2").arg(name, QString::fromUtf8(message)));
+            return failure(
+                QStringLiteral("topic %1: %2").arg(each.name, QString::fromUtf8(message)));
         topics->push_back(topic);
-        // The log is the ledger: never delete by age or size, never compact.
+        if (!each.forever)
+            continue; // commands and outcomes are kept for the broker's default retention
         for (const auto &[key, value] :
              {std::pair{"retention.ms", "-1"}, std::pair{"retention.bytes", "-1"},
               std::pair{"cleanup.policy", "delete"}}) {
             if (rd_kafka_NewTopic_set_config(topic, key, value) != RD_KAFKA_RESP_ERR_NO_ERROR)
                 return failure(
-                    QStringLiteral("topic %1: cannot set %2").arg(name, QLatin1String(key)));
+                    QStringLiteral("topic %1: cannot set %2").arg(each.name, QLatin1String(key)));
         }
     }
     rd_kafka_AdminOptions_t *options =

@@ -81,8 +81,8 @@ bool DistributedCli::writeImport(const QString &path, int writer, int rows,
         return false;
     csv.write("operation,account,counterparty,amount,currency,key,reference\n");
     for (int row = 0; row < rows; ++row) {
-        const QString from = users[(row + writer) % users.size()];
-        const QString to = users[(row + writer + 1) % users.size()];
+        const QString &from = users[(row + writer) % users.size()];
+        const QString &to = users[(row + writer + 1) % users.size()];
         const QString key = QStringLiteral("w%1-r%2").arg(writer).arg(row);
         const QString line = row % 3 == 0
                                  ? QStringLiteral("topup,%1,%2,1.00,,%3,\n").arg(from, bank, key)
@@ -90,6 +90,11 @@ bool DistributedCli::writeImport(const QString &path, int writer, int rows,
         csv.write(line.toUtf8());
     }
     return true;
+}
+
+std::unique_ptr<ServeProcess> DistributedCli::startServe() const
+{
+    return std::make_unique<ServeProcess>(withStore({}));
 }
 
 QList<QJsonObject> DistributedCli::events() const

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "CliProcess.h"
+#include "ServeProcess.h"
+
+#include <memory>
 
 #include <QStringList>
 
@@ -26,10 +29,11 @@ public:
                             const QString &bank);
     // Every event as `billing-cli events` prints it.
     QList<QJsonObject> events() const;
-
-private:
+    // A `billing-cli serve` on this ledger (the prefix in the environment now).
+    std::unique_ptr<ServeProcess> startServe() const;
     QStringList withStore(const QStringList &arguments) const;
 
+private:
     QString m_bootstrap;
     QString m_projectionsUrl;
 };

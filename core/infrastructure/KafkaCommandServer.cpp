@@ -1,0 +1,334 @@
+#include "KafkaCommandServer.h"
+
+#include "CommandCodec.h"
+#include "application/Decider.h"
+#include "domain/ReasonCode.h"
+
+#include <QDateTime>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QThread>
+
+#include <librdkafka/rdkafkacpp.h>
+
+namespace billing {
+namespace {
+
+constexpr int transactionCallMs = 30000;
+constexpr int readChunk = 10000;
+
+Error failure(const QString &message)
+{
+    return Error{reason::storageFailure, message, QStringLiteral("store")};
+}
+
+// A command and what became of it within one batch.
+struct Entry
+{
+    QString commandId;
+    QString key;
+    std::optional<Command> command;
+    Outcome outcome;
+    qsizetype events = 0;
+};
+
+Entry entryFor(const RdKafka::Message &message)
+{
+    Entry entry;
+    const QJsonObject object =
+        QJsonDocument::fromJson(
+            QByteArray(static_cast<const char *>(message.payload()), qsizetype(message.len())))
+            .object();
+    entry.commandId = object.value(u"commandId").toString();
+    entry.key = object.value(u"idempotencyKey").toString();
+    Result<Command> command = codec::commandFromJson(object);
+    if (command.ok()) {
+        entry.command = std::move(command.value());
+    } else {
+        entry.outcome.kind = Outcome::Kind::Invalid;
+        entry.outcome.code = command.error().code;
+        entry.outcome.message = command.error().message;
+        entry.outcome.field = command.error().field;
+    }
+    return entry;
+}
+
+} // namespace
+
+struct KafkaCommandServer::Rebalance final : public RdKafka::RebalanceCb
+{
+    explicit Rebalance(KafkaCommandServer &server)
+        : m_server(server)
+    {}
+    void rebalance_cb(RdKafka::KafkaConsumer *consumer, RdKafka::ErrorCode code,
+                      std::vector<RdKafka::TopicPartition *> &partitions) override
+    {
+        // Cooperative: a member that joins or leaves moves no partition it does not have to,
+        // so a standby starting up does not take the role from a live holder.
+        if (code == RdKafka::ERR__ASSIGN_PARTITIONS) {
+            // The role first, the partition after: its committed offset is final only once
+            // init_transactions() has ended the previous holder's transaction.
+            if (!partitions.empty())
+                m_server.onAssigned();
+            const std::unique_ptr<RdKafka::Error> error(consumer->incremental_assign(partitions));
+        } else {
+            if (!partitions.empty())
+                m_server.onRevoked();
+            const std::unique_ptr<RdKafka::Error> error(consumer->incremental_unassign(partitions));
+        }
+    }
+    KafkaCommandServer &m_server;
+};
+
+KafkaCommandServer::KafkaCommandServer(KafkaSettings settings, QString transactionalId)
+    : m_settings(std::move(settings))
+    , m_transactionalId(std::move(transactionalId))
+    , m_rebalance(std::make_unique<Rebalance>(*this))
+{}
+
+KafkaCommandServer::~KafkaCommandServer()
+{
+    retire(std::move(m_log));
+}
+
+void KafkaCommandServer::retire(std::unique_ptr<KafkaEventLog> log)
+{
+    if (log)
+        log->abandonProducer();
+}
+
+void KafkaCommandServer::setReportHook(std::function<void(const QJsonObject &)> hook)
+{
+    m_report = std::move(hook);
+}
+
+void KafkaCommandServer::setAfterCommitHook(std::function<void()> hook)
+{
+    m_afterCommit = std::move(hook);
+}
+
+void KafkaCommandServer::report(QJsonObject object)
+{
+    object.insert(QStringLiteral("atMs"), QDateTime::currentMSecsSinceEpoch());
+    if (m_report)
+        m_report(object);
+}
+
+void KafkaCommandServer::onAssigned()
+{
+    ++m_assignments;
+    QElapsedTimer took;
+    took.start();
+    Result<std::unique_ptr<KafkaEventLog>> log =
+        KafkaEventLog::open(m_settings, m_transactionalId, KafkaEventLog::WriterMode::Exclusive);
+    if (!log.ok()) {
+        m_leave = true;
+        report({{QStringLiteral("role"), QStringLiteral("failed")},
+                {QStringLiteral("error"), log.error().message}});
+        return;
+    }
+    auto state = std::make_unique<LedgerState>();
+    for (;;) {
+        const Result<QList<EventEnvelope>> events = log.value()->read(state->position(), readChunk);
+        if (!events.ok()) {
+            retire(std::move(log.value()));
+            m_leave = true;
+            report({{QStringLiteral("role"), QStringLiteral("failed")},
+                    {QStringLiteral("error"), events.error().message}});
+            return;
+        }
+        for (const EventEnvelope &event : events.value())
+            state->apply(event);
+        if (events.value().size() < readChunk)
+            break;
+    }
+    BILLING_ASSERT(state->balanced());
+    m_log = std::move(log.value());
+    m_state = std::move(state);
+    report({{QStringLiteral("role"), QStringLiteral("holder")},
+            {QStringLiteral("position"), m_state->position()},
+            {QStringLiteral("tookMs"), took.elapsed()}});
+}
+
+void KafkaCommandServer::onRevoked()
+{
+    if (m_log)
+        stepDown(QStringLiteral("the command partition was revoked"));
+}
+
+void KafkaCommandServer::stepDown(const QString &reason)
+{
+    retire(std::move(m_log));
+    m_state.reset();
+    report(
+        {{QStringLiteral("role"), QStringLiteral("standby")}, {QStringLiteral("reason"), reason}});
+}
+
+Status KafkaCommandServer::openConsumer()
+{
+    std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    if (Status done = m_settings.configure(*conf); !done.ok())
+        return done;
+    // A holder that dies or is stopped stops heartbeating and loses the partition after the
+    // session timeout; one that hangs while its process lives, after max.poll.interval.ms.
+    // Both are well inside the 15 s a takeover may take (docs/distributed.md).
+    for (const auto &[name, value] :
+         {std::pair{"group.id", m_settings.deciderGroup()},
+          std::pair{"session.timeout.ms", QStringLiteral("6000")},
+          std::pair{"heartbeat.interval.ms", QStringLiteral("1000")},
+          std::pair{"max.poll.interval.ms", QStringLiteral("10000")},
+          std::pair{"partition.assignment.strategy", QStringLiteral("cooperative-sticky")},
+          std::pair{"enable.auto.commit", QStringLiteral("false")},
+          std::pair{"auto.offset.reset", QStringLiteral("earliest")},
+          std::pair{"isolation.level", QStringLiteral("read_committed")},
+          std::pair{"fetch.wait.max.ms", QStringLiteral("20")}}) {
+        if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
+            return done;
+    }
+    std::string error;
+    if (conf->set("rebalance_cb", m_rebalance.get(), error) != RdKafka::Conf::CONF_OK)
+        return failure(QString::fromStdString(error));
+    m_consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
+    if (!m_consumer)
+        return failure(QString::fromStdString(error));
+    const RdKafka::ErrorCode code =
+        m_consumer->subscribe({m_settings.commandTopic().toStdString()});
+    if (code != RdKafka::ERR_NO_ERROR)
+        return failure(QString::fromStdString(RdKafka::err2str(code)));
+    return Done{};
+}
+
+void KafkaCommandServer::run(const std::atomic<bool> &stop)
+{
+    while (!stop.load()) {
+        session(stop);
+        // A pause before joining again, random so that two servers do not keep trading the role.
+        for (int waited = 0; waited < 10 && !stop.load(); ++waited)
+            QThread::msleep(QRandomGenerator::global()->bounded(50, 150));
+    }
+}
+
+void KafkaCommandServer::session(const std::atomic<bool> &stop)
+{
+    m_leave = false;
+    if (Status opened = openConsumer(); !opened.ok()) {
+        report({{QStringLiteral("role"), QStringLiteral("failed")},
+                {QStringLiteral("error"), opened.error().message}});
+        m_consumer.reset();
+        return;
+    }
+    report({{QStringLiteral("role"), QStringLiteral("standby")},
+            {QStringLiteral("reason"), QStringLiteral("joined the group")}});
+    QDeadlineTimer idle(idleCatchUpMs);
+    while (!stop.load() && !m_leave) {
+        std::vector<std::unique_ptr<RdKafka::Message>> batch;
+        const int assignments = m_assignments;
+        // Poll, then take what else is already there, up to a batch: the pace is ours.
+        for (int timeoutMs = 100; batch.size() < size_t(batchMax); timeoutMs = 0) {
+            std::unique_ptr<RdKafka::Message> message(m_consumer->consume(timeoutMs));
+            if (message->err() != RdKafka::ERR_NO_ERROR)
+                break;
+            batch.push_back(std::move(message));
+        }
+        if (batch.empty() && m_log && m_afterCommit && idle.hasExpired()) {
+            m_afterCommit(); // a backlog of the projections drains while no command comes
+            idle.setRemainingTime(idleCatchUpMs);
+        }
+        if (batch.empty() || !m_log || assignments != m_assignments)
+            continue; // nothing to do, or the role changed while polling
+        if (Status decided = decideBatch(batch); !decided.ok()) {
+            stepDown(decided.error().message);
+            m_leave = true;
+        }
+    }
+    // Leaving the group hands the partition to a standby at once, not after a session timeout.
+    m_consumer->close();
+    m_consumer.reset();
+    if (m_log)
+        stepDown(stop.load() ? QStringLiteral("stopped") : QStringLiteral("left the group"));
+}
+
+Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka::Message>> &batch)
+{
+    QList<Entry> entries;
+    for (const std::unique_ptr<RdKafka::Message> &message : batch)
+        entries.append(entryFor(*message));
+    QList<EventEnvelope> events;
+    QHash<QString, qint64> expected;
+    m_state->beginTentative();
+    for (Entry &entry : entries) {
+        if (!entry.command)
+            continue;
+        Decision decision = decide(*m_state, *entry.command);
+        for (const EventEnvelope &event : std::as_const(decision.events))
+            m_state->apply(event);
+        // The version each aggregate had in the log, before this batch touched it.
+        for (auto it = decision.expectedVersions.cbegin(); it != decision.expectedVersions.cend();
+             ++it) {
+            if (!expected.contains(it.key()))
+                expected.insert(it.key(), it.value());
+        }
+        events += decision.events;
+        entry.events = decision.events.size();
+        entry.outcome = decision.outcome;
+    }
+    BILLING_ASSERT(m_state->balanced());
+    const RdKafka::Message &last = *batch.back();
+    const auto extras = [&](RdKafka::Producer &producer,
+                            const QList<EventEnvelope> &written) -> Status {
+        BILLING_ASSERT(written.size() == events.size());
+        const std::string topic = m_settings.outcomeTopic().toStdString();
+        qsizetype next = 0;
+        for (Entry &entry : entries) {
+            next += entry.events;
+            if (entry.events > 0)
+                entry.outcome.position = written[next - 1].position;
+            const QByteArray value =
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("commandId"), entry.commandId},
+                                {QStringLiteral("idempotencyKey"), entry.key},
+                                {QStringLiteral("outcome"), codec::outcomeToJson(entry.outcome)}})
+                    .toJson(QJsonDocument::Compact);
+            const QByteArray key = entry.key.toUtf8();
+            RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
+            for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
+                code = producer.produce(topic, 0, RdKafka::Producer::RK_MSG_COPY,
+                                        const_cast<char *>(value.constData()), size_t(value.size()),
+                                        key.constData(), size_t(key.size()), 0, nullptr);
+                if (code == RdKafka::ERR__QUEUE_FULL)
+                    producer.poll(100);
+            }
+            if (code != RdKafka::ERR_NO_ERROR)
+                return failure(QStringLiteral("producing an outcome: %1")
+                                   .arg(QString::fromStdString(RdKafka::err2str(code))));
+        }
+        // The commands' offset commits with the events and outcomes, or not at all.
+        std::vector<RdKafka::TopicPartition *> offsets{RdKafka::TopicPartition::create(
+            last.topic_name(), last.partition(), last.offset() + 1)};
+        const std::unique_ptr<RdKafka::ConsumerGroupMetadata> group(m_consumer->groupMetadata());
+        const std::unique_ptr<RdKafka::Error> sent(
+            producer.send_offsets_to_transaction(offsets, group.get(), transactionCallMs));
+        RdKafka::TopicPartition::destroy(offsets);
+        if (sent)
+            return failure(QStringLiteral("send_offsets_to_transaction: %1")
+                               .arg(QString::fromStdString(sent->str())));
+        return Done{};
+    };
+    const Result<QList<EventEnvelope>> written = m_log->commit(events, expected, extras);
+    if (!written.ok()) {
+        m_state->undoTentative();
+        return written.error();
+    }
+    if (written.value().isEmpty())
+        m_state->undoTentative();
+    else
+        m_state->confirmTentative(written.value().last().position);
+    m_decided += entries.size();
+    if (m_afterCommit && !written.value().isEmpty())
+        m_afterCommit();
+    return Done{};
+}
+
+} // namespace billing

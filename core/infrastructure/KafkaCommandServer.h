@@ -1,0 +1,79 @@
+#pragma once
+
+#include "KafkaEventLog.h"
+#include "domain/LedgerState.h"
+
+#include <QJsonObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace RdKafka {
+class KafkaConsumer;
+class Message;
+} // namespace RdKafka
+
+namespace billing {
+
+// The decision maker of `billing-cli serve` (docs/distributed.md, "Who decides"). Every server
+// of a ledger joins one consumer group on the one-partition command topic; the member that the
+// group assigns the partition holds the role. On assignment it takes the writers'
+// transactional id (init_transactions fences any older holder and ends its open transaction),
+// reads the event log to its end, and only then takes the partition, whose committed offset is
+// then final. It decides each batch of commands with decide() and commits the events, one
+// outcome per command and the consumed offset in one Kafka transaction. A holder that loses the
+// partition, is fenced, or fails to commit aborts and steps down: it leaves the group and joins
+// again as a standby.
+class KafkaCommandServer final
+{
+public:
+    KafkaCommandServer(KafkaSettings settings, QString transactionalId);
+    ~KafkaCommandServer();
+    KafkaCommandServer(const KafkaCommandServer &) = delete;
+    KafkaCommandServer(KafkaCommandServer &&) = delete;
+    KafkaCommandServer &operator=(KafkaCommandServer &&) = delete;
+    KafkaCommandServer &operator=(const KafkaCommandServer &) = delete;
+
+    // Each change of role and each failure as one JSON object ("role": holder, standby, ...).
+    void setReportHook(std::function<void(const QJsonObject &)> hook);
+    // After each committed batch that wrote events, and about once a second while idle (`serve`
+    // brings the projections up there). It must return within a few seconds: the holder polls
+    // the command partition in between, or the group takes the role away.
+    void setAfterCommitHook(std::function<void()> hook);
+    // Serves until `stop` is set, then leaves the group so that a standby takes over at once.
+    void run(const std::atomic<bool> &stop);
+    qint64 commandsDecided() const { return m_decided; }
+
+    // Called by the group's rebalance callback.
+    void onAssigned();
+    void onRevoked();
+
+private:
+    static constexpr int batchMax = 500;
+    static constexpr int idleCatchUpMs = 1000;
+
+    void session(const std::atomic<bool> &stop);
+    Status openConsumer();
+    void stepDown(const QString &reason);
+    Status decideBatch(const std::vector<std::unique_ptr<RdKafka::Message>> &batch);
+    void report(QJsonObject object);
+    // Drops a log whose role is given up; its producer is kept (see KafkaEventLog).
+    static void retire(std::unique_ptr<KafkaEventLog> log);
+
+    KafkaSettings m_settings;
+    QString m_transactionalId;
+    std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
+    std::unique_ptr<KafkaEventLog> m_log;
+    std::unique_ptr<LedgerState> m_state;
+    bool m_leave = false;  // leave the group at the end of this poll
+    int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
+    qint64 m_decided = 0;
+    std::function<void(const QJsonObject &)> m_report;
+    std::function<void()> m_afterCommit;
+    struct Rebalance;
+    std::unique_ptr<Rebalance> m_rebalance;
+};
+
+} // namespace billing
