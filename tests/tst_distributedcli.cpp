@@ -39,6 +39,7 @@ private Q_SLOTS:
     void aRetryGetsTheFirstOutcome();
     void serveStopsCleanlyOnSigtermAndSigint();
     void fourWritersOnHotAccounts();
+    void verifyNamesATamperedEvent();
 
 private:
     QStringList withStore(const QStringList &arguments) const;
@@ -405,6 +406,59 @@ void TestDistributedCli::fourWritersOnHotAccounts()
         const CliRun account = cli({QStringLiteral("account"), QStringLiteral("get"), user});
         QVERIFY2(!account.out.contains("\"-"), account.out.constData());
     }
+}
+
+// Kafka cannot edit a record, but anyone with write access can add one. A forged event, produced
+// outside any transaction (so read_committed readers see it), whose hash does not continue the
+// chain: `verify` exits 3 and names it, and every other command refuses the log as well.
+void TestDistributedCli::verifyNamesATamperedEvent()
+{
+    const QString bank = create(QStringLiteral("external"));
+    const QString alice = create(QStringLiteral("user"));
+    QVERIFY(!bank.isEmpty() && !alice.isEmpty());
+    QCOMPARE(
+        cli({QStringLiteral("topup"), QStringLiteral("--account"), alice, QStringLiteral("--from"),
+             bank, QStringLiteral("--amount"), QStringLiteral("10.00")})
+            .exitCode,
+        0);
+    QVERIFY2(m_serve->stop(), m_serve->errors().constData());
+    m_serve.reset();
+    QCOMPARE(cli({QStringLiteral("verify")}).exitCode, 0);
+
+    const CliRun events = cli({QStringLiteral("events")});
+    QCOMPARE(events.exitCode, 0);
+    QJsonObject forged = QJsonDocument::fromJson(events.out.trimmed().split('\n').last()).object();
+    const qint64 position = forged.value(u"position").toInteger() + 1;
+    // The last completed top-up again, one version on, with the amount raised: what a forger
+    // would want. Its hash is the previous event's, which cannot continue the chain.
+    forged.insert(QStringLiteral("position"), position);
+    forged.insert(QStringLiteral("eventId"), QStringLiteral("forged"));
+    forged.insert(QStringLiteral("aggregateVersion"),
+                  forged.value(u"aggregateVersion").toInteger() + 1);
+    QProcess kcat;
+    kcat.start(QStringLiteral("kcat"),
+               {QStringLiteral("-P"), QStringLiteral("-b"), m_broker.bootstrap(),
+                QStringLiteral("-t"),
+                qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX") +
+                    QStringLiteral("billing.transaction-events"),
+                QStringLiteral("-k"), forged.value(u"aggregateId").toString(), QStringLiteral("-H"),
+                QStringLiteral("billing-append-end=%1").arg(position)});
+    QVERIFY(kcat.waitForStarted());
+    kcat.write(QJsonDocument(forged).toJson(QJsonDocument::Compact) + '\n');
+    kcat.closeWriteChannel();
+    QVERIFY(kcat.waitForFinished(60000));
+    QCOMPARE(kcat.exitCode(), 0);
+
+    const CliRun verify = cli({QStringLiteral("verify")});
+    QCOMPARE(verify.exitCode, 3);
+    QCOMPARE(verify.json().value(u"ok").toBool(true), false);
+    QCOMPARE(verify.json().value(u"firstBadPosition").toInteger(), position);
+    const CliRun balances = cli({QStringLiteral("balances")});
+    QCOMPARE(balances.exitCode, 3);
+    QCOMPARE(balances.errorJson().value(u"error").toObject().value(u"code").toString(),
+             QStringLiteral("LEDGER_TAMPERED"));
+    QCOMPARE(balances.errorJson().value(u"error").toObject().value(u"position").toInteger(),
+             position);
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

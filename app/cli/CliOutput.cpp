@@ -2,6 +2,7 @@
 
 #include "domain/ReasonCode.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -38,8 +39,21 @@ int printDocument(const QJsonObject &document)
 
 int printError(const Error &error)
 {
-    write(stderr, {{QStringLiteral("error"), errorObject(error.code, error.message, error.field)}});
+    QJsonObject object = errorObject(error.code, error.message, error.field);
+    if (error.position > 0)
+        object.insert(QStringLiteral("position"), error.position);
+    write(stderr, {{QStringLiteral("error"), object}});
+    if (error.code == reason::ledgerTampered)
+        return exitVerifyFailed;
     return isInfrastructure(error.code) ? exitInfrastructure : exitRejected;
+}
+
+int printTamperedLog(const Error &error)
+{
+    write(stdout, {{QStringLiteral("ok"), false},
+                   {QStringLiteral("firstBadPosition"), error.position},
+                   {QStringLiteral("problems"), QJsonArray{error.message}}});
+    return exitVerifyFailed;
 }
 
 int printOutcome(const Outcome &outcome, const QJsonObject &document)

@@ -43,4 +43,7 @@ inline const QString refundExceedsPayment = QStringLiteral("REFUND_EXCEEDS_PAYME
 inline const QString concurrencyConflict = QStringLiteral("CONCURRENCY_CONFLICT");
 inline const QString storageFailure = QStringLiteral("STORAGE_FAILURE");
 inline const QString readOnly = QStringLiteral("READ_ONLY");
+// The log itself is not what was written: a broken hash chain, or two different events at one
+// position (exit code 3 in the CLI, as `verify` finding it). Error::position names the event.
+inline const QString ledgerTampered = QStringLiteral("LEDGER_TAMPERED");
 } // namespace billing::reason

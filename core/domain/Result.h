@@ -16,6 +16,7 @@ struct Error
     QString code;
     QString message;
     QString field;
+    qint64 position = 0; // the event the error is about, when it is about one
 };
 
 // Errors that callers must handle are return values, not exceptions.

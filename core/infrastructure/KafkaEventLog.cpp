@@ -23,6 +23,12 @@ Error failure(const QString &message)
     return Error{reason::storageFailure, message, QStringLiteral("store")};
 }
 
+// The log is not what was written: every reader refuses it, naming the first bad event.
+Error tampered(qint64 position, const QString &what)
+{
+    return Error{reason::ledgerTampered, what.arg(position), QStringLiteral("position"), position};
+}
+
 Error conflict(const QString &message)
 {
     return Error{reason::concurrencyConflict, message, {}};
@@ -211,8 +217,7 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd)
     if (event.position <= m_contiguous) {
         // Read again (our own append, then the consumer): it must be the very same event.
         if (m_events.value(event.position).hash != event.hash)
-            return failure(
-                QStringLiteral("two different events at position %1").arg(event.position));
+            return tampered(event.position, QStringLiteral("two different events at position %1"));
         return Done{};
     }
     m_events.insert(event.position, event);
@@ -220,8 +225,7 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd)
     for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
          next = m_events.constFind(m_contiguous + 1)) {
         if (codec::chainHash(m_lastHash, codec::canonicalBytes(*next)) != next->hash)
-            return failure(
-                QStringLiteral("the hash chain breaks at position %1").arg(next->position));
+            return tampered(next->position, QStringLiteral("the hash chain breaks at position %1"));
         m_versions.insert(next->aggregateId, next->aggregateVersion);
         if (const QString key = next->data.value(u"idempotencyKey").toString(); !key.isEmpty())
             m_idempotencyKeys.insert(key);
