@@ -4,7 +4,14 @@
 #include "application/TableQuery.h"
 #include "domain/Result.h"
 
+#include <optional>
+
 namespace billing {
+
+namespace table_sql {
+struct TableSql;
+struct Where;
+} // namespace table_sql
 
 // Answers the desk's windowed table queries from the projections in one SQLite file. Sorting
 // and filtering happen in SQL; user text only ever reaches SQLite as a bound value, and ORDER BY
@@ -24,7 +31,30 @@ public:
     static QString amountOrder(const QString &column, bool descending);
 
 private:
+    struct PositionSpan
+    {
+        qint64 first = 0;
+        qint64 last = 0;
+    };
+    struct RowCount
+    {
+        qint64 rows = 0;
+        bool exact = true;
+    };
+    struct Window
+    {
+        qint64 offset = 0;
+        qint64 limit = 0;
+        bool reversed = false;
+    };
+
     Result<TablePage> readInSnapshot(const TableQuery &query);
+    // The positions an unfiltered read of the event log covers, or nothing for any other read.
+    Result<std::optional<PositionSpan>> denseSpan(const TableQuery &query);
+    // Counts at most `limit` + 1 rows (0: all of them).
+    Result<RowCount> countRows(const table_sql::Where &where, qint64 limit);
+    Result<TablePage> readRows(const TableQuery &query, const table_sql::TableSql &table,
+                               const table_sql::Where &where, const Window &window, TablePage page);
 
     SqliteDatabase &m_database;
     qint64 m_reverseOffsetMin;
