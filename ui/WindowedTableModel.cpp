@@ -136,6 +136,21 @@ void WindowedTableModel::sort(int column, Qt::SortOrder order)
     restartQuery();
 }
 
+bool WindowedTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_resetOnNextPage && !m_totalExact && !m_countingMore;
+}
+
+void WindowedTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_countLimit *= countGrowth;
+    m_countingMore = true;
+    // The last page shown so far, counted further: its total grows the table.
+    sendRequest(std::max(0, m_rowCount - 1) / pageRows, true);
+}
+
 void WindowedTableModel::setFilter(const TableFilter &filter)
 {
     if (filter == m_query.filter)
@@ -158,6 +173,9 @@ void WindowedTableModel::restartQuery()
 {
     m_query.generation = m_generation->fetch_add(1) + 1;
     m_resetOnNextPage = true;
+    m_countLimit = countedRowsFirst;
+    m_totalExact = true;
+    m_countingMore = false;
     m_wanted.clear();
     m_inFlight.clear();
     m_refreshPages.clear();
@@ -192,6 +210,7 @@ void WindowedTableModel::sendRequest(qint64 page, bool countRows)
     query.offset = page * pageRows;
     query.limit = pageRows;
     query.countRows = countRows;
+    query.countLimit = m_countLimit;
     m_inFlight.append(page);
     Q_EMIT fetchRequested(query);
 }
@@ -202,6 +221,10 @@ void WindowedTableModel::onPageReady(const TablePage &page)
         return;
     const qint64 pageIndex = page.offset / pageRows;
     m_inFlight.removeOne(pageIndex);
+    if (page.totalRows >= 0) {
+        m_totalExact = page.totalExact;
+        m_countingMore = false;
+    }
     if (m_resetOnNextPage) {
         // Only the counted first page may start the new order; anything else is re-asked.
         if (page.totalRows >= 0)

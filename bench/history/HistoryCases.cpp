@@ -122,6 +122,15 @@ Status HistoryCases::run(bool scans)
         accounts.append(m_pool.id(qint64(m_random.bounded(quint64(m_pool.count())))));
     cases.append({QStringLiteral("account + its transactions"),
                   filtersOf(accounts, [](TableFilter &f, const QString &v) { f.account = v; })});
+    // The bank's external account took part in every top-up: the biggest account history.
+    QSqlQuery external(m_database.connection());
+    if (!external.exec(QStringLiteral("SELECT id FROM account_projections "
+                                      "WHERE type = 'EXTERNAL' LIMIT 1")) ||
+        !external.next())
+        return SqliteDatabase::failure(external, QStringLiteral("find the external account"));
+    cases.append({QStringLiteral("account: external (all top-ups)"),
+                  filtersOf({external.value(0).toString()},
+                            [](TableFilter &f, const QString &v) { f.account = v; })});
 
     // Types as they occur, plus the account openings, which all lie at the start of the log.
     Result<QStringList> types = valuesAt(QStringLiteral("event_type"), m_samples - 1, 1, m_last);

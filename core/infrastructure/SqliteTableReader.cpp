@@ -3,7 +3,10 @@
 #include "SqliteProjector.h"
 #include "application/EventSummary.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
@@ -34,7 +37,8 @@ struct TableSql
 
 struct Where
 {
-    QString from; // the table, or the table with the index it must be read by
+    QString from;      // the table, or the table with the index its rows are read by
+    QString countFrom; // the same for counting them
     QString sql;
     QVariantList values;
     // Select the window's keys from the index alone, then read only the window's rows.
@@ -166,6 +170,19 @@ const TableSql &tableSql(LedgerTable table)
     return audit;
 }
 
+// SQLite calls this between steps of a query; non-zero interrupts it.
+int askCancelled(void *check)
+{
+    return (*static_cast<const std::function<bool()> *>(check))() ? 1 : 0;
+}
+
+sqlite3 *sqliteHandle(QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver()->handle();
+    BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QString likePattern(const QString &text)
 {
     QString escaped = text;
@@ -208,15 +225,20 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     if (!filter.toDate.isEmpty())
         where.add(table.timeColumn + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
     where.from = table.from;
-    // Left to itself, SQLite reads a one-sided time range by walking the log backwards from
-    // its newest event: at millions of events that reads gigabytes. The time index finds the
-    // range instead, unless an equality filter narrows the rows further.
+    where.countFrom = table.from;
+    // Left to itself, SQLite reads a one-sided time range by walking the log from one end: at
+    // millions of events that reads gigabytes before the first match. Unless an equality
+    // filter narrows the rows further, the time index counts the range, and it finds the rows
+    // too unless the range reaches the newest event: then the log read backwards from its
+    // end (time grows with position) matches from the first row on.
     const bool timeRange = !filter.fromDate.isEmpty() || !filter.toDate.isEmpty();
     if (timeRange && table.from == QStringLiteral("events") && filter.type.isEmpty() &&
         filter.correlationId.isEmpty() && filter.operatorName.isEmpty() &&
         filter.account.isEmpty()) {
-        where.from = QStringLiteral("events INDEXED BY idx_events_timestamp");
-        where.keysFirst = true;
+        const QString indexed = QStringLiteral("events INDEXED BY idx_events_timestamp");
+        where.countFrom = indexed;
+        where.from = filter.toDate.isEmpty() ? QStringLiteral("events NOT INDEXED") : indexed;
+        where.keysFirst = !filter.toDate.isEmpty();
     }
     return where;
 }
@@ -228,6 +250,20 @@ SqliteTableReader::SqliteTableReader(SqliteDatabase &database, qint64 reverseOff
     , m_reverseOffsetMin(reverseOffsetMin)
 {
     BILLING_ASSERT(reverseOffsetMin >= 0);
+}
+
+SqliteTableReader::~SqliteTableReader()
+{
+    if (m_cancelled && m_database.connection().isOpen())
+        sqlite3_progress_handler(sqliteHandle(m_database.connection()), 0, nullptr, nullptr);
+}
+
+void SqliteTableReader::setCancelCheck(std::function<bool()> cancelled, int stepsBetweenChecks)
+{
+    BILLING_ASSERT(stepsBetweenChecks > 0);
+    m_cancelled = std::move(cancelled);
+    sqlite3_progress_handler(sqliteHandle(m_database.connection()), stepsBetweenChecks,
+                             m_cancelled ? &askCancelled : nullptr, &m_cancelled);
 }
 
 QString SqliteTableReader::amountOrder(const QString &column, bool descending)
@@ -411,15 +447,15 @@ Result<SqliteTableReader::RowCount> SqliteTableReader::countRows(const Where &wh
 {
     BILLING_ASSERT(limit >= 0);
     QSqlQuery count(m_database.connection());
-    const bool ok =
-        limit > 0
-            ? SqliteDatabase::execWith(count,
-                                       QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") +
-                                           where.from + where.sql + QStringLiteral(" LIMIT ?)"),
-                                       where.values + QVariantList{limit + 1})
-            : SqliteDatabase::execWith(
-                  count, QStringLiteral("SELECT COUNT(*) FROM ") + where.from + where.sql,
-                  where.values);
+    const bool ok = limit > 0 ? SqliteDatabase::execWith(
+                                    count,
+                                    QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") +
+                                        where.countFrom + where.sql + QStringLiteral(" LIMIT ?)"),
+                                    where.values + QVariantList{limit + 1})
+                              : SqliteDatabase::execWith(count,
+                                                         QStringLiteral("SELECT COUNT(*) FROM ") +
+                                                             where.countFrom + where.sql,
+                                                         where.values);
     if (!ok || !count.next())
         return SqliteDatabase::failure(count, QStringLiteral("count rows"));
     const qint64 rows = count.value(0).toLongLong();

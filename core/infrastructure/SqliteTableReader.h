@@ -4,6 +4,7 @@
 #include "application/TableQuery.h"
 #include "domain/Result.h"
 
+#include <functional>
 #include <optional>
 
 namespace billing {
@@ -19,12 +20,19 @@ struct Where;
 class SqliteTableReader
 {
 public:
+    SqliteTableReader(const SqliteTableReader &) = delete;
+    SqliteTableReader &operator=(const SqliteTableReader &) = delete;
+    ~SqliteTableReader();
     static constexpr int limitMax = 5000;
     // From `reverseOffsetMin` on, a page is read from whichever end of the order is nearer.
     explicit SqliteTableReader(SqliteDatabase &database, qint64 reverseOffsetMin = 10000);
 
     // The count (when asked), the rows and the checkpoint come from one read snapshot.
     Result<TablePage> read(const TableQuery &query);
+    // From now on a read gives up (with an error) as soon as `cancelled` returns true, which
+    // SQLite asks every `stepsBetweenChecks` steps of its virtual machine: a free-text search
+    // over millions of events then yields to the query that replaced it.
+    void setCancelCheck(std::function<bool()> cancelled, int stepsBetweenChecks = 1000);
     Result<LedgerMark> mark();
 
     // An ORDER BY term list that sorts decimal text exactly, as numbers, without REAL.
@@ -58,6 +66,7 @@ private:
 
     SqliteDatabase &m_database;
     qint64 m_reverseOffsetMin;
+    std::function<bool()> m_cancelled; // its address is handed to SQLite
 };
 
 } // namespace billing
