@@ -304,7 +304,8 @@ void TestEventHistory::oldStoreGetsTheHistoryIndexes()
     // The operator filter reads that index.
     QSqlQuery plan(database.connection());
     QVERIFY(plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT position FROM events WHERE "
-                                     "json_extract(CAST(body AS TEXT), '$.operator') = 'x'")) &&
+                                     "iif(json_valid(CAST(body AS TEXT)), json_extract(CAST(body "
+                                     "AS TEXT), '$.operator'), NULL) = 'x'")) &&
             plan.next());
     QVERIFY2(plan.value(3).toString().contains(QStringLiteral("idx_events_operator")),
              qPrintable(plan.value(3).toString()));

@@ -145,10 +145,11 @@ void WindowedTableModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
+    BILLING_ASSERT(m_countLimit > 0);
     m_countLimit *= countGrowth;
     m_countingMore = true;
-    // The last page shown so far, counted further: its total grows the table.
-    sendRequest(std::max(0, m_rowCount - 1) / pageRows, true);
+    // The first page again, counted further: its total grows the table.
+    sendRequest(0, true);
 }
 
 void WindowedTableModel::setFilter(const TableFilter &filter)
@@ -173,7 +174,8 @@ void WindowedTableModel::restartQuery()
 {
     m_query.generation = m_generation->fetch_add(1) + 1;
     m_resetOnNextPage = true;
-    m_countLimit = countedRowsFirst;
+    // Only the event log grows to millions of rows; the projections count exactly.
+    m_countLimit = m_query.table == LedgerTable::Events ? countedRowsFirst : 0;
     m_totalExact = true;
     m_countingMore = false;
     m_wanted.clear();

@@ -45,8 +45,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
-    // A filter's rows are counted up to a limit, so that the first page does not wait for a
-    // count over millions of rows; scrolling to the end counts further.
+    // The event log's rows are counted up to a limit, so that the first page does not wait for
+    // a count over millions of rows; scrolling to the end counts further.
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
@@ -105,7 +105,7 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_generation;
     int m_rowCount = 0;
     bool m_resetOnNextPage = true;
-    qint64 m_countLimit = countedRowsFirst;
+    qint64 m_countLimit = 0; // 0: count every row
     bool m_totalExact = true;
     bool m_countingMore = false;
     // Written from data(), which is const: the pages the view asked for and what is cached.

@@ -64,7 +64,7 @@ struct TableFilter
 };
 
 // A table first counts at most this many rows of a filter, then more as it is scrolled.
-inline constexpr qint64 countedRowsFirst = 10000;
+inline constexpr qint64 countedRowsFirst = 1000;
 
 // One windowed read: `limit` rows from `offset` in the given order. `generation` comes back
 // with the page, so that a model can drop pages of a sort or filter it no longer shows.

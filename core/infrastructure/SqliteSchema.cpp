@@ -109,8 +109,11 @@ const QList<QStringList> &migrations()
             // grows, so appends land on each index's last pages.
             QStringLiteral("CREATE INDEX idx_events_type ON events (event_type)"),
             QStringLiteral("CREATE INDEX idx_events_timestamp ON events (timestamp)"),
+            // A body that is not JSON (a damaged store, which verification must still open
+            // and name) indexes as no operator instead of failing the write or the upgrade.
             QStringLiteral("CREATE INDEX idx_events_operator ON events "
-                           "(json_extract(CAST(body AS TEXT), '$.operator'))"),
+                           "(iif(json_valid(CAST(body AS TEXT)), "
+                           "json_extract(CAST(body AS TEXT), '$.operator'), NULL))"),
         },
     };
     return all;

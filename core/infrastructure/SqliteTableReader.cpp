@@ -126,9 +126,10 @@ const TableSql &tableSql(LedgerTable table)
     };
     // Free text looks into the whole event, payload included. The summary column carries the
     // event's data; the reader turns it into one line. The operator is written exactly as in
-    // idx_events_operator, so that SQLite uses that index.
+    // idx_events_operator, so that SQLite uses that index (and a damaged body reads as none).
     static const QString body = QStringLiteral("CAST(body AS TEXT)");
-    static const QString operatorOf = QStringLiteral("json_extract(%1, '$.operator')").arg(body);
+    static const QString operatorOf =
+        QStringLiteral("iif(json_valid(%1), json_extract(%1, '$.operator'), NULL)").arg(body);
     static const TableSql events{
         QStringLiteral("events"),
         {QStringLiteral("position"), QStringLiteral("timestamp"), QStringLiteral("event_type"),
