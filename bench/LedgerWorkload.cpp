@@ -64,7 +64,7 @@ Status LedgerWorkload::open(SqliteDatabase::Durability durability, int cacheMb)
         return storage.error();
     m_storage = std::move(storage.value());
     if (cacheMb > 0) {
-        const Status cached = m_storage->database().exec(
+        Status cached = m_storage->database().exec(
             QStringLiteral("PRAGMA cache_size=-%1").arg(qint64(cacheMb) * 1024));
         if (!cached.ok())
             return cached;
