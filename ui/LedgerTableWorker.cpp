@@ -24,8 +24,7 @@ void LedgerTableWorker::open(const QString &path)
     }
     m_reader = std::make_unique<SqliteTableReader>(m_database);
     // A read that a newer query replaced stops where it is (polls are never cancelled).
-    m_reader->setCancelCheck(
-        [this] { return m_readingGeneration < m_latestGeneration->load(); });
+    m_reader->setCancelCheck([this] { return m_readingGeneration < m_latestGeneration->load(); });
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(pollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LedgerTableWorker::poll);
