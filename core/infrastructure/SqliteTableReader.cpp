@@ -348,6 +348,21 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
                       {start});
             offset = 0;
         }
+    } else if (query.countRows && query.offset == 0) {
+        // The first page first: when it is not full it holds every row, and a sparse filter
+        // (rare free text) reads the log once instead of once for the count and once more.
+        Result<TablePage> first = readRows(query, table, where, {0, limit, false}, page);
+        if (!first.ok() || first.value().rows.size() < limit) {
+            if (first.ok())
+                first.value().totalRows = first.value().rows.size();
+            return first;
+        }
+        const Result<RowCount> counted = countRows(where, query.countLimit);
+        if (!counted.ok())
+            return counted.error();
+        first.value().totalRows = counted.value().rows;
+        first.value().totalExact = counted.value().exact;
+        return first;
     } else if (query.countRows || query.offset >= m_reverseOffsetMin) {
         // Counting further than twice the window's end cannot change the choice below.
         qint64 countLimit = query.countRows ? query.countLimit : 2 * end;
