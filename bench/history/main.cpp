@@ -20,7 +20,7 @@ namespace {
 
 constexpr quint64 pairSeed = 7;
 constexpr int operatorCount = 16;
-constexpr int rareOperatorEvery = 1000;
+constexpr int rareOperatorEvery = 100;
 
 void say(const QString &text)
 {
