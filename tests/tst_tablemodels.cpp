@@ -309,7 +309,7 @@ void TestTableModels::pagesThroughThousandsOfAccounts()
             QStringLiteral("owner-%1").arg(accounts - 1 - row, 4, 10, QLatin1Char('0'));
         QTRY_COMPARE_WITH_TIMEOUT(cell(model, row, int(AccountColumn::Owner)), expected, waitMs);
     }
-    QVERIFY(model.cachedRows() <= 5 * WindowedTableModel::pageRows);
+    QVERIFY(model.cachedRows() <= 5 * qint64(WindowedTableModel::pageRows));
     QVERIFY(model.cachedRows() < accounts);
 }
 
@@ -319,7 +319,8 @@ void TestTableModels::countsEventsFurtherOnFetchMore()
     TestLedger ledger;
     const QString account = ledger.userAccount();
     QList<Command> commands;
-    for (int i = 0; i < 300; ++i) {
+    constexpr qint64 topups = 300;
+    for (qint64 i = 0; i < topups; ++i) {
         MoveMoney move;
         move.type = TransactionType::Topup;
         move.sourceAccountId = ledger.externalAccount(QStringLiteral("USD"));
@@ -330,7 +331,7 @@ void TestTableModels::countsEventsFurtherOnFetchMore()
         commands.append(ledger.service().issue(move, options));
     }
     QVERIFY(ledger.service().executeBatch(commands).ok());
-    const qint64 clerkEvents = 4 * 300;
+    const qint64 clerkEvents = 4 * topups; // requested, two balances, completed
     QVERIFY(clerkEvents > countedRowsFirst);
 
     // The tester is attached at the end: it calls fetchMore() itself after every reset.
