@@ -1,5 +1,7 @@
 #include "LedgerWorkload.h"
 
+#include "domain/Invariant.h"
+
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QThread>
@@ -54,20 +56,34 @@ LedgerWorkload::LedgerWorkload(QString path, AccountPool &pool, MemoryWatch &mem
     , m_topupAmount(amount(topupText))
 {}
 
-Status LedgerWorkload::open()
+Status LedgerWorkload::open(SqliteDatabase::Durability durability, int cacheMb)
 {
-    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(m_path);
+    BILLING_ASSERT(cacheMb >= 0);
+    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(m_path, durability);
     if (!storage.ok())
         return storage.error();
     m_storage = std::move(storage.value());
+    if (cacheMb > 0) {
+        Status cached = m_storage->database().exec(
+            QStringLiteral("PRAGMA cache_size=-%1").arg(qint64(cacheMb) * 1024));
+        if (!cached.ok())
+            return cached;
+    }
     m_service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
     return m_service->open();
+}
+
+void LedgerWorkload::setOperators(int operators, int rareEvery)
+{
+    BILLING_ASSERT(operators >= 1 && rareEvery >= 0);
+    m_operators = operators;
+    m_rareEvery = rareEvery;
 }
 
 Command LedgerWorkload::issue(CommandBody body)
 {
     CommandOptions options;
-    options.operatorName = QStringLiteral("bench");
+    options.operatorName = m_operatorName;
     return m_service->issue(std::move(body), options);
 }
 
@@ -85,6 +101,12 @@ Command LedgerWorkload::transferCommand()
 
 Result<double> LedgerWorkload::executeBatchTimed(const QList<Command> &commands)
 {
+    // The next batch's operator: commands are built before the batch that runs them.
+    ++m_batchesIssued;
+    if (m_rareEvery > 0 && m_batchesIssued % m_rareEvery == 0)
+        m_operatorName = QStringLiteral("night-shift");
+    else if (m_operators > 1)
+        m_operatorName = QStringLiteral("operator-%1").arg(m_batchesIssued % m_operators);
     QElapsedTimer timer;
     timer.start();
     const Result<QList<Outcome>> outcomes = m_service->executeBatch(commands);

@@ -46,7 +46,13 @@ public:
     // `memory` is sampled after every batch, while the state is at its largest so far.
     LedgerWorkload(QString path, AccountPool &pool, MemoryWatch &memory, Progress progress);
 
-    Status open();
+    // `cacheMb` > 0 raises SQLite's page cache for this connection: a bulk load whose random-key
+    // index pages stay in memory instead of being read back from the OS for every insert.
+    Status open(SqliteDatabase::Durability durability = SqliteDatabase::Durability::Full,
+                int cacheMb = 0);
+    // Commands are issued by `operators` operators in turn, one per batch ("bench" when 1), and
+    // every `rareEvery`th batch by "night-shift": the history benchmark filters on both.
+    void setOperators(int operators, int rareEvery);
     // An EXTERNAL account, every USER account of the pool topped up, then batched transfers
     // until the store holds at least `minEvents` events.
     Result<BuildFigures> build(qint64 minEvents, qint64 batchSize);
@@ -73,6 +79,10 @@ private:
     std::unique_ptr<EmbeddedStorage> m_storage;
     std::unique_ptr<LedgerService> m_service; // declared last: it holds a reference to the store
     QString m_externalId;
+    int m_operators = 1;
+    int m_rareEvery = 0;
+    qint64 m_batchesIssued = 0;
+    QString m_operatorName = QStringLiteral("bench");
 };
 
 // The size of a SQLite file together with its -wal file.

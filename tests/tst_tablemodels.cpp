@@ -2,6 +2,7 @@
 // paging, live updates without a reset, and every model under QAbstractItemModelTester.
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
+#include "EventsTableModel.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "MainWindow.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void filtersByCurrencyAndText();
     void filtersTransactionsAndAudit();
     void pagesThroughThousandsOfAccounts();
+    void countsEventsFurtherOnFetchMore();
     void readsFarPagesFromTheNearerEnd();
     void followsTheLedgerLive();
     void mainWindowShowsThreeTables();
@@ -307,8 +309,48 @@ void TestTableModels::pagesThroughThousandsOfAccounts()
             QStringLiteral("owner-%1").arg(accounts - 1 - row, 4, 10, QLatin1Char('0'));
         QTRY_COMPARE_WITH_TIMEOUT(cell(model, row, int(AccountColumn::Owner)), expected, waitMs);
     }
-    QVERIFY(model.cachedRows() <= 5 * WindowedTableModel::pageRows);
+    QVERIFY(model.cachedRows() <= 5 * qint64(WindowedTableModel::pageRows));
     QVERIFY(model.cachedRows() < accounts);
+}
+
+// The event log counts a filter's rows up to a limit; scrolling to the end counts further.
+void TestTableModels::countsEventsFurtherOnFetchMore()
+{
+    TestLedger ledger;
+    const QString account = ledger.userAccount();
+    QList<Command> commands;
+    constexpr qint64 topups = 300;
+    for (qint64 i = 0; i < topups; ++i) {
+        MoveMoney move;
+        move.type = TransactionType::Topup;
+        move.sourceAccountId = ledger.externalAccount(QStringLiteral("USD"));
+        move.destinationAccountId = account;
+        move.amount = TestLedger::money(QStringLiteral("1.00"));
+        CommandOptions options;
+        options.operatorName = QStringLiteral("clerk");
+        commands.append(ledger.service().issue(move, options));
+    }
+    QVERIFY(ledger.service().executeBatch(commands).ok());
+    const qint64 clerkEvents = 4 * topups; // requested, two balances, completed
+    QVERIFY(clerkEvents > countedRowsFirst);
+
+    // The tester is attached at the end: it calls fetchMore() itself after every reset.
+    EventsTableModel model(ledger.path());
+    TableFilter clerk;
+    clerk.operatorName = QStringLiteral("clerk");
+    model.setFilter(clerk);
+    QTRY_VERIFY_WITH_TIMEOUT(model.isReady(), waitMs);
+    QCOMPARE(model.rowCount(), int(countedRowsFirst + 1));
+    QVERIFY(!model.isRowCountExact());
+    QVERIFY(model.canFetchMore({}));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.fetchMore({});
+    QTRY_VERIFY_WITH_TIMEOUT(model.isRowCountExact(), waitMs);
+    QCOMPARE(qint64(model.rowCount()), clerkEvents);
+    QCOMPARE(inserted.size(), 1);
+    QVERIFY(!model.canFetchMore({}));
+    const auto tester = testerFor(&model);
+    QCOMPARE(qint64(model.rowCount()), clerkEvents);
 }
 
 // Past the middle a page is read in the reverse order and turned around: the same rows.

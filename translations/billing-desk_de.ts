@@ -644,6 +644,10 @@ Referenz im Hauptbuch: %2</translation>
         <translation>&amp;Zeitreise zu diesem Ereignis</translation>
     </message>
     <message>
+        <source>Show this &amp;account&apos;s history</source>
+        <translation>&amp;Verlauf dieses Kontos zeigen</translation>
+    </message>
+    <message>
         <source>The event could not be read: %1</source>
         <translation>Das Ereignis konnte nicht gelesen werden: %1</translation>
     </message>
@@ -704,6 +708,25 @@ Referenz im Hauptbuch: %2</translation>
     <message>
         <source>All currencies</source>
         <translation>Alle Währungen</translation>
+    </message>
+    <message>
+        <source>Account id (with its transactions)</source>
+        <translation>Konto-ID (mit ihren Buchungen)</translation>
+    </message>
+    <message>
+        <source>Correlation id (a whole saga)</source>
+        <translation>Korrelations-ID (ganzer Vorgang)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n row(s); scroll to the end to count more</source>
+        <translation>
+            <numerusform>Mindestens %n Zeile; ans Ende blättern, um weiter zu zählen</numerusform>
+            <numerusform>Mindestens %n Zeilen; ans Ende blättern, um weiter zu zählen</numerusform>
+        </translation>
     </message>
     <message>
         <source>From YYYY-MM-DD</source>

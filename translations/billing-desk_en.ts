@@ -642,6 +642,10 @@ Reference in the ledger: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show this &amp;account&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The event could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -702,6 +706,25 @@ Reference in the ledger: %2</source>
     <message>
         <source>All currencies</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account id (with its transactions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correlation id (a whole saga)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n row(s); scroll to the end to count more</source>
+        <translation>
+            <numerusform>At least %n row; scroll to the end to count more</numerusform>
+            <numerusform>At least %n rows; scroll to the end to count more</numerusform>
+        </translation>
     </message>
     <message>
         <source>From YYYY-MM-DD</source>

@@ -3,6 +3,7 @@
 #include "EventsTableModel.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "domain/EventEnvelope.h"
 #include "infrastructure/EventCodec.h"
 
 #include <QFontDatabase>
@@ -43,6 +44,14 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &lo
             index.siblingAtColumn(int(EventColumn::CorrelationId)).data().toString();
         menu.addAction(tr("Show the whole &saga"), this,
                        [this, correlation] { showSaga(correlation); });
+        // An account's own events name it as their aggregate.
+        const QString type = index.siblingAtColumn(int(EventColumn::Type)).data().toString();
+        if (type.startsWith(QStringLiteral("Account")) || type == event::balanceChanged) {
+            const QString account =
+                index.siblingAtColumn(int(EventColumn::Aggregate)).data().toString();
+            menu.addAction(tr("Show this &account's history"), this,
+                           [this, account] { m_table->setAccountFilter(account); });
+        }
         menu.addAction(tr("&Travel to this event"), this,
                        [this, id] { Q_EMIT travelRequested(id.toLongLong()); });
     });
@@ -50,7 +59,8 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &lo
 
 void EventHistoryView::showSaga(const QString &correlationId)
 {
-    m_table->setFilterText(correlationId);
+    // By its id, through the correlation index: free text would read the whole log.
+    m_table->setCorrelationFilter(correlationId);
 }
 
 void EventHistoryView::showSelectedSaga()

@@ -63,6 +63,16 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     m_toEdit = dateEdit(tr("To YYYY-MM-DD"), this);
     filterLayout->addWidget(m_fromEdit);
     filterLayout->addWidget(m_toEdit);
+    if (model->table() == LedgerTable::Events) {
+        // Exact values, each read through an index: these stay fast on a log of millions.
+        auto *exactLayout = new QHBoxLayout;
+        layout->addLayout(exactLayout);
+        m_accountEdit = addExactFilter(tr("Account id (with its transactions)"));
+        m_correlationEdit = addExactFilter(tr("Correlation id (a whole saga)"));
+        m_operatorEdit = addExactFilter(tr("Operator"));
+        for (QLineEdit *edit : {m_accountEdit, m_correlationEdit, m_operatorEdit})
+            exactLayout->addWidget(edit, 1);
+    }
 
     m_tableView = new QTableView(this);
     m_tableView->setModel(model);
@@ -84,8 +94,11 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     m_filterTimer.setSingleShot(true);
     m_filterTimer.setInterval(filterDelayMs);
     connect(&m_filterTimer, &QTimer::timeout, this, &LedgerTableView::applyFilter);
-    for (QLineEdit *edit : {m_textEdit, m_fromEdit, m_toEdit})
-        connect(edit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
+    for (QLineEdit *edit :
+         {m_textEdit, m_fromEdit, m_toEdit, m_accountEdit, m_correlationEdit, m_operatorEdit}) {
+        if (edit)
+            connect(edit, &QLineEdit::textChanged, &m_filterTimer, qOverload<>(&QTimer::start));
+    }
     for (QComboBox *combo : {m_typeCombo, m_statusCombo, m_currencyCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &LedgerTableView::applyFilter);
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
@@ -126,6 +139,32 @@ QComboBox *LedgerTableView::addChoices(const QString &allText, const QStringList
     return combo;
 }
 
+QLineEdit *LedgerTableView::addExactFilter(const QString &placeholder)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    return edit;
+}
+
+void LedgerTableView::setExactFilter(QLineEdit *edit, const QString &text)
+{
+    if (!edit)
+        return;
+    edit->setText(text);
+    applyFilter();
+}
+
+void LedgerTableView::setCorrelationFilter(const QString &correlationId)
+{
+    setExactFilter(m_correlationEdit, correlationId);
+}
+
+void LedgerTableView::setAccountFilter(const QString &accountId)
+{
+    setExactFilter(m_accountEdit, accountId);
+}
+
 void LedgerTableView::applyFilter()
 {
     m_filterTimer.stop();
@@ -136,6 +175,12 @@ void LedgerTableView::applyFilter()
     filter.currency = m_currencyCombo->currentData().toString();
     filter.fromDate = m_fromEdit->text();
     filter.toDate = m_toEdit->text();
+    const auto exact = [](const QLineEdit *edit) {
+        return edit ? edit->text().trimmed() : QString();
+    };
+    filter.account = exact(m_accountEdit);
+    filter.correlationId = exact(m_correlationEdit);
+    filter.operatorName = exact(m_operatorEdit);
     m_model->setFilter(filter);
 }
 
@@ -217,8 +262,13 @@ void LedgerTableView::exportRows()
 
 void LedgerTableView::showRowCount()
 {
-    m_rowCountLabel->setText(m_model->isReady() ? tr("%n row(s)", nullptr, m_model->rowCount())
-                                                : tr("Loading…"));
+    if (!m_model->isReady())
+        m_rowCountLabel->setText(tr("Loading…"));
+    else if (m_model->isRowCountExact())
+        m_rowCountLabel->setText(tr("%n row(s)", nullptr, m_model->rowCount()));
+    else
+        m_rowCountLabel->setText(tr("At least %n row(s); scroll to the end to count more", nullptr,
+                                    m_model->rowCount()));
 }
 
 } // namespace billing::ui

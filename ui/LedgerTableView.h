@@ -18,7 +18,8 @@ namespace billing::ui {
 class WindowedTableModel;
 
 // One of the desk's tables with its filters: free text, type, status, currency and a date
-// range. It only reads: filters and sorting go to the model, which asks SQL.
+// range, and for the event history an account, a correlation id and an operator. It only reads:
+// filters and sorting go to the model, which asks SQL.
 class LedgerTableView final : public QWidget
 {
     Q_OBJECT
@@ -42,6 +43,10 @@ public:
     void exportRows();
     // Puts `text` into the free-text filter, as if typed.
     void setFilterText(const QString &text);
+    // The event history's exact filters: one saga, one account with its transactions. Other
+    // tables have no such fields and ignore these.
+    void setCorrelationFilter(const QString &correlationId);
+    void setAccountFilter(const QString &accountId);
 
 Q_SIGNALS:
     void recordActivated(const QString &recordId);
@@ -52,6 +57,8 @@ protected:
 private:
     void sizeColumnsOnce();
     QComboBox *addChoices(const QString &allText, const QStringList &choices);
+    QLineEdit *addExactFilter(const QString &placeholder);
+    void setExactFilter(QLineEdit *edit, const QString &text);
     void applyFilter();
     void showRowCount();
     void keepSelection();
@@ -64,6 +71,9 @@ private:
     QComboBox *m_currencyCombo = nullptr;
     QLineEdit *m_fromEdit = nullptr;
     QLineEdit *m_toEdit = nullptr;
+    QLineEdit *m_accountEdit = nullptr; // the event history's exact filters, null elsewhere
+    QLineEdit *m_correlationEdit = nullptr;
+    QLineEdit *m_operatorEdit = nullptr;
     QTableView *m_tableView = nullptr;
     QLabel *m_rowCountLabel = nullptr;
     QTimer m_filterTimer;

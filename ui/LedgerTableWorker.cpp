@@ -2,6 +2,8 @@
 
 #include <QTimer>
 
+#include <limits>
+
 namespace billing::ui {
 
 LedgerTableWorker::LedgerTableWorker(std::shared_ptr<const std::atomic<quint64>> latestGeneration)
@@ -32,6 +34,8 @@ void LedgerTableWorker::tryOpen()
         return;
     }
     m_reader = std::move(reader.value());
+    // A read that a newer query replaced stops where it is (polls are never cancelled).
+    m_reader->setCancelCheck([this] { return m_readingGeneration < m_latestGeneration->load(); });
     m_pollTimer = new QTimer(this);
     m_pollTimer->setInterval(server ? serverPollIntervalMs : pollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LedgerTableWorker::poll);
@@ -43,8 +47,12 @@ void LedgerTableWorker::fetch(const TableQuery &query)
 {
     if (!m_reader || query.generation < m_latestGeneration->load())
         return;
+    m_readingGeneration = query.generation;
     const Result<TablePage> page = m_reader->read(query);
+    m_readingGeneration = std::numeric_limits<quint64>::max();
     if (!page.ok()) {
+        if (query.generation < m_latestGeneration->load())
+            return; // cancelled: a newer query is on its way
         Q_EMIT failed(page.error().message);
         return;
     }

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <atomic>
+#include <limits>
 #include <memory>
 
 class QTimer;
@@ -56,6 +57,8 @@ private:
     int m_openAttempts = 0;
     QTimer *m_pollTimer = nullptr;
     LedgerMark m_mark;
+    // The generation of the read under way; the maximum while none is, so polls run to the end.
+    quint64 m_readingGeneration = std::numeric_limits<quint64>::max();
 };
 
 } // namespace billing::ui

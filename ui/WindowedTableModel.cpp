@@ -135,6 +135,22 @@ void WindowedTableModel::sort(int column, Qt::SortOrder order)
     restartQuery();
 }
 
+bool WindowedTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_resetOnNextPage && !m_totalExact && !m_countingMore;
+}
+
+void WindowedTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    BILLING_ASSERT(m_countLimit > 0);
+    m_countLimit *= countGrowth;
+    m_countingMore = true;
+    // The first page again, counted further: its total grows the table.
+    sendRequest(0, true);
+}
+
 void WindowedTableModel::setFilter(const TableFilter &filter)
 {
     if (filter == m_query.filter)
@@ -157,6 +173,10 @@ void WindowedTableModel::restartQuery()
 {
     m_query.generation = m_generation->fetch_add(1) + 1;
     m_resetOnNextPage = true;
+    // Only the event log grows to millions of rows; the projections count exactly.
+    m_countLimit = m_query.table == LedgerTable::Events ? countedRowsFirst : 0;
+    m_totalExact = true;
+    m_countingMore = false;
     m_wanted.clear();
     m_inFlight.clear();
     m_refreshPages.clear();
@@ -191,6 +211,7 @@ void WindowedTableModel::sendRequest(qint64 page, bool countRows)
     query.offset = page * pageRows;
     query.limit = pageRows;
     query.countRows = countRows;
+    query.countLimit = m_countLimit;
     m_inFlight.append(page);
     Q_EMIT fetchRequested(query);
 }
@@ -201,6 +222,10 @@ void WindowedTableModel::onPageReady(const TablePage &page)
         return;
     const qint64 pageIndex = page.offset / pageRows;
     m_inFlight.removeOne(pageIndex);
+    if (page.totalRows >= 0) {
+        m_totalExact = page.totalExact;
+        m_countingMore = false;
+    }
     if (m_resetOnNextPage) {
         // Only the counted first page may start the new order; anything else is re-asked.
         if (page.totalRows >= 0)

@@ -31,6 +31,8 @@ public:
     static constexpr int requestsInFlightMax = 4;
     static constexpr int wantedPagesMax = 16;
     static constexpr int refreshPagesMax = 4;
+    // Each fetchMore() counts this many times further than the last count.
+    static constexpr qint64 countGrowth = 4;
     enum Role {
         RowKeyRole = Qt::UserRole, // unique per row, stable across refreshes
         RecordIdRole               // the account, transaction or entity the row shows
@@ -44,6 +46,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The event log's rows are counted up to a limit, so that the first page does not wait for
+    // a count over millions of rows; scrolling to the end counts further.
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
     void setFilter(const TableFilter &filter);
     // Reads the current sort and filter again from the first page.
@@ -57,6 +63,8 @@ public:
     qint64 cachedRows() const;
     // True once the rows of the current sort and filter have arrived at least once.
     bool isReady() const { return !m_resetOnNextPage; }
+    // False while rowCount() is only a lower bound: the count stopped at its limit.
+    bool isRowCountExact() const { return m_totalExact; }
     const LedgerMark &shownMark() const { return m_shownMark; }
     // The row that shows `key` among the rows held in memory, or -1.
     int rowOfKey(const QString &key) const;
@@ -99,6 +107,9 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_generation;
     int m_rowCount = 0;
     bool m_resetOnNextPage = true;
+    qint64 m_countLimit = 0; // 0: count every row
+    bool m_totalExact = true;
+    bool m_countingMore = false;
     // Written from data(), which is const: the pages the view asked for and what is cached.
     mutable QHash<qint64, CachedPage> m_pages;
     mutable QList<qint64> m_wanted;

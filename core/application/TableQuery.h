@@ -43,6 +43,8 @@ enum class EventColumn {
 
 // Empty fields do not filter. `text` matches ids, owners, references and the like anywhere in
 // them; the dates are ISO 8601 prefixes compared with the row's time ("2025-12-09").
+// `account` keeps the account's own events and those of its transactions; `correlationId` keeps
+// one saga; `operatorName` keeps what one operator did. Tables without such a column ignore them.
 struct TableFilter
 {
     QString text;
@@ -51,12 +53,18 @@ struct TableFilter
     QString currency;
     QString fromDate;
     QString toDate;
+    QString account;
+    QString correlationId;
+    QString operatorName;
     // Time travel: only rows that existed after the event at this position (negative: all).
     // Tables without a position (accounts) ignore it.
     qint64 upToPosition = -1;
 
     friend bool operator==(const TableFilter &, const TableFilter &) = default;
 };
+
+// A table first counts at most this many rows of a filter, then more as it is scrolled.
+inline constexpr qint64 countedRowsFirst = 1000;
 
 // One windowed read: `limit` rows from `offset` in the given order. `generation` comes back
 // with the page, so that a model can drop pages of a sort or filter it no longer shows.
@@ -69,6 +77,9 @@ struct TableQuery
     qint64 offset = 0;
     int limit = 200;
     bool countRows = false;
+    // When above 0, counting stops after this many rows: on a big log an exact count of a
+    // filter may read millions of rows, and the first page should not wait for it.
+    qint64 countLimit = 0;
     quint64 generation = 0;
 };
 
@@ -90,8 +101,9 @@ struct TablePage
     quint64 generation = 0;
     qint64 offset = 0;
     QList<QStringList> rows;
-    qint64 totalRows = -1; // -1 when the query did not count
-    LedgerMark mark;       // where the ledger stood when the rows were read
+    qint64 totalRows = -1;  // -1 when the query did not count
+    bool totalExact = true; // false: at least totalRows rows, the count stopped at its limit
+    LedgerMark mark;        // where the ledger stood when the rows were read
 };
 
 constexpr int hiddenCellKey = 0;

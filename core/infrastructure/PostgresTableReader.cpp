@@ -26,6 +26,10 @@ struct TableSql
     // After the shown columns: the row's unique key and the id of the record it shows.
     QStringList hidden;
     QString positionColumn; // the log position a row comes from, for time travel
+    QString correlationColumn;
+    QString operatorColumn;
+    // The rows of one account; every `?` in it is bound to the account id.
+    QString accountCondition;
 };
 
 // The embedded store's time format (ISO 8601 UTC with milliseconds), made by the server.
@@ -71,6 +75,9 @@ const TableSql &accountsSql()
         {bytewise(QStringLiteral("id"))},
         {QStringLiteral("id"), QStringLiteral("id")},
         QString(),
+        QString(),
+        QString(),
+        QString(),
     };
     return sql;
 }
@@ -99,6 +106,9 @@ const TableSql &transactionsSql()
         {QStringLiteral("position"), bytewise(QStringLiteral("id"))},
         {QStringLiteral("id"), QStringLiteral("transaction_id")},
         QStringLiteral("position"),
+        QStringLiteral("correlation_id"),
+        QString(),
+        QStringLiteral("account_id = ?"),
     };
     return sql;
 }
@@ -122,6 +132,9 @@ const TableSql &auditSql()
         {QStringLiteral("id")},
         {QStringLiteral("id"), QStringLiteral("entity_id")},
         QStringLiteral("id"),
+        QStringLiteral("correlation_id"),
+        QStringLiteral("operator"),
+        QString(),
     };
     return sql;
 }
@@ -150,6 +163,11 @@ const TableSql &eventsSql()
         {QStringLiteral("id")},
         {QStringLiteral("id"), QStringLiteral("id")},
         QStringLiteral("id"),
+        QStringLiteral("correlation_id"),
+        QStringLiteral("operator"),
+        // Its own events, and those of every transaction it takes part in.
+        QStringLiteral("(entity_id = ? OR entity_id IN (SELECT transaction_id FROM "
+                       "transaction_projections WHERE account_id = ?))"),
     };
     return sql;
 }
@@ -207,11 +225,16 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     const std::pair<const QString &, const QString &> equalities[] = {
         {table.typeColumn, filter.type},
         {table.statusColumn, filter.status},
-        {table.currencyColumn, filter.currency}};
+        {table.currencyColumn, filter.currency},
+        {table.correlationColumn, filter.correlationId},
+        {table.operatorColumn, filter.operatorName}};
     for (const auto &[column, value] : equalities) {
         if (!column.isEmpty() && !value.isEmpty())
             where.add(column + QStringLiteral(" = ?"), {value});
     }
+    if (!filter.account.isEmpty() && !table.accountCondition.isEmpty())
+        where.add(table.accountCondition,
+                  QVariantList(table.accountCondition.count(u'?'), filter.account));
     if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
         where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
     if (!filter.fromDate.isEmpty())

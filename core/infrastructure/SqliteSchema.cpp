@@ -102,6 +102,19 @@ const QList<QStringList> &migrations()
                 digest TEXT NOT NULL,
                 state BLOB NOT NULL))"),
         },
+        {
+            // The auditor's history filters by type, time and operator on logs of millions of
+            // events. Each index keeps the position (the rowid) after its key, so the newest
+            // matches come first without a sort. Type and operator take few values and time only
+            // grows, so appends land on each index's last pages.
+            QStringLiteral("CREATE INDEX idx_events_type ON events (event_type)"),
+            QStringLiteral("CREATE INDEX idx_events_timestamp ON events (timestamp)"),
+            // A body that is not JSON (a damaged store, which verification must still open
+            // and name) indexes as no operator instead of failing the write or the upgrade.
+            QStringLiteral("CREATE INDEX idx_events_operator ON events "
+                           "(iif(json_valid(CAST(body AS TEXT)), "
+                           "json_extract(CAST(body AS TEXT), '$.operator'), NULL))"),
+        },
     };
     return all;
 }

@@ -3,12 +3,15 @@
 #include "SqliteProjector.h"
 #include "application/EventSummary.h"
 
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 
 namespace billing {
-namespace {
+namespace table_sql {
 
 // How one table reads: what each column selects and sorts by, and which columns the filters
 // look at. Every name here is a constant; none comes from the user.
@@ -26,7 +29,35 @@ struct TableSql
     // After the shown columns: the row's unique key and the id of the record it shows.
     QStringList hidden;
     QString positionColumn; // the log position a row comes from, for time travel
+    QString correlationColumn;
+    QString operatorColumn;
+    // The rows of one account; every `?` in it is bound to the account id.
+    QString accountCondition;
 };
+
+struct Where
+{
+    QString from;      // the table, or the table with the index its rows are read by
+    QString countFrom; // the same for counting them
+    QString sql;
+    QVariantList values;
+    // Select the window's keys from the index alone, then read only the window's rows.
+    bool keysFirst = false;
+
+    void add(const QString &condition, const QVariantList &bound)
+    {
+        sql += sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
+        sql += condition;
+        values += bound;
+    }
+};
+
+} // namespace table_sql
+
+namespace {
+
+using table_sql::TableSql;
+using table_sql::Where;
 
 const TableSql &tableSql(LedgerTable table)
 {
@@ -45,6 +76,9 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("updated_at"),
         QStringLiteral("id"),
         {QStringLiteral("id"), QStringLiteral("id")},
+        QString(),
+        QString(),
+        QString(),
         QString(),
     };
     static const TableSql transactions{
@@ -66,6 +100,9 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("position, id"),
         {QStringLiteral("id"), QStringLiteral("transaction_id")},
         QStringLiteral("position"),
+        QStringLiteral("correlation_id"),
+        QString(),
+        QStringLiteral("account_id = ?"),
     };
     static const TableSql audit{
         QStringLiteral("audit_logs"),
@@ -83,17 +120,22 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("id"),
         {QStringLiteral("id"), QStringLiteral("entity_id")},
         QStringLiteral("id"),
+        QStringLiteral("correlation_id"),
+        QStringLiteral("operator"),
+        QString(),
     };
     // Free text looks into the whole event, payload included. The summary column carries the
-    // event's data; the reader turns it into one line.
+    // event's data; the reader turns it into one line. The operator is written exactly as in
+    // idx_events_operator, so that SQLite uses that index (and a damaged body reads as none).
     static const QString body = QStringLiteral("CAST(body AS TEXT)");
+    static const QString operatorOf =
+        QStringLiteral("iif(json_valid(%1), json_extract(%1, '$.operator'), NULL)").arg(body);
     static const TableSql events{
         QStringLiteral("events"),
         {QStringLiteral("position"), QStringLiteral("timestamp"), QStringLiteral("event_type"),
          QStringLiteral("aggregate_id"), QStringLiteral("aggregate_version"),
          QStringLiteral("correlation_id"),
-         QStringLiteral("json_extract(%1, '$.causationId')").arg(body),
-         QStringLiteral("json_extract(%1, '$.operator')").arg(body),
+         QStringLiteral("json_extract(%1, '$.causationId')").arg(body), operatorOf,
          QStringLiteral("json_extract(%1, '$.data')").arg(body)},
         {QStringLiteral("position"), QStringLiteral("position"), QStringLiteral("event_type"),
          QStringLiteral("aggregate_id"), QStringLiteral("aggregate_version"),
@@ -107,6 +149,14 @@ const TableSql &tableSql(LedgerTable table)
         QStringLiteral("position"),
         {QStringLiteral("position"), QStringLiteral("position")},
         QStringLiteral("position"),
+        QStringLiteral("correlation_id"),
+        operatorOf,
+        // Its own events, and those of every transaction it takes part in: rowid lookups from
+        // two indexes, so the cost follows the account's events, not the log's.
+        QStringLiteral("position IN (SELECT position FROM events WHERE aggregate_id = ? "
+                       "UNION ALL SELECT e.position FROM transaction_projections t "
+                       "JOIN events e ON e.aggregate_id = t.transaction_id "
+                       "WHERE t.account_id = ?)"),
     };
     switch (table) {
     case LedgerTable::Events:
@@ -121,6 +171,19 @@ const TableSql &tableSql(LedgerTable table)
     return audit;
 }
 
+// SQLite calls this between steps of a query; non-zero interrupts it.
+int askCancelled(void *check)
+{
+    return (*static_cast<const std::function<bool()> *>(check))() ? 1 : 0;
+}
+
+sqlite3 *sqliteHandle(QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver()->handle();
+    BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 QString likePattern(const QString &text)
 {
     QString escaped = text;
@@ -129,19 +192,6 @@ QString likePattern(const QString &text)
     escaped.replace(u'_', QStringLiteral("\\_"));
     return u'%' + escaped + u'%';
 }
-
-struct Where
-{
-    QString sql;
-    QVariantList values;
-
-    void add(const QString &condition, const QVariantList &bound)
-    {
-        sql += sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        sql += condition;
-        values += bound;
-    }
-};
 
 Where whereOf(const TableSql &table, const TableFilter &filter)
 {
@@ -158,11 +208,16 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     const std::pair<const QString &, const QString &> equalities[] = {
         {table.typeColumn, filter.type},
         {table.statusColumn, filter.status},
-        {table.currencyColumn, filter.currency}};
+        {table.currencyColumn, filter.currency},
+        {table.correlationColumn, filter.correlationId},
+        {table.operatorColumn, filter.operatorName}};
     for (const auto &[column, value] : equalities) {
         if (!column.isEmpty() && !value.isEmpty())
             where.add(column + QStringLiteral(" = ?"), {value});
     }
+    if (!filter.account.isEmpty() && !table.accountCondition.isEmpty())
+        where.add(table.accountCondition,
+                  QVariantList(table.accountCondition.count(u'?'), filter.account));
     if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
         where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
     if (!filter.fromDate.isEmpty())
@@ -170,6 +225,22 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
     if (!filter.toDate.isEmpty())
         where.add(table.timeColumn + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
+    where.from = table.from;
+    where.countFrom = table.from;
+    // Left to itself, SQLite reads a one-sided time range by walking the log from one end: at
+    // millions of events that reads gigabytes before the first match. Unless an equality
+    // filter narrows the rows further, the time index counts the range, and it finds the rows
+    // too unless the range reaches the newest event: then the log read backwards from its
+    // end (time grows with position) matches from the first row on.
+    const bool timeRange = !filter.fromDate.isEmpty() || !filter.toDate.isEmpty();
+    if (timeRange && table.from == QStringLiteral("events") && filter.type.isEmpty() &&
+        filter.correlationId.isEmpty() && filter.operatorName.isEmpty() &&
+        filter.account.isEmpty()) {
+        const QString indexed = QStringLiteral("events INDEXED BY idx_events_timestamp");
+        where.countFrom = indexed;
+        where.from = filter.toDate.isEmpty() ? QStringLiteral("events NOT INDEXED") : indexed;
+        where.keysFirst = !filter.toDate.isEmpty();
+    }
     return where;
 }
 
@@ -180,6 +251,20 @@ SqliteTableReader::SqliteTableReader(SqliteDatabase &database, qint64 reverseOff
     , m_reverseOffsetMin(reverseOffsetMin)
 {
     BILLING_ASSERT(reverseOffsetMin >= 0);
+}
+
+SqliteTableReader::~SqliteTableReader()
+{
+    if (m_cancelled && m_database.connection().isOpen())
+        sqlite3_progress_handler(sqliteHandle(m_database.connection()), 0, nullptr, nullptr);
+}
+
+void SqliteTableReader::setCancelCheck(std::function<bool()> cancelled, int stepsBetweenChecks)
+{
+    BILLING_ASSERT(stepsBetweenChecks > 0);
+    m_cancelled = std::move(cancelled);
+    sqlite3_progress_handler(sqliteHandle(m_database.connection()), stepsBetweenChecks,
+                             m_cancelled ? &askCancelled : nullptr, &m_cancelled);
 }
 
 QString SqliteTableReader::amountOrder(const QString &column, bool descending)
@@ -234,7 +319,7 @@ Result<TablePage> SqliteTableReader::read(const TableQuery &query)
 Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
 {
     const TableSql &table = tableSql(query.table);
-    const Where where = whereOf(table, query.filter);
+    Where where = whereOf(table, query.filter);
     TablePage page;
     page.generation = query.generation;
     page.offset = query.offset;
@@ -242,31 +327,99 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     if (!position.ok())
         return position.error();
     page.mark = position.value();
-    // OFFSET walks every row before the window; past the middle the same window is nearer
-    // the other end, so it is read in the reverse order and turned around.
-    qint64 total = -1;
-    if (query.countRows || query.offset >= m_reverseOffsetMin) {
-        QSqlQuery count(m_database.connection());
-        if (!SqliteDatabase::execWith(
-                count, QStringLiteral("SELECT COUNT(*) FROM ") + table.from + where.sql,
-                where.values) ||
-            !count.next())
-            return SqliteDatabase::failure(count, QStringLiteral("count rows"));
-        total = count.value(0).toLongLong();
-    }
-    if (query.countRows)
-        page.totalRows = total;
-    const bool reversed = total >= 0 && query.offset > total / 2;
+    const Result<std::optional<PositionSpan>> span = denseSpan(query);
+    if (!span.ok())
+        return span.error();
     qint64 offset = query.offset;
     qint64 limit = query.limit;
+    const qint64 end = query.offset + query.limit;
+    RowCount total{-1, false};
+    const QString &sortBy = table.sortBy.at(query.sortColumn);
+    if (span.value()) {
+        // The whole log, whose positions run without gaps: the count is arithmetic and a window
+        // in log order starts at a known position, however deep (no OFFSET walk).
+        const PositionSpan &positions = *span.value();
+        total = {positions.last - positions.first + 1, true};
+        if (sortBy == QStringLiteral("position")) {
+            const qint64 start =
+                query.descending ? positions.last - query.offset : positions.first + query.offset;
+            where.add(QStringLiteral("position ") +
+                          (query.descending ? QStringLiteral("<= ?") : QStringLiteral(">= ?")),
+                      {start});
+            offset = 0;
+        }
+    } else if (query.countRows && query.offset == 0) {
+        // The first page first: when it is not full it holds every row, and a sparse filter
+        // (rare free text) reads the log once instead of once for the count and once more.
+        Result<TablePage> first = readRows(query, table, where, {0, limit, false}, page);
+        if (!first.ok() || first.value().rows.size() < limit) {
+            if (first.ok())
+                first.value().totalRows = first.value().rows.size();
+            return first;
+        }
+        const Result<RowCount> counted = countRows(where, query.countLimit);
+        if (!counted.ok())
+            return counted.error();
+        first.value().totalRows = counted.value().rows;
+        first.value().totalExact = counted.value().exact;
+        return first;
+    } else if (query.countRows || query.offset >= m_reverseOffsetMin) {
+        // Counting further than twice the window's end cannot change the choice below.
+        qint64 countLimit = query.countRows ? query.countLimit : 2 * end;
+        if (countLimit > 0 && query.offset >= m_reverseOffsetMin)
+            countLimit = std::max(countLimit, 2 * end);
+        const Result<RowCount> counted = countRows(where, countLimit);
+        if (!counted.ok())
+            return counted.error();
+        total = counted.value();
+    }
+    if (query.countRows) {
+        page.totalRows = total.rows;
+        page.totalExact = total.exact;
+    }
+    // OFFSET walks every row before the window; past the middle the same window is nearer
+    // the other end, so it is read in the reverse order and turned around.
+    const bool reversed = offset > 0 && total.exact && query.offset >= m_reverseOffsetMin &&
+                          query.offset > total.rows / 2;
     if (reversed) {
-        const qint64 end = std::min(total, query.offset + query.limit);
-        offset = total - end;
-        limit = end - query.offset;
+        offset = total.rows - std::min(total.rows, end);
+        limit = std::min(total.rows, end) - query.offset;
     }
     if (limit <= 0)
         return page;
-    const bool descending = query.descending != reversed;
+    return readRows(query, table, where, {offset, limit, reversed}, std::move(page));
+}
+
+Result<std::optional<SqliteTableReader::PositionSpan>>
+SqliteTableReader::denseSpan(const TableQuery &query)
+{
+    TableFilter unfiltered;
+    unfiltered.upToPosition = query.filter.upToPosition;
+    if (query.table != LedgerTable::Events || query.filter != unfiltered)
+        return std::optional<PositionSpan>();
+    QSqlQuery span(m_database.connection());
+    if (!SqliteDatabase::execWith(span,
+                                  // Two subqueries: each is one step down an end of the table,
+                                  // where MIN and MAX in one SELECT would scan it.
+                                  QStringLiteral("SELECT (SELECT MIN(position) FROM events), "
+                                                 "(SELECT MAX(position) FROM events)"),
+                                  {}) ||
+        !span.next())
+        return SqliteDatabase::failure(span, QStringLiteral("read the log's positions"));
+    PositionSpan positions{span.value(0).toLongLong(), span.value(1).toLongLong()};
+    if (span.value(0).isNull())
+        positions = {1, 0};
+    if (query.filter.upToPosition >= 0)
+        positions.last = std::min(positions.last, query.filter.upToPosition);
+    positions.last = std::max(positions.last, positions.first - 1);
+    return std::optional<PositionSpan>(positions);
+}
+
+Result<TablePage> SqliteTableReader::readRows(const TableQuery &query, const TableSql &table,
+                                              const Where &where, const Window &window,
+                                              TablePage page)
+{
+    const bool descending = query.descending != window.reversed;
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString &sortBy = table.sortBy.at(query.sortColumn);
     const QString order = sortBy.isEmpty()
@@ -275,18 +428,25 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     QStringList tieBreakers = table.tieBreaker.split(QStringLiteral(", "));
     for (QString &column : tieBreakers)
         column += direction;
+    const QString columns = (table.select + table.hidden).join(QStringLiteral(", "));
+    const QString orderBy = order + QStringLiteral(", ") + tieBreakers.join(QStringLiteral(", "));
+    QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                      .arg(columns, where.from, where.sql, orderBy);
+    // The keys come from the index and the sort keeps only the window, so no other row of the
+    // table is read. Only the log has such a plan, and only in its own order.
+    if (where.keysFirst && sortBy == table.positionColumn)
+        sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (SELECT %3 FROM %4%5 ORDER BY %6 "
+                             "LIMIT ? OFFSET ?) ORDER BY %6")
+                  .arg(columns, table.from, table.positionColumn, where.from, where.sql, orderBy);
     QSqlQuery rows(m_database.connection());
-    const QString sql =
-        QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4, %5 LIMIT ? OFFSET ?")
-            .arg((table.select + table.hidden).join(QStringLiteral(", ")), table.from, where.sql,
-                 order, tieBreakers.join(QStringLiteral(", ")));
-    if (!SqliteDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
+    if (!SqliteDatabase::execWith(rows, sql,
+                                  where.values + QVariantList{window.limit, window.offset}))
         return SqliteDatabase::failure(rows, QStringLiteral("read rows"));
-    const int columns = int(table.select.size() + table.hidden.size());
+    const int cells = int(table.select.size() + table.hidden.size());
     while (rows.next()) {
         QStringList row;
-        row.reserve(columns);
-        for (int column = 0; column < columns; ++column)
+        row.reserve(cells);
+        for (int column = 0; column < cells; ++column)
             row.append(rows.value(column).toString());
         if (query.table == LedgerTable::Events) {
             QString &summary = row[int(EventColumn::Summary)];
@@ -294,9 +454,28 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
         }
         page.rows.append(row);
     }
-    if (reversed)
+    if (window.reversed)
         std::reverse(page.rows.begin(), page.rows.end());
     return page;
+}
+
+Result<SqliteTableReader::RowCount> SqliteTableReader::countRows(const Where &where, qint64 limit)
+{
+    BILLING_ASSERT(limit >= 0);
+    QSqlQuery count(m_database.connection());
+    const bool ok = limit > 0 ? SqliteDatabase::execWith(
+                                    count,
+                                    QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM ") +
+                                        where.countFrom + where.sql + QStringLiteral(" LIMIT ?)"),
+                                    where.values + QVariantList{limit + 1})
+                              : SqliteDatabase::execWith(count,
+                                                         QStringLiteral("SELECT COUNT(*) FROM ") +
+                                                             where.countFrom + where.sql,
+                                                         where.values);
+    if (!ok || !count.next())
+        return SqliteDatabase::failure(count, QStringLiteral("count rows"));
+    const qint64 rows = count.value(0).toLongLong();
+    return RowCount{rows, limit == 0 || rows <= limit};
 }
 
 } // namespace billing

@@ -69,6 +69,11 @@ public:
     Database &database() { return m_database; }
     Result<TablePage> read(const TableQuery &query) override { return m_reader.read(query); }
     Result<LedgerMark> mark() override { return m_reader.mark(); }
+    void setCancelCheck(std::function<bool()> cancelled) override
+    {
+        if constexpr (requires { m_reader.setCancelCheck(std::move(cancelled)); })
+            m_reader.setCancelCheck(std::move(cancelled));
+    }
 
 private:
     Database m_database;
