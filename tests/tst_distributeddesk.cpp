@@ -5,6 +5,7 @@
 #include "DistributedCli.h"
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
+#include "ServeProcess.h"
 
 #include "DeskSettings.h"
 #include "EventHistoryView.h"
@@ -173,6 +174,8 @@ private:
     LocalKafka m_broker;
     LocalPostgres m_postgres;
     std::unique_ptr<DistributedCli> m_cli;
+    // billing-cli writes through a serve; the desks here still append as writers of their own.
+    std::unique_ptr<ServeProcess> m_serve;
     QString m_auditorUrl;
 };
 
@@ -187,6 +190,9 @@ void TestDistributedDesk::initTestCase()
     QVERIFY2(m_broker.start(), qPrintable(m_broker.error()));
     m_cli = std::make_unique<DistributedCli>(m_broker.bootstrap(), m_postgres.url());
     QVERIFY(m_cli->startLedger(QStringLiteral("desk.")));
+    m_serve = m_cli->startServe();
+    QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty(),
+             m_serve->errors().constData());
     // The schema, and with it the billing_auditor role, come with the first writer.
     QVERIFY(!m_cli->createAccount(QStringLiteral("external")).isEmpty());
     // The auditor's own login, a member of the read-only group role (docs/distributed.md).
@@ -358,6 +364,45 @@ void TestDistributedDesk::tablesSortAndFilterInSql()
     filter.type = QStringLiteral("nothing-of-this-type");
     transactions->setFilter(filter);
     QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady() && transactions->rowCount() == 0, waitMs);
+
+    // The event history's filters, read from audit_logs as the Events tab reads them: an account
+    // (its own events and those of its transactions), a correlation id, an operator.
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(location(m_postgres.url()), StorageAccess::ReadOnly);
+    QVERIFY(reader.ok());
+    const auto eventsWith = [&reader](const TableFilter &wanted) {
+        TableQuery query;
+        query.table = LedgerTable::Events;
+        query.filter = wanted;
+        query.limit = 1000;
+        query.countRows = true;
+        const Result<TablePage> page = reader.value()->read(query);
+        BILLING_ASSERT(page.ok());
+        return page.value();
+    };
+    TableFilter history;
+    history.account = dave;
+    const TablePage daves = eventsWith(history);
+    // AccountCreated and three BalanceChanged of Dave's, and each top-up's Requested and
+    // Completed; not the bank's BalanceChanged.
+    QCOMPARE(daves.rows.size(), 10);
+    QCOMPARE(daves.totalRows, 10);
+    for (const QStringList &row : daves.rows)
+        QVERIFY(row.at(int(EventColumn::Aggregate)) != bank);
+    history = {};
+    history.correlationId = daves.rows.first().at(int(EventColumn::CorrelationId));
+    const TablePage saga = eventsWith(history);
+    QVERIFY(!saga.rows.isEmpty());
+    for (const QStringList &row : saga.rows)
+        QCOMPARE(row.at(int(EventColumn::CorrelationId)), history.correlationId);
+    history = {};
+    history.operatorName = QStringLiteral("sorter");
+    const TablePage mine = eventsWith(history);
+    QVERIFY(mine.rows.size() >= 8); // two accounts and three top-ups, at least
+    for (const QStringList &row : mine.rows)
+        QCOMPARE(row.at(int(EventColumn::Operator)), QStringLiteral("sorter"));
+    history.operatorName = QStringLiteral("nobody");
+    QCOMPARE(eventsWith(history).rows.size(), 0);
 }
 
 void TestDistributedDesk::auditorConnectionCannotWrite()

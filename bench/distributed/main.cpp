@@ -113,8 +113,8 @@ qint64 checkpoint(PostgresDatabase &database)
 }
 
 // The CRUD ledger's transfers/s: `clients` threads, each its own connection, for `seconds`.
-Result<bench::LatencySummary> crudBaseline(const PostgresLocation &location, int clients,
-                                           int users, double seconds)
+Result<bench::LatencySummary> crudBaseline(const PostgresLocation &location, int clients, int users,
+                                           double seconds)
 {
     PostgresDatabase setup;
     if (Status opened = setup.open(location); !opened.ok())
@@ -229,9 +229,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption rateOption(QStringLiteral("rate"),
                                         QStringLiteral("Commands/s of the lag phase (1000)."),
                                         QStringLiteral("n"), QStringLiteral("1000"));
-    for (const QCommandLineOption &option :
-         {storeOption, projectionsOption, cliOption, usersOption, clientsOption, batchOption,
-          secondsOption, rateOption})
+    for (const QCommandLineOption &option : {storeOption, projectionsOption, cliOption, usersOption,
+                                             clientsOption, batchOption, secondsOption, rateOption})
         parser.addOption(option);
     parser.process(application);
 
@@ -243,8 +242,7 @@ int main(int argc, char *argv[])
     location.value().projections = parser.isSet(projectionsOption)
                                        ? parser.value(projectionsOption)
                                        : qEnvironmentVariable("BILLING_PROJECTIONS");
-    const Result<PostgresLocation> postgres =
-        PostgresLocation::parse(location.value().projections);
+    const Result<PostgresLocation> postgres = PostgresLocation::parse(location.value().projections);
     if (!postgres.ok())
         return say(postgres.error().message), 1;
     const int users = parser.value(usersOption).toInt();
@@ -254,10 +252,10 @@ int main(int argc, char *argv[])
     const int rate = parser.value(rateOption).toInt();
 
     // The decision maker, as an operator runs it.
-    const QString cli =
-        parser.isSet(cliOption)
-            ? parser.value(cliOption)
-            : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../app/cli/billing-cli"));
+    const QString cli = parser.isSet(cliOption)
+                            ? parser.value(cliOption)
+                            : QDir(QCoreApplication::applicationDirPath())
+                                  .filePath(QStringLiteral("../app/cli/billing-cli"));
     QProcess serve;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("BILLING_STORE"), location.value().toString());
@@ -339,36 +337,36 @@ int main(int argc, char *argv[])
             if (outcome.completed())
                 ++completed;
             qint64 seen = lastPosition;
-            while (outcome.position > seen && !lastPosition.compare_exchange_weak(seen, outcome.position)) {
+            while (outcome.position > seen &&
+                   !lastPosition.compare_exchange_weak(seen, outcome.position)) {
             }
         }
     };
     std::atomic<int> ready{0};
-    std::vector<std::thread> throughputThreads =
-        startClients(clients, [&](Client &client, int c) {
-            QRandomGenerator random(quint32(c + 1));
-            ++ready;
-            while (ready < clients && !stop)
-                QThread::msleep(1);
-            QList<qint64> mine;
-            QElapsedTimer batchTimer;
-            while (!stop) {
-                QList<Command> commands;
-                for (int i = 0; i < batch; ++i)
-                    commands.append(client.issue(transfer(userIds, random)));
-                batchTimer.start();
-                const Result<QList<Outcome>> outcomes = runAll(client, commands);
-                if (!outcomes.ok()) {
-                    const QMutexLocker locker(&lock);
-                    failure = outcomes.error().message;
-                    return;
-                }
-                mine.append(batchTimer.nsecsElapsed());
-                noteOutcomes(outcomes.value());
+    std::vector<std::thread> throughputThreads = startClients(clients, [&](Client &client, int c) {
+        QRandomGenerator random(quint32(c + 1));
+        ++ready;
+        while (ready < clients && !stop)
+            QThread::msleep(1);
+        QList<qint64> mine;
+        QElapsedTimer batchTimer;
+        while (!stop) {
+            QList<Command> commands;
+            for (int i = 0; i < batch; ++i)
+                commands.append(client.issue(transfer(userIds, random)));
+            batchTimer.start();
+            const Result<QList<Outcome>> outcomes = runAll(client, commands);
+            if (!outcomes.ok()) {
+                const QMutexLocker locker(&lock);
+                failure = outcomes.error().message;
+                return;
             }
-            const QMutexLocker locker(&lock);
-            batchNs.append(mine);
-        });
+            mine.append(batchTimer.nsecsElapsed());
+            noteOutcomes(outcomes.value());
+        }
+        const QMutexLocker locker(&lock);
+        batchNs.append(mine);
+    });
     while (ready < clients && failure.isEmpty())
         QThread::msleep(10);
     timer.restart();
@@ -457,8 +455,9 @@ int main(int argc, char *argv[])
     QList<qint64> lagNs;
     for (const Sent &command : sent) {
         const auto visible =
-            std::find_if(seen.cbegin(), seen.cend(),
-                         [&command](const auto &point) { return point.second >= command.position; });
+            std::find_if(seen.cbegin(), seen.cend(), [&command](const auto &point) {
+                return point.second >= command.position;
+            });
         lagNs.append(std::max<qint64>(0, visible->first - command.sentNs));
     }
     const bench::LatencySummary lag = bench::summarize(lagNs, seconds);
