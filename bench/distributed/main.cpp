@@ -320,7 +320,7 @@ int main(int argc, char *argv[])
     const auto startClients = [&](int count, const std::function<void(Client &, int)> &loop) {
         std::vector<std::thread> threads;
         for (int c = 0; c < count; ++c) {
-            threads.emplace_back([&, c] {
+            threads.emplace_back([&, c, loop] {
                 Result<std::unique_ptr<Client>> client = openClient(location.value());
                 if (!client.ok()) {
                     const QMutexLocker locker(&lock);
