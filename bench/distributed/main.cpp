@@ -139,6 +139,7 @@ Result<bench::LatencySummary> crudBaseline(const PostgresLocation &location, int
     QList<qint64> samples;
     QString failure;
     std::vector<std::thread> threads;
+    threads.reserve(size_t(clients));
     for (int c = 0; c < clients; ++c) {
         threads.emplace_back([&, c] {
             PostgresDatabase database;
@@ -319,6 +320,7 @@ int main(int argc, char *argv[])
     QList<qint64> batchNs;
     const auto startClients = [&](int count, const std::function<void(Client &, int)> &loop) {
         std::vector<std::thread> threads;
+        threads.reserve(size_t(count));
         for (int c = 0; c < count; ++c) {
             threads.emplace_back([&, c, loop] {
                 Result<std::unique_ptr<Client>> client = openClient(location.value());
