@@ -7,14 +7,18 @@
 #include "LocalPostgres.h"
 #include "ServeProcess.h"
 
+#include "AsOfAccountsModel.h"
 #include "DeskSettings.h"
 #include "EventHistoryView.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "LedgerVerification.h"
 #include "MainWindow.h"
 #include "SettingsDialog.h"
 #include "TableExport.h"
+#include "TimeTravelView.h"
 #include "WindowedTableModel.h"
+#include "application/Replay.h"
 #include "domain/ReasonCode.h"
 #include "infrastructure/DistributedStorage.h"
 #include "infrastructure/PostgresDatabase.h"
@@ -28,6 +32,7 @@
 #include <QPainter>
 #include <QPixmap>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -166,6 +171,7 @@ private Q_SLOTS:
     void tablesSortAndFilterInSql();
     void auditorConnectionCannotWrite();
     void auditorDeskIssuesNoCommand();
+    void auditorTravelsAndVerifiesOnKafka();
     void settingsNeverHoldAPassword();
 
 private:
@@ -493,6 +499,58 @@ void TestDistributedDesk::settingsNeverHoldAPassword()
     QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
     settings.store = QStringLiteral("redis:somewhere");
     QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
+}
+
+// The auditor's workspace on the distributed store: time travel shows the ledger as a replay
+// of the Kafka log has it at that point, and "Verify ledger" finds the log, the trial balance
+// and the PostgreSQL projections in agreement.
+void TestDistributedDesk::auditorTravelsAndVerifiesOnKafka()
+{
+    Desk clerk(location(m_postgres.url()), QStringLiteral("clerk"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(clerk.client->isReady(), waitMs);
+    const QString bank =
+        accountOf(*clerk.client, AccountType::External, QStringLiteral("EUR"), QStringLiteral("b"));
+    const QString fay =
+        accountOf(*clerk.client, AccountType::User, QStringLiteral("EUR"), QStringLiteral("fay"));
+    for (const QString &amount : {QStringLiteral("5.00"), QStringLiteral("7.25")}) {
+        const auto topup = execute(*clerk.client, move(TransactionType::Topup, bank, fay, amount));
+        QVERIFY(topup && topup->ok() && topup->value().completed());
+    }
+    Desk auditor(location(m_auditorUrl), QStringLiteral("auditor"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(auditor.client->isReady(), waitMs);
+    TimeTravelView *travel = auditor.window->timeTravel();
+    QSignalSpy arrived(travel, &TimeTravelView::arrived);
+    auditor.window->tabs()->setCurrentWidget(travel);
+    QVERIFY(arrived.wait(waitMs));
+    const qint64 last = travel->lastPosition();
+    QVERIFY(last > 8);
+    // Between the two top-ups: Fay holds the first one only.
+    const Result<std::unique_ptr<LedgerStorage>> storage =
+        openStorage(location(m_postgres.url()), StorageAccess::ReadOnly);
+    QVERIFY(storage.ok());
+    const qint64 middle = last - 4;
+    travel->travelTo(middle);
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(travel->position(), middle);
+    const Result<LedgerState> expected = replayTo(storage.value()->events(), middle);
+    QVERIFY(expected.ok());
+    const AccountsAsOf &shown = travel->accounts()->accounts();
+    QCOMPARE(shown.size(), expected.value().accounts().size());
+    for (qsizetype row = 0; row < shown.size(); ++row)
+        QCOMPARE(shown.balance(row), expected.value().account(shown.facts(row).id)->balance);
+    QCOMPARE(shown.balance(shown.rowOf(fay)), Money::fromUnits(Units(500000000)));
+    travel->returnToNow();
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(auditor.window->timeTravel()->accounts()->accounts().balance(
+                 auditor.window->timeTravel()->accounts()->accounts().rowOf(fay)),
+             Money::fromUnits(Units(1225000000)));
+
+    LedgerVerification *verification = auditor.window->verifyLedger(false);
+    QSignalSpy finished(verification, &LedgerVerification::finished);
+    QVERIFY(finished.wait(waitMs * 3));
+    const VerifyReport report = finished.first().at(0).value<VerifyReport>();
+    QVERIFY2(report.ok, qPrintable(report.problems.join(QStringLiteral("; "))));
+    QVERIFY(report.eventsChecked >= last);
 }
 
 QTEST_MAIN(TestDistributedDesk)
