@@ -446,14 +446,12 @@ int main(int argc, char *argv[])
         thread.join();
     if (!failure.isEmpty())
         return stopServe(), say(failure), 1;
-    const qint64 lagEnd = lastPosition.load();
     for (const Sent &command : sent) {
         while (seen.last().second < command.position) {
             QThread::usleep(500);
             seen.append({clock.nsecsElapsed(), checkpoint(watcher)});
         }
     }
-    Q_UNUSED(lagEnd);
     QList<qint64> lagNs;
     for (const Sent &command : sent) {
         const auto visible =

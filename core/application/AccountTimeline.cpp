@@ -89,15 +89,12 @@ void AccountTimeline::checkpointUpTo(qint64 position)
         m_checkpoints.push_back(m_heads);
 }
 
-Status AccountTimeline::catchUp(EventStore &store, const Progress &progress)
+Status AccountTimeline::catchUp(EventStore &store)
 {
     const Result<qint64> last = store.lastPosition();
     if (!last.ok())
         return last.error();
-    const qint64 from = m_position;
     while (m_position < last.value()) {
-        if (progress && !progress(m_position - from, last.value() - from))
-            return Done{};
         const Result<QList<EventEnvelope>> events = store.read(m_position, readChunk);
         if (!events.ok())
             return events.error();

@@ -6,7 +6,6 @@
 #include <QHash>
 #include <QList>
 
-#include <functional>
 #include <vector>
 
 namespace billing {
@@ -64,15 +63,13 @@ class AccountTimeline
 {
 public:
     static constexpr qint64 defaultCheckpointEvery = 20000;
-    // Called while catching up with (events done, events to do); false cancels.
-    using Progress = std::function<bool(qint64, qint64)>;
 
     explicit AccountTimeline(qint64 checkpointEvery = defaultCheckpointEvery);
 
     // The next event of the log, in order (position() + 1), in any schema version.
     void apply(const EventEnvelope &event);
-    // Reads and applies every event after position(). A cancel leaves a valid, shorter timeline.
-    Status catchUp(EventStore &store, const Progress &progress = {});
+    // Reads and applies every event after position().
+    Status catchUp(EventStore &store);
 
     qint64 position() const { return m_position; }
     // The hash of the event at position(): a saved timeline is used only while it matches.
