@@ -1,11 +1,15 @@
 // The auditor's event history read through SqliteTableReader: every filter gives exactly the
 // events a brute-force pass over the log keeps, paged in both directions; counts stop at their
-// limit; the whole log pages by position; and a store from before the history indexes upgrades.
+// limit; the whole log pages by position; free text through the search index finds words and
+// their starts, and the index follows the log; and a store from before the history indexes
+// upgrades.
 #include "TestLedger.h"
+#include "infrastructure/EventSearchIndex.h"
 #include "infrastructure/SqliteSchema.h"
 #include "infrastructure/SqliteTableReader.h"
 
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <functional>
@@ -92,7 +96,7 @@ struct HistoryLedger
 
 // Every row of the filter, read a few at a time from each offset, as the desk's table does.
 QStringList readAll(SqliteTableReader &reader, const TableFilter &filter, bool descending,
-                    qint64 &total)
+                    qint64 &total, qint64 countLimit = 0)
 {
     QStringList positions;
     TableQuery query;
@@ -102,6 +106,7 @@ QStringList readAll(SqliteTableReader &reader, const TableFilter &filter, bool d
     query.filter = filter;
     query.limit = 7;
     query.countRows = true;
+    query.countLimit = countLimit;
     for (int page = 0; page < 100; ++page) {
         query.offset = qint64(page) * query.limit;
         const Result<TablePage> read = reader.read(query);
@@ -125,6 +130,8 @@ class TestEventHistory : public QObject
 private Q_SLOTS:
     void filtersKeepWhatABruteForceKeeps_data();
     void filtersKeepWhatABruteForceKeeps();
+    void searchIndexFindsWordsAndTheirStarts();
+    void searchIndexOfAnotherLogStartsAgain();
     void countStopsAtItsLimit();
     void cancelledReadStops();
     void oldStoreGetsTheHistoryIndexes();
@@ -134,8 +141,17 @@ void TestEventHistory::filtersKeepWhatABruteForceKeeps_data()
 {
     QTest::addColumn<int>("kind");
     QTest::addColumn<int>("reverseOffsetMin");
-    const char *kinds[] = {"none",     "up to", "account",   "type", "correlation",
-                           "operator", "time",  "from only", "text", "text and time"};
+    const char *kinds[] = {"none",
+                           "up to",
+                           "account",
+                           "type",
+                           "correlation",
+                           "operator",
+                           "time",
+                           "from only",
+                           "text",
+                           "text and time",
+                           "account, counted to a limit"};
     for (int kind = 0; kind < int(std::size(kinds)); ++kind) {
         QTest::addRow("%s", kinds[kind]) << kind << 10000;
         QTest::addRow("%s, read from the nearer end", kinds[kind]) << kind << 0;
@@ -163,6 +179,7 @@ void TestEventHistory::filtersKeepWhatABruteForceKeeps()
         };
         break;
     case 2:
+    case 10:
         filter.account = account;
         keep = [&](const LoggedEvent &e) {
             return history.involves(account, e.envelope);
@@ -215,9 +232,116 @@ void TestEventHistory::filtersKeepWhatABruteForceKeeps()
         QVERIFY(!expected.isEmpty());
         QVERIFY(kind == 0 || expected.size() < events.size());
         qint64 total = -1;
-        QCOMPARE(readAll(reader, filter, descending, total), expected);
-        QCOMPARE(total, qint64(expected.size()));
+        // Counted to a limit, an account's rows come from its newest (or oldest) few alone.
+        const qint64 countLimit = kind == 10 ? 3 : 0;
+        QCOMPARE(readAll(reader, filter, descending, total, countLimit), expected);
+        QCOMPARE(total, countLimit > 0 ? std::min(qint64(expected.size()), countLimit + 1)
+                                       : qint64(expected.size()));
     }
+}
+
+void TestEventHistory::searchIndexFindsWordsAndTheirStarts()
+{
+    HistoryLedger history;
+    QTemporaryDir cache;
+    QVERIFY(cache.isValid());
+    const QString indexPath = cache.filePath(QStringLiteral("search.db"));
+    SqliteDatabase database;
+    QVERIFY(database.open(history.ledger.path()).ok());
+    SqliteTableReader reader(database);
+    // Never more than the index holds: until it is built, free text reads the log.
+    reader.setSearchIndex(indexPath, 0);
+    const QString account = history.accounts.at(2);
+    const auto found = [&](const QString &text) {
+        TableFilter filter;
+        filter.text = text;
+        qint64 total = -1;
+        const QStringList positions = readAll(reader, filter, true, total);
+        BILLING_ASSERT(total == positions.size());
+        return positions;
+    };
+    const auto containing = [&](const QString &text) {
+        return history.expected(
+            [&](const LoggedEvent &e) { return e.body.contains(text, Qt::CaseInsensitive); }, true);
+    };
+    const QString inside = account.mid(1); // "d-12" of "id-12": starts inside a word
+    QVERIFY(!containing(inside).isEmpty());
+    QCOMPARE(found(inside), containing(inside));
+
+    SqliteDatabase builder;
+    QVERIFY(builder.open(history.ledger.path()).ok());
+    QVERIFY(EventSearchIndex::attach(builder.connection(), indexPath).ok());
+    const Result<EventSearchIndex::Progress> built =
+        EventSearchIndex::catchUp(builder.connection());
+    QVERIFY(built.ok());
+    QCOMPARE(built.value().indexed, history.events.last().position);
+    QCOMPARE(built.value().logged, history.events.last().position);
+
+    // Now words and the starts of words, checked against the events themselves.
+    for (const QString &text : {account.chopped(1), QStringLiteral("operator-1"),
+                                QStringLiteral("TRANSFERREQUESTED"), account}) {
+        QVERIFY2(!containing(text).isEmpty(), qPrintable(text));
+        QCOMPARE(found(text), containing(text));
+    }
+    QVERIFY(found(inside).isEmpty()); // the index only knows where words start
+    QVERIFY(found(account + QStringLiteral("zz")).isEmpty());
+
+    // Events after the index: a reader allowed to add them does so in its own snapshot.
+    const QString newcomer = history.ledger.userAccount();
+    // This reader may add nothing to the index, so it reads the log and finds it there.
+    QCOMPARE(found(newcomer.left(8)).size(), 1);
+    SqliteTableReader following(database);
+    following.setSearchIndex(indexPath, 1000);
+    TableQuery query;
+    query.table = LedgerTable::Events;
+    query.descending = true;
+    query.filter.text = newcomer.left(8);
+    query.countRows = true;
+    const Result<TablePage> page = following.read(query);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value().totalRows, 1);
+    QCOMPARE(page.value().rows.first().at(int(EventColumn::Aggregate)), newcomer);
+    const Result<EventSearchIndex::Progress> after =
+        EventSearchIndex::progress(builder.connection());
+    QVERIFY(after.ok());
+    QCOMPARE(after.value().indexed, after.value().logged);
+}
+
+void TestEventHistory::searchIndexOfAnotherLogStartsAgain()
+{
+    QTemporaryDir cache;
+    QVERIFY(cache.isValid());
+    const QString indexPath = cache.filePath(QStringLiteral("search.db"));
+    const auto indexAll = [&](const QString &storePath) {
+        SqliteDatabase builder;
+        BILLING_ASSERT(builder.open(storePath).ok());
+        BILLING_ASSERT(EventSearchIndex::attach(builder.connection(), indexPath).ok());
+        BILLING_ASSERT(EventSearchIndex::catchUp(builder.connection()).ok());
+    };
+    // Two logs of the same length that differ in their last event.
+    HistoryLedger first;
+    first.ledger.externalAccount(QStringLiteral("EUR"));
+    indexAll(first.ledger.path());
+    HistoryLedger second;
+    second.ledger.externalAccount(QStringLiteral("GBP"));
+    // The second read with the first one's index file (a restored backup, say).
+    SqliteDatabase database;
+    QVERIFY(database.open(second.ledger.path()).ok());
+    QSqlQuery last(database.connection());
+    QVERIFY(last.exec(QStringLiteral("SELECT MAX(position) FROM events")) && last.next());
+    QCOMPARE(last.value(0).toLongLong(), first.ledger.storage().events().lastPosition().value());
+    SqliteTableReader reader(database);
+    reader.setSearchIndex(indexPath, 100000);
+    TableQuery query;
+    query.table = LedgerTable::Events;
+    query.descending = true;
+    query.filter.text = QStringLiteral("GBP");
+    query.countRows = true;
+    const Result<TablePage> page = reader.read(query);
+    QVERIFY(page.ok());
+    QCOMPARE(page.value().totalRows, 1);
+    query.filter.text = QStringLiteral("EUR");
+    QCOMPARE(reader.read(query).value().totalRows, 0);
 }
 
 void TestEventHistory::countStopsAtItsLimit()

@@ -1,13 +1,18 @@
 #include "EventHistoryView.h"
 
+#include "EventSearchIndexer.h"
 #include "EventsTableModel.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "domain/EventEnvelope.h"
 #include "infrastructure/EventCodec.h"
+#include "infrastructure/EventSearchIndex.h"
+#include "infrastructure/StoreLocation.h"
 
 #include <QFontDatabase>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -31,7 +36,21 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &lo
     m_jsonView->setPlaceholderText(tr("Select an event to see it exactly as stored."));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    m_searchStatus = new QLabel(this);
+    m_searchStatus->setWordWrap(true);
+    m_searchStatus->hide();
+    layout->addWidget(m_searchStatus);
     layout->addWidget(splitter);
+    if (location.kind == StoreLocation::Kind::Sqlite) {
+        m_searchIndexer = new EventSearchIndexer(location.target, this);
+        connect(m_searchIndexer, &EventSearchIndexer::progressed, this,
+                &EventHistoryView::showSearchProgress);
+        connect(m_searchIndexer, &EventSearchIndexer::failed, this, [this](const QString &why) {
+            m_searchStatus->setText(
+                tr("Free-text search reads every event: its index failed (%1).").arg(why));
+            m_searchStatus->show();
+        });
+    }
 
     connect(m_table->tableView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
@@ -55,6 +74,29 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &lo
         menu.addAction(tr("&Travel to this event"), this,
                        [this, id] { Q_EMIT travelRequested(id.toLongLong()); });
     });
+}
+
+void EventHistoryView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Built when the history is first looked at, not for every desk that opens.
+    if (m_searchIndexer)
+        m_searchIndexer->start();
+}
+
+void EventHistoryView::showSearchProgress(qint64 indexed, qint64 logged)
+{
+    // A few events behind is normal: a read adds them itself.
+    if (logged - indexed <= EventSearchIndex::chunkEvents) {
+        m_searchStatus->hide();
+        return;
+    }
+    const QLocale locale;
+    m_searchStatus->setText(tr("Preparing free-text search: %1 of %2 events (%3%). Until it is "
+                               "ready, free text reads every event and may take a while.")
+                                .arg(locale.toString(indexed), locale.toString(logged))
+                                .arg(logged > 0 ? indexed * 100 / logged : 100));
+    m_searchStatus->show();
 }
 
 void EventHistoryView::showSaga(const QString &correlationId)

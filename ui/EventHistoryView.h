@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPlainTextEdit;
 
 namespace billing {
@@ -10,6 +11,7 @@ struct StoreLocation;
 
 namespace billing::ui {
 
+class EventSearchIndexer;
 class LedgerClient;
 class LedgerTableView;
 
@@ -36,12 +38,19 @@ Q_SIGNALS:
     void travelRequested(qint64 position);
     void jsonShown(qint64 position);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void showStoredEvent(qint64 position);
+    void showSearchProgress(qint64 indexed, qint64 logged);
 
     LedgerClient &m_client;
     LedgerTableView *m_table = nullptr;
     QPlainTextEdit *m_jsonView = nullptr;
+    QLabel *m_searchStatus = nullptr;
+    // Only for the ledger file; in the distributed mode PostgreSQL answers free text.
+    EventSearchIndexer *m_searchIndexer = nullptr;
 };
 
 } // namespace billing::ui

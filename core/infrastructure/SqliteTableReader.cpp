@@ -1,5 +1,6 @@
 #include "SqliteTableReader.h"
 
+#include "EventSearchIndex.h"
 #include "SqliteProjector.h"
 #include "application/EventSummary.h"
 
@@ -193,10 +194,25 @@ QString likePattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
-Where whereOf(const TableSql &table, const TableFilter &filter)
+// How the log's own indexes can answer a read of the event history.
+struct LogShortcuts
+{
+    bool indexed = false;    // free text through the search index
+    qint64 accountBound = 0; // above 0: an account's rows, at most this many from one end
+    bool descending = true;  // which end
+};
+
+Where whereOf(const TableSql &table, const TableFilter &filter, const LogShortcuts &search = {})
 {
     Where where;
-    if (!filter.text.isEmpty()) {
+    if (!filter.text.isEmpty() && search.indexed) {
+        // The index names the events that hold the words; the text itself is then checked
+        // against each of them, so the index only has to be a superset.
+        where.add(QStringLiteral("position IN (SELECT rowid FROM search.event_words WHERE "
+                                 "event_words MATCH ?) AND ") +
+                      table.textColumns.constFirst() + QStringLiteral(" LIKE ? ESCAPE '\\'"),
+                  {EventSearchIndex::matchOf(filter.text), likePattern(filter.text)});
+    } else if (!filter.text.isEmpty()) {
         QStringList matches;
         QVariantList values;
         for (const QString &column : table.textColumns) {
@@ -215,9 +231,24 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
         if (!column.isEmpty() && !value.isEmpty())
             where.add(column + QStringLiteral(" = ?"), {value});
     }
-    if (!filter.account.isEmpty() && !table.accountCondition.isEmpty())
+    if (!filter.account.isEmpty() && search.accountBound > 0) {
+        // Only the newest (or oldest) `accountBound` rows can be asked for. A transaction's
+        // events are one append and appends never interleave, so they are among the account's
+        // last `accountBound` own events or the events of its last `accountBound` transactions.
+        const QString direction =
+            search.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+        where.add(
+            QStringLiteral("position IN (SELECT position FROM (SELECT position FROM events "
+                           "WHERE aggregate_id = ? ORDER BY aggregate_version %1 LIMIT ?) "
+                           "UNION ALL SELECT e.position FROM (SELECT transaction_id FROM "
+                           "transaction_projections WHERE account_id = ? ORDER BY position "
+                           "%1 LIMIT ?) t JOIN events e ON e.aggregate_id = t.transaction_id)")
+                .arg(direction),
+            {filter.account, search.accountBound, filter.account, search.accountBound});
+    } else if (!filter.account.isEmpty() && !table.accountCondition.isEmpty()) {
         where.add(table.accountCondition,
                   QVariantList(table.accountCondition.count(u'?'), filter.account));
+    }
     if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
         where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
     if (!filter.fromDate.isEmpty())
@@ -302,10 +333,12 @@ Result<TablePage> SqliteTableReader::read(const TableQuery &query)
     BILLING_ASSERT(query.limit > 0 && query.limit <= limitMax);
     BILLING_ASSERT(query.offset >= 0);
     BILLING_ASSERT(query.sortColumn >= 0 && query.sortColumn < columnCount(query.table));
-    // A deferred BEGIN: the reads below see one snapshot, and no write lock is taken.
+    const bool searchIndexed = searchable(query);
+    // A deferred BEGIN: the reads below see one snapshot, and no write lock is taken on the
+    // ledger (only on the search index, when the read brings it up to date).
     if (Status begun = m_database.exec(QStringLiteral("BEGIN")); !begun.ok())
         return begun.error();
-    Result<TablePage> page = readInSnapshot(query);
+    Result<TablePage> page = readInSnapshot(query, searchIndexed);
     if (!page.ok()) {
         m_database.rollback();
         return page;
@@ -316,10 +349,38 @@ Result<TablePage> SqliteTableReader::read(const TableQuery &query)
     return page;
 }
 
-Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
+void SqliteTableReader::setSearchIndex(QString indexPath, qint64 catchUpMax)
+{
+    BILLING_ASSERT(!m_searchAttached && catchUpMax >= 0);
+    m_searchIndexPath = std::move(indexPath);
+    m_searchCatchUpMax = catchUpMax;
+}
+
+bool SqliteTableReader::searchable(const TableQuery &query)
+{
+    if (query.table != LedgerTable::Events || m_searchIndexPath.isEmpty() ||
+        EventSearchIndex::matchOf(query.filter.text).isEmpty())
+        return false;
+    if (!m_searchAttached) {
+        // ATTACH is refused inside a transaction, so it happens here, once.
+        if (const Status attached =
+                EventSearchIndex::attach(m_database.connection(), m_searchIndexPath);
+            !attached.ok()) {
+            qWarning("%s", qUtf8Printable(attached.error().message));
+            m_searchIndexPath.clear(); // free text reads the log from now on
+            return false;
+        }
+        m_searchAttached = true;
+    }
+    const Result<EventSearchIndex::Progress> progress =
+        EventSearchIndex::progress(m_database.connection());
+    return progress.ok() &&
+           progress.value().logged - progress.value().indexed <= m_searchCatchUpMax;
+}
+
+Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query, bool searchIndexed)
 {
     const TableSql &table = tableSql(query.table);
-    Where where = whereOf(table, query.filter);
     TablePage page;
     page.generation = query.generation;
     page.offset = query.offset;
@@ -327,6 +388,24 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query)
     if (!position.ok())
         return position.error();
     page.mark = position.value();
+    LogShortcuts shortcuts;
+    shortcuts.descending = query.descending;
+    if (searchIndexed) {
+        // Up to this read's snapshot of the log, so that the index answers for all of it.
+        const Result<EventSearchIndex::Progress> indexed =
+            EventSearchIndex::indexNext(m_database.connection(), m_searchCatchUpMax + 1);
+        shortcuts.indexed = indexed.ok() && indexed.value().indexed >= indexed.value().logged;
+    }
+    TableFilter accountOnly;
+    accountOnly.account = query.filter.account;
+    if (query.table == LedgerTable::Events && !accountOnly.account.isEmpty() &&
+        query.filter == accountOnly && table.sortBy.at(query.sortColumn) == table.positionColumn &&
+        (!query.countRows || query.countLimit > 0)) {
+        // Every count below stops at the larger of these (see the branches that count).
+        const qint64 end = query.offset + query.limit;
+        shortcuts.accountBound = std::max(2 * end, query.countLimit) + 1;
+    }
+    Where where = whereOf(table, query.filter, shortcuts);
     const Result<std::optional<PositionSpan>> span = denseSpan(query);
     if (!span.ok())
         return span.error();

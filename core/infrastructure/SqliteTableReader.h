@@ -34,6 +34,11 @@ public:
     // over millions of events then yields to the query that replaced it.
     void setCancelCheck(std::function<bool()> cancelled, int stepsBetweenChecks = 1000);
     Result<LedgerMark> mark();
+    // Free text in the event history goes through the search index at `indexPath` (see
+    // EventSearchIndex) once the index is at most `catchUpMax` events behind the log: the read
+    // then brings it up to its snapshot first. Further behind (a desk builds it in the
+    // background), free text reads the log.
+    void setSearchIndex(QString indexPath, qint64 catchUpMax = 50000);
 
     // An ORDER BY term list that sorts decimal text exactly, as numbers, without REAL.
     static QString amountOrder(const QString &column, bool descending);
@@ -56,7 +61,9 @@ private:
         bool reversed = false;
     };
 
-    Result<TablePage> readInSnapshot(const TableQuery &query);
+    // Whether this read's free text can use the search index; attaches it the first time.
+    bool searchable(const TableQuery &query);
+    Result<TablePage> readInSnapshot(const TableQuery &query, bool searchIndexed);
     // The positions an unfiltered read of the event log covers, or nothing for any other read.
     Result<std::optional<PositionSpan>> denseSpan(const TableQuery &query);
     // Counts at most `limit` + 1 rows (0: all of them).
@@ -67,6 +74,9 @@ private:
     SqliteDatabase &m_database;
     qint64 m_reverseOffsetMin;
     std::function<bool()> m_cancelled; // its address is handed to SQLite
+    QString m_searchIndexPath;
+    qint64 m_searchCatchUpMax = 0;
+    bool m_searchAttached = false;
 };
 
 } // namespace billing

@@ -2,6 +2,7 @@
 
 #include "DistributedStorage.h"
 #include "EmbeddedStorage.h"
+#include "EventSearchIndex.h"
 #include "PostgresTableReader.h"
 #include "SqliteTableReader.h"
 #include "domain/ReasonCode.h"
@@ -67,6 +68,7 @@ public:
     OwningTableReader &operator=(const OwningTableReader &) = delete;
 
     Database &database() { return m_database; }
+    Reader &reader() { return m_reader; }
     Result<TablePage> read(const TableQuery &query) override { return m_reader.read(query); }
     Result<LedgerMark> mark() override { return m_reader.mark(); }
     void setCancelCheck(std::function<bool()> cancelled) override
@@ -92,6 +94,7 @@ Result<std::unique_ptr<TableReader>> openTableReader(const StoreLocation &locati
                 reader->database().open(location.target, SqliteDatabase::Durability::Relaxed);
             !opened.ok())
             return opened.error();
+        reader->reader().setSearchIndex(EventSearchIndex::pathForStore(location.target));
         return std::unique_ptr<TableReader>(std::move(reader));
     }
     const Result<PostgresLocation> postgres = projectionsOf(location);
