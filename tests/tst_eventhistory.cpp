@@ -278,12 +278,17 @@ void TestEventHistory::searchIndexFindsWordsAndTheirStarts()
     QCOMPARE(built.value().logged, history.events.last().position);
 
     // Now words and the starts of words, checked against the events themselves.
-    for (const QString &text : {account.chopped(1), QStringLiteral("operator-1"),
-                                QStringLiteral("TRANSFERREQUESTED"), account}) {
+    // Whole words, and a last word of three letters or more as the start of words.
+    for (const QString &text :
+         {account, QStringLiteral("operator-1"), QStringLiteral("TRANSFERREQUESTED"),
+          QStringLiteral("transferreq")}) {
         QVERIFY2(!containing(text).isEmpty(), qPrintable(text));
         QCOMPARE(found(text), containing(text));
     }
     QVERIFY(found(inside).isEmpty()); // the index only knows where words start
+    // Shorter, the last word is whole: "operator-1" but not "operator-10".
+    QCOMPARE(EventSearchIndex::matchOf(QStringLiteral("operator-1"), true),
+             QStringLiteral("\"operator\" AND \"1\""));
     QVERIFY(found(account + QStringLiteral("zz")).isEmpty());
 
     // Events after the index: a reader allowed to add them does so in its own snapshot.

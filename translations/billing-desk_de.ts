@@ -651,6 +651,14 @@ Referenz im Hauptbuch: %2</translation>
         <source>The event could not be read: %1</source>
         <translation>Das Ereignis konnte nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Free-text search reads every event: its index failed (%1).</source>
+        <translation>Die Volltextsuche liest jedes Ereignis: ihr Index ist fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>Preparing free-text search: %1 of %2 events (%3%). Until it is ready, free text reads every event and may take a while.</source>
+        <translation>Volltextsuche wird vorbereitet: %1 von %2 Ereignissen (%3 %). Bis sie bereit ist, liest die Suche jedes Ereignis und kann etwas dauern.</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::EventsTableModel</name>
@@ -766,6 +774,14 @@ Referenz im Hauptbuch: %2</translation>
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Search the events&apos; words…</source>
+        <translation>In den Wörtern der Ereignisse suchen…</translation>
+    </message>
+    <message>
+        <source>Finds events holding these words: ids, amounts, owners, references, types. The last word may be the start of a word (three letters or more, unless it is a common word), so &quot;custo&quot; finds customer-12345; a piece from inside a word is not found.</source>
+        <translation>Findet Ereignisse mit diesen Wörtern: IDs, Beträge, Inhaber, Referenzen, Typen. Das letzte Wort darf der Anfang eines Wortes sein (ab drei Zeichen, außer bei häufigen Wörtern), &quot;custo&quot; findet also customer-12345; ein Stück aus der Mitte eines Wortes wird nicht gefunden.</translation>
     </message>
 </context>
 <context>

@@ -649,6 +649,14 @@ Reference in the ledger: %2</source>
         <source>The event could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Free-text search reads every event: its index failed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing free-text search: %1 of %2 events (%3%). Until it is ready, free text reads every event and may take a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::EventsTableModel</name>
@@ -763,6 +771,14 @@ Reference in the ledger: %2</source>
     </message>
     <message>
         <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the events&apos; words…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finds events holding these words: ids, amounts, owners, references, types. The last word may be the start of a word (three letters or more, unless it is a common word), so &quot;custo&quot; finds customer-12345; a piece from inside a word is not found.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -64,6 +64,13 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     filterLayout->addWidget(m_fromEdit);
     filterLayout->addWidget(m_toEdit);
     if (model->table() == LedgerTable::Events) {
+        m_textEdit->setPlaceholderText(tr("Search the events' words…"));
+        // What the search index does (EventSearchIndex), in the user's terms.
+        m_textEdit->setToolTip(
+            tr("Finds events holding these words: ids, amounts, owners, references, types. The "
+               "last word may be the start of a word (three letters or more, unless it is a "
+               "common word), so \"custo\" finds customer-12345; a piece from inside a word is "
+               "not found."));
         // Exact values, each read through an index: these stay fast on a log of millions.
         auto *exactLayout = new QHBoxLayout;
         layout->addLayout(exactLayout);

@@ -200,6 +200,12 @@ Status HistoryCases::run(bool scans)
             owners.append(QStringLiteral("customer-%1").arg(10000 + m_random.bounded(89999)));
         cases.append({QStringLiteral("free text, rare (an owner)"),
                       filtersOf(owners, [](TableFilter &f, const QString &v) { f.text = v; })});
+        // The first two words of an account id: what an auditor pastes or types.
+        QStringList prefixes;
+        for (int i = 0; i < std::min(m_samples, scanSamplesMax); ++i)
+            prefixes.append(m_pool.id(qint64(m_random.bounded(quint64(m_pool.count())))).left(13));
+        cases.append({QStringLiteral("free text, rare (an account id's start)"),
+                      filtersOf(prefixes, [](TableFilter &f, const QString &v) { f.text = v; })});
     }
     for (const Case &measured : std::as_const(cases)) {
         if (Status done = measure(measured); !done.ok())

@@ -18,7 +18,9 @@ class HistoryCases
 public:
     HistoryCases(SqliteDatabase &database, AccountPool &pool, int samples, quint64 seed);
 
-    // `scans`: also the free-text searches, which may read the whole log.
+    // Free text through the search index at `path` (see SqliteTableReader::setSearchIndex).
+    void setSearchIndex(const QString &path) { m_reader.setSearchIndex(path); }
+    // `scans`: also the rare free-text searches, which read the whole log without an index.
     Status run(bool scans);
 
 private:

@@ -192,19 +192,44 @@ EventSearchIndex::catchUp(QSqlDatabase &ledger,
     for (;;) {
         if (Status begun = exec(ledger, QStringLiteral("BEGIN")); !begun.ok())
             return begun.error();
-        const Result<Progress> step = indexNext(ledger, chunkEvents);
+        Result<Progress> step = indexNext(ledger, chunkEvents);
         if (!step.ok()) {
             static_cast<void>(exec(ledger, QStringLiteral("ROLLBACK")));
             return step;
         }
         if (Status committed = exec(ledger, QStringLiteral("COMMIT")); !committed.ok())
             return committed.error();
+        // The ledger's connections leave checkpoints to a thread of their own, which knows
+        // nothing of this file: without this its WAL would grow by the whole index.
+        if (Status checkpointed =
+                exec(ledger, QStringLiteral("PRAGMA search.wal_checkpoint(PASSIVE)"));
+            !checkpointed.ok())
+            return checkpointed.error();
         if (step.value().indexed >= step.value().logged || (keepGoing && !keepGoing(step.value())))
             return step;
     }
 }
 
-QString EventSearchIndex::matchOf(const QString &text)
+Result<QString> EventSearchIndex::matchFor(QSqlDatabase &ledger, const QString &text)
+{
+    const QString whole = matchOf(text, true);
+    const QString prefix = matchOf(text, false);
+    if (whole == prefix || !whole.endsWith(u'"'))
+        return whole;
+    const qsizetype lastWordStart = whole.lastIndexOf(u'"', whole.size() - 2) + 1;
+    if (whole.size() - 1 - lastWordStart < prefixLengthMin)
+        return whole;
+    const Result<qint64> events =
+        single(ledger,
+               QStringLiteral("SELECT COUNT(*) FROM (SELECT rowid FROM search.event_words "
+                              "WHERE event_words MATCH ? LIMIT ?)"),
+               {whole, commonWordEvents});
+    if (!events.ok())
+        return events.error();
+    return events.value() >= commonWordEvents ? whole : prefix;
+}
+
+QString EventSearchIndex::matchOf(const QString &text, bool lastWordWhole)
 {
     QStringList words;
     QString word;
@@ -224,7 +249,7 @@ QString EventSearchIndex::matchOf(const QString &text)
     for (const QString &each : std::as_const(words))
         terms.append(u'"' + each + u'"');
     // The text may stop inside its last word.
-    if (endsInWord)
+    if (endsInWord && !lastWordWhole)
         terms.last() += u'*';
     return terms.join(QStringLiteral(" AND "));
 }

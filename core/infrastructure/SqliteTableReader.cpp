@@ -44,6 +44,10 @@ struct Where
     QVariantList values;
     // Select the window's keys from the index alone, then read only the window's rows.
     bool keysFirst = false;
+    // When set, what orders the rows by log position (the search index's rowid): SQLite reads
+    // the index in that order and stops at the window, where sorting by the log's own column
+    // would sort every match first.
+    QString positionOrder;
 
     void add(const QString &condition, const QVariantList &bound)
     {
@@ -197,7 +201,8 @@ QString likePattern(const QString &text)
 // How the log's own indexes can answer a read of the event history.
 struct LogShortcuts
 {
-    bool indexed = false;    // free text through the search index
+    bool indexed = false; // free text through the search index, with this expression
+    QString match;
     qint64 accountBound = 0; // above 0: an account's rows, at most this many from one end
     bool descending = true;  // which end
 };
@@ -208,10 +213,9 @@ Where whereOf(const TableSql &table, const TableFilter &filter, const LogShortcu
     if (!filter.text.isEmpty() && search.indexed) {
         // The index names the events that hold the words; the text itself is then checked
         // against each of them, so the index only has to be a superset.
-        where.add(QStringLiteral("position IN (SELECT rowid FROM search.event_words WHERE "
-                                 "event_words MATCH ?) AND ") +
-                      table.textColumns.constFirst() + QStringLiteral(" LIKE ? ESCAPE '\\'"),
-                  {EventSearchIndex::matchOf(filter.text), likePattern(filter.text)});
+        where.add(QStringLiteral("event_words MATCH ? AND ") + table.textColumns.constFirst() +
+                      QStringLiteral(" LIKE ? ESCAPE '\\'"),
+                  {search.match, likePattern(filter.text)});
     } else if (!filter.text.isEmpty()) {
         QStringList matches;
         QVariantList values;
@@ -271,6 +275,14 @@ Where whereOf(const TableSql &table, const TableFilter &filter, const LogShortcu
         where.countFrom = indexed;
         where.from = filter.toDate.isEmpty() ? QStringLiteral("events NOT INDEXED") : indexed;
         where.keysFirst = !filter.toDate.isEmpty();
+    }
+    if (!filter.text.isEmpty() && search.indexed) {
+        // The index's hits drive, newest (or oldest) first; each is one lookup in the log.
+        where.from = QStringLiteral("search.event_words CROSS JOIN events "
+                                    "ON events.position = event_words.rowid");
+        where.countFrom = where.from;
+        where.keysFirst = false;
+        where.positionOrder = QStringLiteral("event_words.rowid");
     }
     return where;
 }
@@ -394,7 +406,12 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query, boo
         // Up to this read's snapshot of the log, so that the index answers for all of it.
         const Result<EventSearchIndex::Progress> indexed =
             EventSearchIndex::indexNext(m_database.connection(), m_searchCatchUpMax + 1);
-        shortcuts.indexed = indexed.ok() && indexed.value().indexed >= indexed.value().logged;
+        if (indexed.ok() && indexed.value().indexed >= indexed.value().logged) {
+            const Result<QString> match =
+                EventSearchIndex::matchFor(m_database.connection(), query.filter.text);
+            shortcuts.indexed = match.ok();
+            shortcuts.match = match.ok() ? match.value() : QString();
+        }
     }
     TableFilter accountOnly;
     accountOnly.account = query.filter.account;
@@ -501,14 +518,23 @@ Result<TablePage> SqliteTableReader::readRows(const TableQuery &query, const Tab
     const bool descending = query.descending != window.reversed;
     const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
     const QString &sortBy = table.sortBy.at(query.sortColumn);
+    const auto ordered = [&](const QString &column) {
+        return (column == table.positionColumn && !where.positionOrder.isEmpty()
+                    ? where.positionOrder
+                    : column) +
+               direction;
+    };
     const QString order = sortBy.isEmpty()
                               ? amountOrder(table.select.at(query.sortColumn), descending)
-                              : sortBy + direction;
-    QStringList tieBreakers = table.tieBreaker.split(QStringLiteral(", "));
-    for (QString &column : tieBreakers)
-        column += direction;
+                              : ordered(sortBy);
+    // A term twice would keep a virtual table from giving its rows in order.
+    QStringList orderTerms = {order};
+    for (const QString &column : table.tieBreaker.split(QStringLiteral(", "))) {
+        if (!orderTerms.contains(ordered(column)))
+            orderTerms.append(ordered(column));
+    }
     const QString columns = (table.select + table.hidden).join(QStringLiteral(", "));
-    const QString orderBy = order + QStringLiteral(", ") + tieBreakers.join(QStringLiteral(", "));
+    const QString orderBy = orderTerms.join(QStringLiteral(", "));
     QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
                       .arg(columns, where.from, where.sql, orderBy);
     // The keys come from the index and the sort keeps only the window, so no other row of the
