@@ -87,7 +87,7 @@ void EventHistoryView::showEvent(QShowEvent *event)
 void EventHistoryView::showSearchProgress(qint64 indexed, qint64 logged)
 {
     // A few events behind is normal: a read adds them itself.
-    if (logged - indexed <= EventSearchIndex::chunkEvents) {
+    if (logged - indexed <= EventSearchIndex::readCatchUpMax) {
         m_searchStatus->hide();
         return;
     }

@@ -30,6 +30,9 @@ public:
     // What one catch-up step reads before it commits: a step is short, so a desk that builds
     // the index in the background never holds its write lock for long.
     static constexpr qint64 chunkEvents = 20000;
+    // A read adds at most this many events itself (a quarter of a second or so); further
+    // behind, the index is being built and free text reads the log.
+    static constexpr qint64 readCatchUpMax = 5000;
 
     struct Progress
     {

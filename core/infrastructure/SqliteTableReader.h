@@ -1,5 +1,6 @@
 #pragma once
 
+#include "EventSearchIndex.h"
 #include "SqliteDatabase.h"
 #include "application/TableQuery.h"
 #include "domain/Result.h"
@@ -38,7 +39,7 @@ public:
     // EventSearchIndex) once the index is at most `catchUpMax` events behind the log: the read
     // then brings it up to its snapshot first. Further behind (a desk builds it in the
     // background), free text reads the log.
-    void setSearchIndex(QString indexPath, qint64 catchUpMax = 50000);
+    void setSearchIndex(QString indexPath, qint64 catchUpMax = EventSearchIndex::readCatchUpMax);
 
     // An ORDER BY term list that sorts decimal text exactly, as numbers, without REAL.
     static QString amountOrder(const QString &column, bool descending);
