@@ -1,13 +1,16 @@
 // Two desks on one distributed ledger, a real Kafka broker and a real PostgreSQL server: what one
 // desk or a billing-cli process books shows in the other desk's tables, read from PostgreSQL,
 // within seconds; amounts show exactly; sorting and filtering happen in SQL; an auditor's
-// connection can write nothing, and the auditor's desk issues no command.
+// connection can write nothing, and the auditor's desk issues no command. A desk sends its
+// commands to the ledger's decision maker without taking its role, and a desk with the serve
+// role is that decision maker for billing-cli and the other desks.
 #include "DistributedCli.h"
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
 #include "ServeProcess.h"
 
 #include "AsOfAccountsModel.h"
+#include "DeskServeRole.h"
 #include "DeskSettings.h"
 #include "EventHistoryView.h"
 #include "LedgerClient.h"
@@ -52,6 +55,8 @@ constexpr int waitMs = 60000;
 // times a second and follows the log twice a second.
 constexpr int liveMsMax = 5000;
 const QString hugeAmount = QStringLiteral("12345678901234567890.12345678");
+// Enough for the event loop to read what a serve printed before it answered a command.
+constexpr int settleMs = 500;
 
 // A desk as billing-desk opens it: its LedgerClient and its main window, shown offscreen.
 struct Desk
@@ -59,7 +64,8 @@ struct Desk
     std::unique_ptr<LedgerClient> client;
     std::unique_ptr<MainWindow> window;
 
-    Desk(const StoreLocation &location, const QString &operatorName, bool auditor)
+    Desk(const StoreLocation &location, const QString &operatorName, bool auditor,
+         bool serveRole = false)
     {
         client = std::make_unique<LedgerClient>(location);
         client->setOperatorName(operatorName);
@@ -67,6 +73,7 @@ struct Desk
         DeskSettings settings;
         settings.offerDemoData = false;
         settings.auditor = auditor;
+        settings.serveRole = serveRole;
         window = std::make_unique<MainWindow>(*client, settings);
         window->show();
     }
@@ -173,6 +180,8 @@ private Q_SLOTS:
     void auditorDeskIssuesNoCommand();
     void auditorTravelsAndVerifiesOnKafka();
     void settingsNeverHoldAPassword();
+    void aDeskLeavesTheServeItsRole();
+    void aDeskHoldsTheServeRole();
 
 private:
     StoreLocation location(const QString &projectionsUrl) const;
@@ -180,7 +189,7 @@ private:
     LocalKafka m_broker;
     LocalPostgres m_postgres;
     std::unique_ptr<DistributedCli> m_cli;
-    // billing-cli writes through a serve; the desks here still append as writers of their own.
+    // billing-cli and the desks write through a serve (until aDeskHoldsTheServeRole).
     std::unique_ptr<ServeProcess> m_serve;
     QString m_auditorUrl;
 };
@@ -445,7 +454,9 @@ void TestDistributedDesk::auditorConnectionCannotWrite()
 void TestDistributedDesk::auditorDeskIssuesNoCommand()
 {
     Desk clerk(location(m_postgres.url()), QStringLiteral("clerk"), false);
-    Desk auditor(location(m_auditorUrl), QStringLiteral("auditor"), true);
+    // Asked for the serve role too (a setting left on): an auditor's desk does not take it.
+    Desk auditor(location(m_auditorUrl), QStringLiteral("auditor"), true, true);
+    QVERIFY(auditor.window->serveRole() == nullptr);
     QTRY_VERIFY_WITH_TIMEOUT(clerk.client->isReady() && auditor.client->isReady(), waitMs);
     for (QAction *menu : auditor.window->menuBar()->actions()) {
         for (QAction *action : menu->menu()->actions()) {
@@ -499,6 +510,20 @@ void TestDistributedDesk::settingsNeverHoldAPassword()
     QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
     settings.store = QStringLiteral("redis:somewhere");
     QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
+
+    // The serve role: an auditor's desk refuses it (the same check refuses `--serve` with
+    // `--role auditor`), and so does the embedded store, which has no command log.
+    settings = {};
+    settings.store = QStringLiteral("kafka:127.0.0.1:9092");
+    settings.projections = QStringLiteral("postgresql://clerk@127.0.0.1:5432/billing");
+    settings.serveRole = true;
+    QVERIFY(SettingsDialog::problemWith(settings).isEmpty());
+    settings.auditor = true;
+    QVERIFY(!SettingsDialog::problemWith(settings).isEmpty());
+    QVERIFY(DeskServeRole::refusal(location(m_postgres.url()), false).isEmpty());
+    QVERIFY(!DeskServeRole::refusal(location(m_postgres.url()), true).isEmpty());
+    QVERIFY(!DeskServeRole::refusal(StoreLocation::sqlite(QStringLiteral("ledger.db")), false)
+                 .isEmpty());
 }
 
 // The auditor's workspace on the distributed store: time travel shows the ledger as a replay
@@ -551,6 +576,127 @@ void TestDistributedDesk::auditorTravelsAndVerifiesOnKafka()
     const VerifyReport report = finished.first().at(0).value<VerifyReport>();
     QVERIFY2(report.ok, qPrintable(report.problems.join(QStringLiteral("; "))));
     QVERIFY(report.eventsChecked >= last);
+}
+
+// With a `billing-cli serve` holding the role, a desk's commands go through the command log: the
+// serve decides them and keeps its role. A desk that appended as a writer of its own would take
+// the writers' transactional id, fence the serve, and the serve's next commit would fail: it
+// would report stepping down and taking the role again.
+void TestDistributedDesk::aDeskLeavesTheServeItsRole()
+{
+    // The test before appends as a writer of its own and so fenced the serve; a command through
+    // it now lets it take its role back before this test counts.
+    const QString usdBank = m_cli->createAccount(QStringLiteral("external"));
+    QVERIFY(!usdBank.isEmpty());
+    // The serve printed its reports before it answered; the event loop reads them in.
+    QTest::qWait(settleMs);
+    QVERIFY(m_serve->holds());
+    const int holderReports = m_serve->countRole(QStringLiteral("holder"));
+    const int standbyReports = m_serve->countRole(QStringLiteral("standby"));
+
+    Desk desk(location(m_postgres.url()), QStringLiteral("routed-clerk"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    const QString gina =
+        accountOf(*desk.client, AccountType::User, QStringLiteral("USD"), QStringLiteral("gina"));
+    const QString hank =
+        accountOf(*desk.client, AccountType::User, QStringLiteral("USD"), QStringLiteral("hank"));
+    QVERIFY(!gina.isEmpty() && !hank.isEmpty());
+    const auto topup =
+        execute(*desk.client, move(TransactionType::Topup, usdBank, gina, QStringLiteral("30.00")));
+    QVERIFY(topup && topup->ok() && topup->value().completed());
+    QElapsedTimer took;
+    took.start();
+    const auto transfer =
+        execute(*desk.client, move(TransactionType::Transfer, gina, hank, QStringLiteral("12.34")));
+    QVERIFY(transfer && transfer->ok() && transfer->value().completed());
+    qInfo("a desk's transfer through the serve took %lld ms", took.elapsed());
+    // Rejected as today: the reason comes back from the serve's decision.
+    const auto overdraft =
+        execute(*desk.client, move(TransactionType::Transfer, hank, gina, QStringLiteral("99.00")));
+    QVERIFY(overdraft && overdraft->ok());
+    QCOMPARE(overdraft->value().kind, Outcome::Kind::Rejected);
+    QCOMPARE(overdraft->value().code, reason::insufficientFunds);
+    // The serve commits again after the desk's commands: it was not fenced meanwhile.
+    QVERIFY(m_cli->topup(hank, usdBank, QStringLiteral("1.00")));
+    QTest::qWait(settleMs);
+    QVERIFY(m_serve->holds());
+    QCOMPARE(m_serve->countRole(QStringLiteral("holder")), holderReports);
+    QCOMPARE(m_serve->countRole(QStringLiteral("standby")), standbyReports);
+}
+
+// Any desk can hold the role: with no `billing-cli serve` running, commands wait in vain and fail
+// with the CLI's error; a desk started with the serve role then decides billing-cli's commands
+// and another desk's, and the two desks see each other's transfers. Closing that desk stops the
+// role cleanly: it leaves the deciders' group, so a serve started next holds the role at once.
+void TestDistributedDesk::aDeskHoldsTheServeRole()
+{
+    QVERIFY(m_serve->stop());
+    m_serve.reset();
+    {
+        // No decision maker: the user gets the CLI's clear error after the client's timeout.
+        qputenv("BILLING_COMMAND_TIMEOUT_MS", "3000");
+        Desk waiting(location(m_postgres.url()), QStringLiteral("waiting-clerk"), false);
+        // Read when the ledger thread opens the command client.
+        QTRY_VERIFY_WITH_TIMEOUT(waiting.client->isReady(), waitMs);
+        qunsetenv("BILLING_COMMAND_TIMEOUT_MS");
+        QElapsedTimer took;
+        took.start();
+        const auto unanswered = execute(*waiting.client, move(TransactionType::Topup, QString(),
+                                                              QString(), QStringLiteral("1.00")));
+        QVERIFY(unanswered && !unanswered->ok());
+        QCOMPARE(unanswered->error().code, reason::storageFailure);
+        QVERIFY2(unanswered->error().message.contains(QStringLiteral("billing-cli serve")),
+                 qPrintable(unanswered->error().message));
+        QVERIFY(took.elapsed() < 15000);
+    }
+
+    auto deciding = std::make_unique<Desk>(location(m_postgres.url()),
+                                           QStringLiteral("deciding-clerk"), false, true);
+    Desk other(location(m_postgres.url()), QStringLiteral("other-clerk"), false);
+    DeskServeRole *role = deciding->window->serveRole();
+    QVERIFY(role != nullptr);
+    QVERIFY(other.window->serveRole() == nullptr);
+    QTRY_COMPARE_WITH_TIMEOUT(role->role(), QStringLiteral("holder"), waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(deciding->client->isReady() && other.client->isReady(), waitMs);
+
+    // billing-cli's writes, answered by the desk.
+    const QString bank = m_cli->createAccount(QStringLiteral("external"));
+    const QString ivan = m_cli->createAccount(QStringLiteral("user"));
+    QVERIFY(!bank.isEmpty() && !ivan.isEmpty());
+    QVERIFY(m_cli->topup(ivan, bank, QStringLiteral("40.00")));
+    // Each desk books a transfer; each shows the other's.
+    const QString judy = accountOf(*deciding->client, AccountType::User, QStringLiteral("USD"),
+                                   QStringLiteral("judy"));
+    const QString karl =
+        accountOf(*other.client, AccountType::User, QStringLiteral("USD"), QStringLiteral("karl"));
+    QVERIFY(!judy.isEmpty() && !karl.isEmpty());
+    const auto fromDeciding = execute(
+        *deciding->client, move(TransactionType::Transfer, ivan, judy, QStringLiteral("3.21")));
+    QVERIFY(fromDeciding && fromDeciding->ok() && fromDeciding->value().completed());
+    const auto fromOther =
+        execute(*other.client, move(TransactionType::Transfer, ivan, karl, QStringLiteral("4.32")));
+    QVERIFY(fromOther && fromOther->ok() && fromOther->value().completed());
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*other.table(MainWindow::Tab::Transactions),
+                                     int(TransactionColumn::Amount), QStringLiteral("3.21")) >= 0,
+                             liveMsMax);
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(*deciding->table(MainWindow::Tab::Transactions),
+                                     int(TransactionColumn::Amount), QStringLiteral("4.32")) >= 0,
+                             liveMsMax);
+    QCOMPARE(role->role(), QStringLiteral("holder"));
+
+    // Closed, the desk leaves the group: a new serve does not wait out a session timeout (6 s).
+    QElapsedTimer closing;
+    closing.start();
+    deciding.reset();
+    qInfo("the deciding desk closed in %lld ms", closing.elapsed());
+    QVERIFY(closing.elapsed() < 10000);
+    QElapsedTimer taking;
+    taking.start();
+    m_serve = m_cli->startServe();
+    QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder"), 0, 5500).isEmpty(),
+             m_serve->errors().constData());
+    qInfo("a serve held the role %lld ms after it started", taking.elapsed());
+    QVERIFY(m_cli->topup(ivan, bank, QStringLiteral("0.01")));
 }
 
 QTEST_MAIN(TestDistributedDesk)

@@ -619,6 +619,33 @@ Referenz im Hauptbuch: %2</translation>
     </message>
 </context>
 <context>
+    <name>billing::ui::DeskServeRole</name>
+    <message>
+        <source>An auditor&apos;s desk does not hold the serve role: it decides no commands.</source>
+        <translation>Der Arbeitsplatz eines Prüfers übernimmt die Serve-Rolle nicht: Er entscheidet keine Befehle.</translation>
+    </message>
+    <message>
+        <source>The serve role needs the distributed store (kafka:HOST:PORT).</source>
+        <translation>Die Serve-Rolle braucht den verteilten Speicher (kafka:HOST:PORT).</translation>
+    </message>
+    <message>
+        <source>Serve role: deciding commands</source>
+        <translation>Serve-Rolle: entscheidet Befehle</translation>
+    </message>
+    <message>
+        <source>Serve role: standing by</source>
+        <translation>Serve-Rolle: in Bereitschaft</translation>
+    </message>
+    <message>
+        <source>Serve role failed: %1</source>
+        <translation>Serve-Rolle fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Serve role: joining</source>
+        <translation>Serve-Rolle: tritt bei</translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::EntityPicker</name>
     <message>
         <source>Type an owner or an id…</source>
@@ -1261,10 +1288,6 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <translation>&amp;Prüfpunkt der Zeitreise alle:</translation>
     </message>
     <message>
-        <source>The store, the language, the role and the checkpoints apply from the next start.</source>
-        <translation>Datenspeicher, Sprache, Rolle und Prüfpunkte gelten ab dem nächsten Start.</translation>
-    </message>
-    <message>
         <source>The PostgreSQL password is never stored here: it comes from PGPASSWORD or from a file with mode 0600 named by BILLING_PGPASSWORD_FILE. An auditor gives the auditor&apos;s login as the projections user.</source>
         <translation>Das PostgreSQL-Passwort wird hier nie gespeichert: Es kommt aus PGPASSWORD oder aus einer Datei mit Modus 0600, die BILLING_PGPASSWORD_FILE nennt. Ein Prüfer gibt als Benutzer der Projektionen seine Prüfer-Anmeldung an.</translation>
     </message>
@@ -1283,6 +1306,18 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     <message>
         <source>The projections must be postgresql://USER@HOST:PORT/DB.</source>
         <translation>Die Projektionen müssen postgresql://BENUTZER@HOST:PORT/DB sein.</translation>
+    </message>
+    <message>
+        <source>This desk decides commands (serve role)</source>
+        <translation>Dieser Arbeitsplatz entscheidet Befehle (Serve-Rolle)</translation>
+    </message>
+    <message>
+        <source>Distributed mode: this desk also does what billing-cli serve does. Every desk and billing-cli sends its commands to one decision maker; with several desks that have this role, one decides and the others stand by.</source>
+        <translation>Verteilter Modus: Dieser Arbeitsplatz übernimmt auch, was billing-cli serve tut. Jeder Arbeitsplatz und billing-cli schickt seine Befehle an eine einzige entscheidende Stelle; haben mehrere Arbeitsplätze diese Rolle, entscheidet einer, und die anderen stehen bereit.</translation>
+    </message>
+    <message>
+        <source>The store, the language, the roles and the checkpoints apply from the next start.</source>
+        <translation>Datenspeicher, Sprache, Rollen und Prüfpunkte gelten ab dem nächsten Start.</translation>
     </message>
 </context>
 <context>

@@ -617,6 +617,33 @@ Reference in the ledger: %2</source>
     </message>
 </context>
 <context>
+    <name>billing::ui::DeskServeRole</name>
+    <message>
+        <source>An auditor&apos;s desk does not hold the serve role: it decides no commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The serve role needs the distributed store (kafka:HOST:PORT).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve role: deciding commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve role: standing by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve role failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve role: joining</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>billing::ui::EntityPicker</name>
     <message>
         <source>Type an owner or an id…</source>
@@ -1257,10 +1284,6 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The store, the language, the role and the checkpoints apply from the next start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The PostgreSQL password is never stored here: it comes from PGPASSWORD or from a file with mode 0600 named by BILLING_PGPASSWORD_FILE. An auditor gives the auditor&apos;s login as the projections user.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1278,6 +1301,18 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>The projections must be postgresql://USER@HOST:PORT/DB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desk decides commands (serve role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributed mode: this desk also does what billing-cli serve does. Every desk and billing-cli sends its commands to one decision maker; with several desks that have this role, one decides and the others stand by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store, the language, the roles and the checkpoints apply from the next start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

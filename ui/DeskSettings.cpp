@@ -16,6 +16,7 @@ DeskSettings DeskSettings::load()
     loaded.language = settings.value(QStringLiteral("language")).toString();
     loaded.offerDemoData = settings.value(QStringLiteral("offerDemoData"), true).toBool();
     loaded.auditor = settings.value(QStringLiteral("auditor"), false).toBool();
+    loaded.serveRole = settings.value(QStringLiteral("serveRole"), false).toBool();
     loaded.timelineCheckpointEvery = std::max<qint64>(
         1000,
         settings.value(QStringLiteral("timelineCheckpointEvery"), loaded.timelineCheckpointEvery)
@@ -32,6 +33,7 @@ void DeskSettings::save() const
     settings.setValue(QStringLiteral("language"), language);
     settings.setValue(QStringLiteral("offerDemoData"), offerDemoData);
     settings.setValue(QStringLiteral("auditor"), auditor);
+    settings.setValue(QStringLiteral("serveRole"), serveRole);
     settings.setValue(QStringLiteral("timelineCheckpointEvery"), timelineCheckpointEvery);
 }
 

@@ -13,6 +13,9 @@ struct DeskSettings
     QString language;     // "en", "de"; empty: the system's
     bool offerDemoData = true;
     bool auditor = false;
+    // Distributed mode: this desk also decides the ledger's commands, as `billing-cli serve`
+    // does (DeskServeRole). An auditor's desk never does.
+    bool serveRole = false;
     // Time travel keeps a checkpoint every this many events: more memory, shorter walks.
     qint64 timelineCheckpointEvery = 20000;
 

@@ -83,12 +83,24 @@ void LedgerClient::open(bool readOnly)
             QString error;
             if (storage.ok()) {
                 work->m_storage = std::move(storage.value());
+                // Distributed: the commands go to the ledger's one decision maker (a serve, or a
+                // desk with the serve role), as billing-cli's do. Appending here would take the
+                // writers' transactional id and fence it. The auditor sends nothing, so it opens
+                // no bus; embedded storage has none and decides here.
+                Result<CommandBus *> bus = static_cast<CommandBus *>(nullptr);
+                if (!readOnly)
+                    bus = work->m_storage->commandBus();
                 work->m_service = std::make_unique<LedgerService>(work->m_storage->events(),
                                                                   work->m_clock, work->m_ids);
                 work->m_service->setSnapshots(work->m_storage->snapshots(), snapshotEvery);
                 work->m_service->setReadOnly(readOnly);
-                if (Status opened = work->m_service->open(); !opened.ok())
-                    error = opened.error().message;
+                if (!bus.ok()) {
+                    error = bus.error().message;
+                } else {
+                    work->m_service->setCommandBus(bus.value());
+                    if (Status opened = work->m_service->open(); !opened.ok())
+                        error = opened.error().message;
+                }
             } else {
                 error = storage.error().message;
             }

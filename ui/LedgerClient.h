@@ -16,7 +16,8 @@
 namespace billing::ui {
 
 // The command side as the ledger's own thread sees it: the storage, opened on that thread, and
-// the service that decides. Only jobs given to LedgerClient::run() touch it.
+// the service that decides (embedded) or hands the commands to the ledger's decision maker and
+// waits for their outcomes (distributed). Only jobs given to LedgerClient::run() touch it.
 class LedgerWork
 {
 public:

@@ -5,6 +5,7 @@
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
 #include "CreateAccountDialog.h"
+#include "DeskServeRole.h"
 #include "EventHistoryView.h"
 #include "JobProgress.h"
 #include "LedgerClient.h"
@@ -56,6 +57,8 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
     m_operatorLabel = new QLabel(tr("Operator: %1").arg(client.operatorName()), this);
     for (QLabel *label : {m_storeLabel, m_healthLabel, m_lagLabel, m_operatorLabel})
         statusBar()->addPermanentWidget(label);
+    if (settings.serveRole)
+        addServeRole();
 
     connect(&client, &LedgerClient::opened, this, &MainWindow::onOpened);
     connect(&client, &LedgerClient::openFailed, this, [this](const QString &message) {
@@ -68,6 +71,24 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
     auto *healthTimer = new QTimer(this);
     connect(healthTimer, &QTimer::timeout, this, &MainWindow::checkHealth);
     healthTimer->start(healthIntervalMs);
+}
+
+void MainWindow::addServeRole()
+{
+    auto *label = new QLabel(this);
+    label->setObjectName(QStringLiteral("serveRoleLabel"));
+    statusBar()->addPermanentWidget(label);
+    if (const QString refused = DeskServeRole::refusal(m_client.location(), m_settings.auditor);
+        !refused.isEmpty()) {
+        label->setText(refused);
+        return;
+    }
+    // A child of the window: it stops, and leaves the deciders' group, when the desk closes.
+    m_serveRole = new DeskServeRole(m_client.location(), this);
+    connect(m_serveRole, &DeskServeRole::roleChanged, label,
+            [this, label] { label->setText(m_serveRole->text()); });
+    label->setText(m_serveRole->text());
+    m_serveRole->start();
 }
 
 void MainWindow::addTables(const StoreLocation &location)

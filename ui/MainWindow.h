@@ -16,6 +16,7 @@ struct StoreLocation;
 namespace billing::ui {
 
 class AccountWindow;
+class DeskServeRole;
 class EventHistoryView;
 class LedgerVerification;
 class TimeTravelView;
@@ -48,6 +49,9 @@ public:
     // Runs "Verify ledger" with its progress and report.
     LedgerVerification *verifyLedger(bool showReport = true);
     QLabel *healthLabel() const { return m_healthLabel; }
+    // With the serve role (DeskSettings::serveRole, --serve) on a distributed ledger: this desk's
+    // decision maker; null otherwise, also when the role was refused (an auditor's desk).
+    DeskServeRole *serveRole() const { return m_serveRole; }
 
     // The forms open without blocking; they delete themselves when closed.
     MoveMoneyDialog *openMoveMoney(TransactionType type, const QString &firstAccount = {});
@@ -79,6 +83,7 @@ private:
     void addCommandAction(QMenu *menu, const QString &text, const QKeySequence &shortcut,
                           const std::function<void()> &slot);
     void addContextMenus();
+    void addServeRole();
     void onOpened();
     void checkHealth();
     void showSettings();
@@ -93,6 +98,7 @@ private:
     QLabel *m_healthLabel = nullptr;
     QLabel *m_lagLabel = nullptr;
     QLabel *m_operatorLabel = nullptr;
+    DeskServeRole *m_serveRole = nullptr;
     QList<QAction *> m_commandActions;
     bool m_demoDataWhenEmpty = false;
 };

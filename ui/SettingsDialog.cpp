@@ -1,5 +1,7 @@
 #include "SettingsDialog.h"
 
+#include "DeskServeRole.h"
+
 #include "infrastructure/StoreLocation.h"
 
 #include <QCheckBox>
@@ -36,6 +38,12 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     m_demoCheck->setChecked(settings.offerDemoData);
     m_auditorCheck = new QCheckBox(tr("Open read-only, as an auditor"), this);
     m_auditorCheck->setChecked(settings.auditor);
+    m_serveCheck = new QCheckBox(tr("This desk decides commands (serve role)"), this);
+    m_serveCheck->setChecked(settings.serveRole);
+    m_serveCheck->setToolTip(
+        tr("Distributed mode: this desk also does what billing-cli serve does. Every desk and "
+           "billing-cli sends its commands to one decision maker; with several desks that have "
+           "this role, one decides and the others stand by."));
     form->addRow(tr("&Store:"), m_storeEdit);
     form->addRow(tr("&Projections:"), m_projectionsEdit);
     form->addRow(tr("&Operator:"), m_operatorEdit);
@@ -52,8 +60,9 @@ SettingsDialog::SettingsDialog(const DeskSettings &settings, QWidget *parent)
     form->addRow(tr("Time-travel &checkpoint every:"), m_checkpointSpin);
     form->addRow(QString(), m_demoCheck);
     form->addRow(QString(), m_auditorCheck);
+    form->addRow(QString(), m_serveCheck);
     auto *note =
-        new QLabel(tr("The store, the language, the role and the checkpoints apply from the next "
+        new QLabel(tr("The store, the language, the roles and the checkpoints apply from the next "
                       "start."),
                    this);
     note->setWordWrap(true);
@@ -86,6 +95,7 @@ DeskSettings SettingsDialog::settings() const
     edited.language = m_languageCombo->currentData().toString();
     edited.offerDemoData = m_demoCheck->isChecked();
     edited.auditor = m_auditorCheck->isChecked();
+    edited.serveRole = m_serveCheck->isChecked();
     edited.timelineCheckpointEvery = m_checkpointSpin->value();
     return edited;
 }
@@ -94,6 +104,8 @@ QString SettingsDialog::problemWith(const DeskSettings &settings)
 {
     if (!settings.store.isEmpty() && !StoreLocation::parse(settings.store).ok())
         return tr("The store must be sqlite:PATH or kafka:HOST:PORT.");
+    if (settings.serveRole && settings.auditor)
+        return DeskServeRole::refusal({}, true);
     const bool distributed = settings.store.startsWith(u"kafka:");
     if (settings.projections.isEmpty())
         return distributed && qEnvironmentVariableIsEmpty("BILLING_PROJECTIONS")

@@ -25,7 +25,8 @@ public:
     DeskSettings settings() const;
     // What is wrong with `settings` as a user would read it, or nothing. A projections URL
     // with a password is refused: settings are a plain file, and the password belongs in
-    // PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE.
+    // PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE. An auditor's desk cannot hold
+    // the serve role.
     static QString problemWith(const DeskSettings &settings);
 
     void accept() override;
@@ -39,6 +40,7 @@ private:
     QComboBox *m_languageCombo = nullptr;
     QCheckBox *m_demoCheck = nullptr;
     QCheckBox *m_auditorCheck = nullptr;
+    QCheckBox *m_serveCheck = nullptr;
     QSpinBox *m_checkpointSpin = nullptr;
 };
 

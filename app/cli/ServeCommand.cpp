@@ -3,9 +3,8 @@
 
 #include "domain/ReasonCode.h"
 #include "infrastructure/DistributedStorage.h"
-#include "infrastructure/KafkaCommandServer.h"
+#include "infrastructure/ServeRole.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 
 #include <atomic>
@@ -15,7 +14,6 @@
 namespace billing::cli {
 namespace {
 
-constexpr qint64 projectionBudgetMs = 2000;
 std::atomic<bool> stopRequested{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
 
@@ -49,24 +47,9 @@ int runServe(CliContext &context, const CliArguments &arguments)
     for (const int signal : {SIGTERM, SIGINT})
         sigaction(signal, &action, nullptr);
 
-    KafkaCommandServer server(distributed->kafka(),
-                              DistributedStorage::writerId(distributed->kafka()));
     // One JSON line per change of role, for operators and for the fail-over tests.
-    server.setReportHook(printLine);
-    server.setAfterCommitHook([distributed] {
-        // A few seconds at most: the holder must poll again before max.poll.interval.ms. A
-        // larger backlog is finished by the next calls; left behind, the projections are
-        // behind, never wrong.
-        QElapsedTimer spent;
-        spent.start();
-        const Result<qint64> done = distributed->catchUpProjections(
-            [&spent](qint64) { return spent.elapsed() < projectionBudgetMs; });
-        if (!done.ok())
-            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
-    });
-    server.run(stopRequested);
-    printLine({{QStringLiteral("stopped"), true},
-               {QStringLiteral("commandsDecided"), server.commandsDecided()}});
+    const qint64 decided = holdServeRole(*distributed, stopRequested, printLine);
+    printLine({{QStringLiteral("stopped"), true}, {QStringLiteral("commandsDecided"), decided}});
     return exitOk;
 }
 

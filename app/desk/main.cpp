@@ -2,6 +2,7 @@
 // JSON and exits, so that installers and CI can prove the installed desk starts; `--screenshot`
 // writes pictures of every window for the README.
 #include "DeskScreenshots.h"
+#include "DeskServeRole.h"
 #include "DeskSettings.h"
 #include "LedgerClient.h"
 #include "MainWindow.h"
@@ -86,6 +87,10 @@ int main(int argc, char *argv[])
         QStringLiteral("clerk (default) or auditor (read-only; with kafka: the projections user "
                        "is the auditor's login, a member of billing_auditor)."),
         QStringLiteral("role"));
+    const QCommandLineOption serveOption(
+        QStringLiteral("serve"),
+        QStringLiteral("With a kafka: store, also decide the ledger's commands, as billing-cli "
+                       "serve does (not with --role auditor)."));
     const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("en or de."),
                                             QStringLiteral("language"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
@@ -97,8 +102,8 @@ int main(int argc, char *argv[])
         QStringLiteral("Write PNGs of the windows and forms into DIR (on a demo store), exit."),
         QStringLiteral("dir"));
     for (const QCommandLineOption &option :
-         {storeOption, projectionsOption, operatorOption, roleOption, languageOption, demoOption,
-          checkOption, screenshotOption})
+         {storeOption, projectionsOption, operatorOption, roleOption, serveOption, languageOption,
+          demoOption, checkOption, screenshotOption})
         parser.addOption(option);
     parser.process(application);
     if (parser.isSet(languageOption))
@@ -129,6 +134,15 @@ int main(int argc, char *argv[])
         settings.operatorName = parser.value(operatorOption);
     if (parser.isSet(roleOption))
         settings.auditor = parser.value(roleOption) == QStringLiteral("auditor");
+    if (parser.isSet(serveOption)) {
+        // Asked for on the command line, a role the desk cannot hold is an error, not a label.
+        if (const QString refused = billing::ui::DeskServeRole::refusal(location, settings.auditor);
+            !refused.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(refused));
+            return 2;
+        }
+        settings.serveRole = true;
+    }
 
     billing::ui::LedgerClient client(location);
     client.setOperatorName(settings.effectiveOperator());

@@ -11,9 +11,9 @@
 
 namespace billing {
 
-// The distributed mode: the event log on Kafka, the projections in PostgreSQL. The CLI sends its
-// commands to `billing-cli serve` (commandBus()); a process that appends itself (the desk
-// today) shares the one transactional id of every writer (KafkaEventLog::WriterMode::Shared),
+// The distributed mode: the event log on Kafka, the projections in PostgreSQL. The CLI and the
+// desk send their commands to the ledger's decision maker (commandBus()); a process that appends
+// itself (none ships) shares the one transactional id of every writer (WriterMode::Shared),
 // so at any moment at most one of them can commit, and only on a decision made over the whole
 // log. After each commit the projections are brought up to the log; another process's
 // projector, or the next catch-up, finishes the job if this one stops in between (the
