@@ -1,5 +1,6 @@
 #include "EventSearchIndex.h"
 
+#include "SqliteDatabase.h"
 #include "domain/Invariant.h"
 #include "domain/ReasonCode.h"
 
@@ -29,20 +30,10 @@ Error failed(const QSqlQuery &query, const QString &what)
                  {}};
 }
 
-bool run(QSqlQuery &query, const QString &sql, const QVariantList &values = {})
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return false;
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
 Result<qint64> single(QSqlDatabase &ledger, const QString &sql, const QVariantList &values = {})
 {
     QSqlQuery query(ledger);
-    if (!run(query, sql, values))
+    if (!SqliteDatabase::execWith(query, sql, values))
         return failed(query, sql.left(60));
     return query.next() ? query.value(0).toLongLong() : qint64(-1);
 }
@@ -50,7 +41,7 @@ Result<qint64> single(QSqlDatabase &ledger, const QString &sql, const QVariantLi
 Status exec(QSqlDatabase &ledger, const QString &sql, const QVariantList &values = {})
 {
     QSqlQuery query(ledger);
-    if (!run(query, sql, values))
+    if (!SqliteDatabase::execWith(query, sql, values))
         return failed(query, sql.left(60));
     return Done{};
 }
@@ -59,9 +50,11 @@ Status exec(QSqlDatabase &ledger, const QString &sql, const QVariantList &values
 Result<qint64> validPosition(QSqlDatabase &ledger)
 {
     QSqlQuery state(ledger);
-    if (!run(state, QStringLiteral("SELECT i.position, i.format, i.hash = e.hash "
-                                   "FROM search.indexed i LEFT JOIN main.events e "
-                                   "ON e.position = i.position WHERE i.id = 1")))
+    if (!SqliteDatabase::execWith(state,
+                                  QStringLiteral("SELECT i.position, i.format, i.hash = e.hash "
+                                                 "FROM search.indexed i LEFT JOIN main.events e "
+                                                 "ON e.position = i.position WHERE i.id = 1"),
+                                  {}))
         return failed(state, QStringLiteral("read its position"));
     if (!state.next())
         return failed(state, QStringLiteral("its position is missing"));
@@ -178,8 +171,11 @@ Result<EventSearchIndex::Progress> EventSearchIndex::indexNext(QSqlDatabase &led
 Result<EventSearchIndex::Progress> EventSearchIndex::progress(QSqlDatabase &ledger)
 {
     QSqlQuery query(ledger);
-    if (!run(query, QStringLiteral("SELECT (SELECT position FROM search.indexed WHERE id = 1), "
-                                   "(SELECT IFNULL(MAX(position), 0) FROM main.events)")) ||
+    if (!SqliteDatabase::execWith(
+            query,
+            QStringLiteral("SELECT (SELECT position FROM search.indexed WHERE id = 1), "
+                           "(SELECT IFNULL(MAX(position), 0) FROM main.events)"),
+            {}) ||
         !query.next())
         return failed(query, QStringLiteral("read its position"));
     return Progress{query.value(0).toLongLong(), query.value(1).toLongLong()};
