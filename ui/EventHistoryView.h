@@ -29,6 +29,8 @@ public:
 
     LedgerTableView *table() const { return m_table; }
     QPlainTextEdit *jsonView() const { return m_jsonView; }
+    // Null in the distributed mode.
+    EventSearchIndexer *searchIndexer() const { return m_searchIndexer; }
     void showSaga(const QString &correlationId);
     // The same for the selected event, and a request to travel there (menu shortcuts).
     void showSelectedSaga();
