@@ -19,24 +19,51 @@ AsOfCursor &LedgerWork::asOf()
     return *m_asOf;
 }
 
+namespace {
+
+// Saved again once reading that many events again would be felt at the next start.
+constexpr qint64 timelineSaveEvery = 50000;
+
+// The saved timeline when it still matches the log, or a new one.
+std::unique_ptr<AccountTimeline> startTimeline(EventStore &events, qint64 checkpointEvery)
+{
+    std::optional<AccountTimeline> loaded =
+        SavedTimeline::forStore(events.location()).load(events, checkpointEvery);
+    return std::make_unique<AccountTimeline>(loaded ? std::move(*loaded)
+                                                    : AccountTimeline(checkpointEvery));
+}
+
+void saveWhenDue(EventStore &events, const AccountTimeline &timeline, qint64 &savedAt)
+{
+    if (timeline.position() - savedAt < timelineSaveEvery)
+        return;
+    if (Status written = SavedTimeline::forStore(events.location()).save(timeline); !written.ok())
+        qWarning("%s", qPrintable(written.error().message));
+    savedAt = timeline.position();
+}
+
+} // namespace
+
 Result<const AccountTimeline *> LedgerWork::timeline()
 {
-    const SavedTimeline saved = SavedTimeline::forStore(m_storage->events().location());
     if (!m_timeline) {
-        std::optional<AccountTimeline> loaded = saved.load(m_storage->events(), m_checkpointEvery);
-        m_timeline = std::make_unique<AccountTimeline>(loaded ? std::move(*loaded)
-                                                              : AccountTimeline(m_checkpointEvery));
+        m_timeline = startTimeline(m_storage->events(), m_checkpointEvery);
         m_timelineSavedAt = m_timeline->position();
     }
     if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())
         return caughtUp.error();
-    // Saved again once reading that many events again would be felt at the next start.
-    if (m_timeline->position() - m_timelineSavedAt >= timelineSaveEvery) {
-        if (Status written = saved.save(*m_timeline); !written.ok())
-            qWarning("%s", qPrintable(written.error().message));
-        m_timelineSavedAt = m_timeline->position();
-    }
+    saveWhenDue(m_storage->events(), *m_timeline, m_timelineSavedAt);
     return m_timeline.get();
+}
+
+void LedgerWork::adoptTimeline(std::unique_ptr<AccountTimeline> timeline, qint64 savedAt)
+{
+    BILLING_ASSERT(timeline);
+    // One read before it may already have made one (a travel that did not wait).
+    if (m_timeline && m_timeline->position() >= timeline->position())
+        return;
+    m_timeline = std::move(timeline);
+    m_timelineSavedAt = savedAt;
 }
 
 LedgerClient::LedgerClient(StoreLocation location, QObject *parent)
@@ -53,6 +80,10 @@ LedgerClient::LedgerClient(StoreLocation location, QObject *parent)
 
 LedgerClient::~LedgerClient()
 {
+    // A timeline read aside stops at its next chunk; it must not outlive this.
+    m_closing = true;
+    if (m_timelineReader)
+        m_timelineReader->wait();
     // The storage's connections belong to the ledger thread, so they are closed there, after the
     // jobs already queued.
     LedgerWork *work = m_work.get();
@@ -127,6 +158,47 @@ void LedgerClient::open(bool readOnly)
                 work->m_service->saveSnapshotWhenDue();
         },
         Qt::QueuedConnection);
+}
+
+void LedgerClient::readTimelineAside(QObject *context, Continuation done)
+{
+    BILLING_ASSERT(context && m_location.kind == StoreLocation::Kind::Sqlite);
+    BILLING_ASSERT(!m_timelineReader);
+    const StoreLocation location = m_location;
+    const qint64 checkpointEvery = m_work->m_checkpointEvery;
+    const QPointer<QObject> guard(context);
+    m_timelineReader.reset(QThread::create([this, location, checkpointEvery, guard, done] {
+        // Its own connection to the file: the ledger's thread goes on deciding meanwhile.
+        auto read = std::make_shared<std::unique_ptr<AccountTimeline>>();
+        qint64 savedAt = 0;
+        Result<std::unique_ptr<LedgerStorage>> storage =
+            openStorage(location, StorageAccess::ReadOnly);
+        if (storage.ok()) {
+            EventStore &events = storage.value()->events();
+            std::unique_ptr<AccountTimeline> timeline = startTimeline(events, checkpointEvery);
+            savedAt = timeline->position();
+            if (timeline->catchUp(events, [this] { return !m_closing.load(); }).ok() &&
+                !m_closing.load()) {
+                saveWhenDue(events, *timeline, savedAt);
+                *read = std::move(timeline);
+            }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, guard, read, savedAt, done] {
+                if (!guard)
+                    return;
+                // What it could not read, the ledger's thread reads on the first travel.
+                run(guard, [read, savedAt, done](LedgerWork &work) -> Continuation {
+                    if (*read)
+                        work.adoptTimeline(std::move(*read), savedAt);
+                    return done;
+                });
+            },
+            Qt::QueuedConnection);
+    }));
+    m_timelineReader->setObjectName(QStringLiteral("timeline"));
+    m_timelineReader->start(QThread::LowPriority);
 }
 
 void LedgerClient::run(QObject *context, Job job)

@@ -10,6 +10,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -28,8 +29,10 @@ public:
     // Time travel's cursor over this storage's log, made on first use.
     AsOfCursor &asOf();
     // Every account at every position, caught up with the log: time travel's points. The first
-    // call reads the whole log once.
+    // call reads the whole log once, unless LedgerClient::readTimelineAside() did.
     Result<const AccountTimeline *> timeline();
+    // A timeline read on another thread, saved to the cache folder up to `savedAt`.
+    void adoptTimeline(std::unique_ptr<AccountTimeline> timeline, qint64 savedAt);
 
 private:
     friend class LedgerClient;
@@ -41,7 +44,6 @@ private:
     std::unique_ptr<AccountTimeline> m_timeline;
     qint64 m_timelineSavedAt = 0;
     qint64 m_checkpointEvery = AccountTimeline::defaultCheckpointEvery;
-    static constexpr qint64 timelineSaveEvery = 50000;
 };
 
 // The desk's one way to the ledger. Every read and write runs on a thread of its own, in the
@@ -82,6 +84,10 @@ public:
     // Runs `job` once the ledger is open; its continuation runs on this thread unless `context`
     // was destroyed meanwhile. Jobs given before open() finished wait for it.
     void run(QObject *context, Job job);
+    // The ledger file only, once: reads time travel's timeline (seconds on a big log the first
+    // time) on a thread of its own with its own connection, hands it to the ledger's thread and
+    // then runs `done` as a continuation. Commands meanwhile do not wait behind that read.
+    void readTimelineAside(QObject *context, Continuation done);
 
 Q_SIGNALS:
     void opened();
@@ -103,6 +109,8 @@ private:
     QThread m_thread;
     QObject *m_threadContext = nullptr; // lives on m_thread; jobs are queued to it
     std::unique_ptr<LedgerWork> m_work;
+    std::unique_ptr<QThread> m_timelineReader;
+    std::atomic<bool> m_closing{false};
     QTimer *m_followTimer = nullptr;
     bool m_following = false; // a follow job is queued or running
     QString m_followProblem;  // the last follow's failure, empty when it succeeded

@@ -177,6 +177,20 @@ void TimeTravelView::travelTo(qint64 position)
     // The first point of a store never shown before reads its whole history once.
     if (m_lastPosition == 0)
         m_banner->setText(tr("Reading the ledger's history for time travel…"));
+    // On the ledger file that first read runs aside, so that commands do not wait behind it.
+    // Points asked for meanwhile wait for it; the last one is shown.
+    m_wantedPosition = position;
+    if (m_timelineState == TimelineState::Reading)
+        return;
+    if (m_timelineState == TimelineState::NotRead &&
+        m_client.location().kind == StoreLocation::Kind::Sqlite) {
+        m_timelineState = TimelineState::Reading;
+        m_client.readTimelineAside(this, [this] {
+            m_timelineState = TimelineState::Read;
+            travelTo(m_wantedPosition);
+        });
+        return;
+    }
     m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
         const Result<Point> point = pointAt(work, position);
         return [this, point] {

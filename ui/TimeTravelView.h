@@ -73,6 +73,10 @@ private:
     LedgerClient &m_client;
     qint64 m_position = 0;
     qint64 m_lastPosition = 0;
+    // The first timeline read of the ledger file runs aside (LedgerClient::readTimelineAside).
+    enum class TimelineState { NotRead, Reading, Read };
+    TimelineState m_timelineState = TimelineState::NotRead;
+    qint64 m_wantedPosition = 0;
     QHash<QString, Money> m_totals;
     QSlider *m_slider = nullptr;
     QSpinBox *m_positionSpin = nullptr;

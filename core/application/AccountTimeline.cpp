@@ -89,12 +89,12 @@ void AccountTimeline::checkpointUpTo(qint64 position)
         m_checkpoints.push_back(m_heads);
 }
 
-Status AccountTimeline::catchUp(EventStore &store)
+Status AccountTimeline::catchUp(EventStore &store, const std::function<bool()> &keepGoing)
 {
     const Result<qint64> last = store.lastPosition();
     if (!last.ok())
         return last.error();
-    while (m_position < last.value()) {
+    while (m_position < last.value() && (!keepGoing || keepGoing())) {
         const Result<QList<EventEnvelope>> events = store.read(m_position, readChunk);
         if (!events.ok())
             return events.error();

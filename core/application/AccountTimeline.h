@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
 #include <vector>
 
 namespace billing {
@@ -68,8 +69,9 @@ public:
 
     // The next event of the log, in order (position() + 1), in any schema version.
     void apply(const EventEnvelope &event);
-    // Reads and applies every event after position().
-    Status catchUp(EventStore &store);
+    // Reads and applies every event after position(); `keepGoing` is asked between chunks and
+    // may stop it early (the timeline is then whole up to its position, only older).
+    Status catchUp(EventStore &store, const std::function<bool()> &keepGoing = {});
 
     qint64 position() const { return m_position; }
     // The hash of the event at position(): a saved timeline is used only while it matches.
