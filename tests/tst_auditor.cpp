@@ -19,6 +19,7 @@
 #include "application/PeriodStatement.h"
 #include "application/Replay.h"
 #include "infrastructure/AccountTimelineCodec.h"
+#include "infrastructure/EventSearchIndex.h"
 #include "infrastructure/LedgerStateCodec.h"
 #include "infrastructure/SavedTimeline.h"
 
@@ -101,6 +102,18 @@ struct AuditDesk
         window = std::make_unique<MainWindow>(*client, settings);
         window->show();
     }
+
+    ~AuditDesk()
+    {
+        window.reset();
+        client.reset();
+        // The history's search index is a cache in the user's folder: each run's ledger is new.
+        const QString index = EventSearchIndex::pathForStore(ledger.path());
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(index + suffix);
+    }
+    AuditDesk(const AuditDesk &) = delete;
+    AuditDesk &operator=(const AuditDesk &) = delete;
 
     // The time-travel tab, shown: it folds nothing until it is looked at.
     TimeTravelView *travel()

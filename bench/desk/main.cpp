@@ -304,6 +304,16 @@ int main(int argc, char *argv[])
     QObject::connect(travel, &ui::TimeTravelView::arrived,
                      [&] { arrivedNs = travelClock.nsecsElapsed(); });
     window.tabs()->setCurrentWidget(travel);
+    // A job of the ledger's thread (what a command is) given while the tab reads its timeline:
+    // how long it waits behind that read.
+    std::atomic<qint64> jobWaitNs{-1}; // written on the ledger's thread
+    QElapsedTimer jobClock;
+    jobClock.start();
+    client.run(&window,
+               [&jobWaitNs, &jobClock](ui::LedgerWork &) -> ui::LedgerClient::Continuation {
+                   jobWaitNs = jobClock.nsecsElapsed();
+                   return {};
+               });
     const bool travelOpened = waitUntil([&] { return arrivedNs >= 0; }, 600000);
     const qint64 openedNs = arrivedNs;
     QList<qint64> travelNs;
@@ -340,6 +350,8 @@ int main(int argc, char *argv[])
     std::printf("  time travel tab first shown   %.0f ms%s (the account timeline read, or loaded "
                 "from the cache folder)\n",
                 static_cast<double>(openedNs) / 1e6, travelOpened ? "" : " (timed out)");
+    std::printf("  a ledger job meanwhile        waited %.1f ms for the ledger's thread\n",
+                static_cast<double>(jobWaitNs.load()) / 1e6);
     std::printf(
         "  time travel, click to shown   p50 %.1f ms, p99 %.1f ms, max %.1f ms (%lld points "
         "and steps)   (target <= 200 ms)\n",
