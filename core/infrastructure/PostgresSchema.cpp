@@ -112,6 +112,16 @@ const QList<QStringList> &migrations()
                 END
                 $$)"),
         },
+        {
+            // The event history's exact filters, newest first, as the embedded store reads
+            // them: an account's own events (the entity index above leads with the type, which
+            // the filter does not know), a saga, an operator's work. Without them each is a
+            // scan of audit_logs.
+            QStringLiteral("CREATE INDEX idx_audit_logs_entity_id ON audit_logs (entity_id, id)"),
+            QStringLiteral(
+                "CREATE INDEX idx_audit_logs_correlation ON audit_logs (correlation_id, id)"),
+            QStringLiteral("CREATE INDEX idx_audit_logs_operator ON audit_logs (operator, id)"),
+        },
     };
     return all;
 }
