@@ -2,7 +2,7 @@
 
 #include "EventCodec.h"
 
-#include <algorithm>
+#include <cstring>
 
 namespace billing {
 namespace {
@@ -49,68 +49,93 @@ unsigned keyOf(QStringView name)
     return 0;
 }
 
-// A cursor over the widened text; every step says whether the text still has the shape.
+// Whether every byte is printable ASCII other than '\\': then no string in the text has an
+// escape or needs decoding, and nothing else in compact JSON can hold such a byte. Eight bytes
+// at a time, because this runs over every byte the fold reads.
+bool plainAscii(QByteArrayView json)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    const auto hasZeroByte = [](quint64 word) {
+        return ((word - ones) & ~word & highs) != 0;
+    };
+    qsizetype at = 0;
+    for (; at + 8 <= json.size(); at += 8) {
+        quint64 word = 0;
+        std::memcpy(&word, json.data() + at, sizeof word);
+        // A byte >= 0x80, a byte < 0x20 (given none >= 0x80), a backslash.
+        if ((word & highs) != 0 || ((word - 0x20 * ones) & ~word & highs) != 0 ||
+            hasZeroByte(word ^ ('\\' * ones)))
+            return false;
+    }
+    for (; at < json.size(); ++at) {
+        const auto byte = static_cast<unsigned char>(json[at]);
+        if (byte >= 0x80 || byte < 0x20 || byte == '\\')
+            return false;
+    }
+    return true;
+}
+
+// A cursor over the text: the bytes to search, their UTF-16 copy to view.
 class Cursor
 {
 public:
-    Cursor(const char16_t *text, qsizetype size)
-        : m_text(text)
+    Cursor(const char *bytes, const char16_t *text, qsizetype size)
+        : m_bytes(bytes)
+        , m_text(text)
         , m_size(size)
     {}
 
     bool atEnd() const { return m_at == m_size; }
-    bool take(char16_t c)
+    bool take(char c)
     {
-        if (m_at < m_size && m_text[m_at] == c) {
+        if (m_at < m_size && m_bytes[m_at] == c) {
             ++m_at;
             return true;
         }
         return false;
     }
-    bool peek(char16_t c) const { return m_at < m_size && m_text[m_at] == c; }
+    bool peek(char c) const { return m_at < m_size && m_bytes[m_at] == c; }
 
-    // A string without escapes: the writer escapes only '"', '\\' and control characters.
+    // A string; plainAscii() has ruled out escapes, so it ends at the next quote.
     bool string(QStringView &out)
     {
-        if (!take(u'"'))
+        if (!take('"'))
             return false;
-        const qsizetype begin = m_at;
-        while (m_at < m_size && m_text[m_at] != u'"') {
-            if (m_text[m_at] == u'\\' || m_text[m_at] < 0x20)
-                return false;
-            ++m_at;
-        }
-        if (m_at == m_size)
+        const void *quote = std::memchr(m_bytes + m_at, '"', std::size_t(m_size - m_at));
+        if (!quote)
             return false;
-        out = QStringView(m_text + begin, m_at - begin);
-        ++m_at;
+        const qsizetype end = static_cast<const char *>(quote) - m_bytes;
+        out = QStringView(m_text + m_at, end - m_at);
+        m_at = end + 1;
         return true;
     }
 
     // A plain integer as QJsonDocument writes one: no sign but '-', no leading zero.
     bool integer(qint64 &out)
     {
-        const bool negative = take(u'-');
+        const bool negative = take('-');
         const qsizetype begin = m_at;
         qint64 value = 0;
-        while (m_at < m_size && m_text[m_at] >= u'0' && m_text[m_at] <= u'9') {
+        while (m_at < m_size && m_bytes[m_at] >= '0' && m_bytes[m_at] <= '9') {
             // 18 digits never overflow; longer numbers are left to QJsonDocument.
             if (m_at - begin == 18)
                 return false;
-            value = value * 10 + (m_text[m_at] - u'0');
+            value = value * 10 + (m_bytes[m_at] - '0');
             ++m_at;
         }
         const qsizetype digits = m_at - begin;
-        if (digits == 0 || (digits > 1 && m_text[begin] == u'0'))
+        if (digits == 0 || (digits > 1 && m_bytes[begin] == '0'))
             return false;
         // A fraction or exponent makes it a double, which fromJson() would read differently.
-        if (peek(u'.') || peek(u'e') || peek(u'E'))
+        if (peek('.') || peek('e') || peek('E'))
             return false;
         out = negative ? -value : value;
         return true;
     }
 
 private:
+    const char *m_bytes;
     const char16_t *m_text;
     qsizetype m_size;
     qsizetype m_at = 0;
@@ -118,23 +143,23 @@ private:
 
 bool readData(Cursor &cursor, FoldEvent &event)
 {
-    if (!cursor.take(u'{'))
+    if (!cursor.take('{'))
         return false;
     event.dataCount = 0;
-    if (cursor.take(u'}'))
+    if (cursor.take('}'))
         return true;
     do {
         if (event.dataCount == FoldEvent::fieldsMax)
             return false;
         FoldEvent::Field &field = event.data[std::size_t(event.dataCount)];
-        if (!cursor.string(field.name) || !cursor.take(u':') || !cursor.string(field.value))
+        if (!cursor.string(field.name) || !cursor.take(':') || !cursor.string(field.value))
             return false;
         // A repeated name would be read differently by QJsonObject: leave it to that.
         if (event.find(field.name))
             return false;
         ++event.dataCount;
-    } while (cursor.take(u','));
-    return cursor.take(u'}');
+    } while (cursor.take(','));
+    return cursor.take('}');
 }
 
 } // namespace
@@ -146,26 +171,21 @@ const FoldEvent *CanonicalEventReader::read(QByteArrayView json)
 
 bool CanonicalEventReader::parse(QByteArrayView json)
 {
-    // Two plain loops rather than one with an exit, so that the compiler vectorises both.
-    unsigned char high = 0;
-    for (const char byte : json)
-        high |= static_cast<unsigned char>(byte);
-    if (high >= 0x80)
+    if (!plainAscii(json))
         return false;
-    m_text.resize(std::size_t(json.size()));
-    std::transform(json.begin(), json.end(), m_text.begin(),
-                   [](char byte) { return char16_t(static_cast<unsigned char>(byte)); });
+    // Qt's Latin-1 conversion is vectorised; one allocation per event costs less than a loop.
+    m_text = QString::fromLatin1(json);
     m_event = FoldEvent{};
-    Cursor cursor(m_text.data(), json.size());
+    Cursor cursor(json.data(), QStringView(m_text).utf16(), json.size());
     unsigned seen = 0;
     qint64 schemaVersion = 0;
     QStringView eventId;
     QStringView timestamp;
-    if (!cursor.take(u'{'))
+    if (!cursor.take('{'))
         return false;
     do {
         QStringView name;
-        if (!cursor.string(name) || !cursor.take(u':'))
+        if (!cursor.string(name) || !cursor.take(':'))
             return false;
         const unsigned key = keyOf(name);
         if (key == 0 || (seen & key) != 0)
@@ -204,8 +224,8 @@ bool CanonicalEventReader::parse(QByteArrayView json)
         }
         if (!ok)
             return false;
-    } while (cursor.take(u','));
-    if (!cursor.take(u'}') || !cursor.atEnd() || seen != allKeys)
+    } while (cursor.take(','));
+    if (!cursor.take('}') || !cursor.atEnd() || seen != allKeys)
         return false;
     // What fromJson() refuses, and the older schemas that need upcasting, go the slow way.
     return !eventId.isEmpty() && !m_event.eventType.isEmpty() && !m_event.aggregateId.isEmpty() &&

@@ -3,8 +3,7 @@
 #include "domain/FoldEvent.h"
 
 #include <QByteArrayView>
-
-#include <vector>
+#include <QString>
 
 namespace billing {
 
@@ -22,7 +21,7 @@ private:
     bool parse(QByteArrayView json);
 
     // The row widened to UTF-16 (ASCII only, so one unit per byte); the views point into it.
-    std::vector<char16_t> m_text;
+    QString m_text;
     FoldEvent m_event;
 };
 
