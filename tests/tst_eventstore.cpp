@@ -3,7 +3,11 @@
 
 #include "application/Decider.h"
 #include "domain/ReasonCode.h"
+#include "infrastructure/CanonicalEventReader.h"
 #include "infrastructure/EventCodec.h"
+#include "infrastructure/LedgerStateCodec.h"
+
+#include <QJsonDocument>
 
 #include <QTest>
 
@@ -21,6 +25,8 @@ private Q_SLOTS:
     void sameIdempotencyKeyFromTwoWritersOnlyOnceInTheLog();
     void failureInTheMiddleOfACommandLeavesNoPartialState();
     void eventJsonRoundTripsExactly();
+    void canonicalReaderReadsWhatTheLedgerWritesAndNothingElse();
+    void foldingTheStoreEqualsApplyingWhatItReads();
 };
 
 void TestEventStore::appendAssignsContiguousPositionsAndAChainedHash()
@@ -179,6 +185,80 @@ void TestEventStore::eventJsonRoundTripsExactly()
     }
     QCOMPARE(ledger.storage().projections().account(alice).value()->balance,
              TestLedger::money(QStringLiteral("12345678901234567890.12345678")));
+}
+
+void TestEventStore::canonicalReaderReadsWhatTheLedgerWritesAndNothingElse()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("10.50"));
+    QVERIFY(ledger.transfer(alice, bob, QStringLiteral("0.25")).completed());
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 100);
+    QVERIFY(events.ok());
+    CanonicalEventReader reader;
+    for (const EventEnvelope &event : events.value()) {
+        const QByteArray canonical = codec::canonicalBytes(event);
+        const FoldEvent *read = reader.read(canonical);
+        QVERIFY2(read, canonical.constData());
+        QCOMPARE(read->eventType.toString(), event.eventType);
+        QCOMPARE(read->aggregateId.toString(), event.aggregateId);
+        QCOMPARE(read->aggregateVersion, event.aggregateVersion);
+        QCOMPARE(read->position, event.position);
+        QCOMPARE(read->dataCount, event.data.size());
+        for (auto it = event.data.constBegin(); it != event.data.constEnd(); ++it) {
+            QVERIFY(read->find(it.key()));
+            QCOMPARE(read->value(it.key()).toString(), it.value().toString());
+        }
+
+        // Any other shape is left to QJsonDocument.
+        QVERIFY(!reader.read(QJsonDocument(codec::toJson(event, false)).toJson()));
+        QVERIFY(!reader.read(canonical.chopped(1)));
+        QVERIFY(!reader.read(canonical + ' '));
+        EventEnvelope old = event;
+        old.schemaVersion = 1;
+        QVERIFY(!reader.read(codec::canonicalBytes(old)));
+        EventEnvelope other = event;
+        other.data.insert(QStringLiteral("note"), QStringLiteral("say \"hi\""));
+        QVERIFY(!reader.read(codec::canonicalBytes(other)));
+        other.data.insert(QStringLiteral("note"), QStringLiteral("Zo\u00eb"));
+        QVERIFY(!reader.read(codec::canonicalBytes(other)));
+        other.data.insert(QStringLiteral("note"), 1.5);
+        QVERIFY(!reader.read(codec::canonicalBytes(other)));
+    }
+}
+
+void TestEventStore::foldingTheStoreEqualsApplyingWhatItReads()
+{
+    // Given: a ledger whose events include text the fast reader does not take (escapes,
+    // non-ASCII), so that both of the store's ways of folding run.
+    TestLedger ledger;
+    const QString alice = ledger.createAccount(AccountType::User, QStringLiteral("USD"),
+                                               QStringLiteral("Zo\u00eb \"the\" payer"));
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100"));
+    QVERIFY(ledger.transfer(alice, bob, QStringLiteral("12.34")).completed());
+    QVERIFY(!ledger.transfer(bob, alice, QStringLiteral("99")).completed());
+
+    // When: the store folds its log, and the log is read and applied one envelope at a time.
+    LedgerState folded;
+    QVERIFY(ledger.storage().events().foldInto(folded).ok());
+    LedgerState applied;
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 1000);
+    QVERIFY(events.ok());
+    for (const EventEnvelope &event : events.value())
+        applied.apply(event);
+
+    // Then: the same state, and the same as the service's, which folded its own decisions.
+    QCOMPARE(folded.position(), ledger.eventCount());
+    QCOMPARE(LedgerStateCodec::encode(folded), LedgerStateCodec::encode(applied));
+    QCOMPARE(LedgerStateCodec::encode(folded), LedgerStateCodec::encode(ledger.state()));
+    QCOMPARE(folded.account(alice)->ownerId, QStringLiteral("Zo\u00eb \"the\" payer"));
+
+    // And: a fold that stops early stops exactly there.
+    LedgerState partial;
+    QVERIFY(ledger.storage().events().foldInto(partial, 3).ok());
+    QCOMPARE(partial.position(), qint64(3));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

@@ -443,7 +443,7 @@ void TestIdempotency::keyIsWrittenWithTheFirstEvent()
     QCOMPARE(legs.value().size(), qsizetype(2));
     for (const TransactionLegView &leg : legs.value())
         QCOMPARE(leg.idempotencyKey, key);
-    const IdempotencyRecord *record = desk.ledger.state().idempotency(key);
+    const std::optional<IdempotencyRecord> record = desk.ledger.state().idempotency(key);
     QVERIFY(record);
     QCOMPARE(record->targetId, outcome.transactionId);
 }

@@ -25,7 +25,10 @@ QJsonArray legsJson(const QList<TransactionLegView> &legs)
 QJsonObject stateJson(const LedgerState &state)
 {
     // In id order: the same ledger always prints the same document.
-    QStringList ids = state.accounts().keys();
+    QStringList ids;
+    ids.reserve(state.accounts().size());
+    for (const Account &account : state.accounts())
+        ids.append(account.id);
     ids.sort();
     QJsonArray accounts;
     for (const QString &id : std::as_const(ids))

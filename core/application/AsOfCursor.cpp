@@ -1,11 +1,8 @@
 #include "AsOfCursor.h"
 
+#include "domain/LedgerState.h"
+
 namespace billing {
-namespace {
-
-constexpr int readChunk = 10000;
-
-} // namespace
 
 AsOfCursor::AsOfCursor(EventStore &store, SnapshotStore *snapshots)
     : m_store(store)
@@ -15,18 +12,14 @@ AsOfCursor::AsOfCursor(EventStore &store, SnapshotStore *snapshots)
 Status AsOfCursor::foldTo(LedgerState &state, qint64 position)
 {
     BILLING_ASSERT(state.position() <= position);
-    while (state.position() < position) {
-        const int limit = int(std::min<qint64>(readChunk, position - state.position()));
-        const Result<QList<EventEnvelope>> events = m_store.read(state.position(), limit);
-        if (!events.ok())
-            return events.error();
-        if (events.value().isEmpty())
-            return Error{QStringLiteral("POSITION_OUT_OF_RANGE"),
-                         QStringLiteral("the log ends at %1").arg(state.position()),
-                         QStringLiteral("position")};
-        for (const EventEnvelope &event : events.value())
-            state.apply(event);
-    }
+    if (state.position() == position)
+        return Done{};
+    if (Status folded = m_store.foldInto(state, position); !folded.ok())
+        return folded;
+    if (state.position() < position)
+        return Error{QStringLiteral("POSITION_OUT_OF_RANGE"),
+                     QStringLiteral("the log ends at %1").arg(state.position()),
+                     QStringLiteral("position")};
     BILLING_ASSERT(state.position() == position);
     return Done{};
 }

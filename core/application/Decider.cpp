@@ -376,7 +376,8 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
 std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &builder,
                                      const QString &key)
 {
-    const IdempotencyRecord *record = key.isEmpty() ? nullptr : state.idempotency(key);
+    const std::optional<IdempotencyRecord> record =
+        key.isEmpty() ? std::nullopt : state.idempotency(key);
     if (!record)
         return std::nullopt;
     if (!record->samePayload(builder.hash()))

@@ -49,15 +49,7 @@ void LedgerService::saveSnapshotWhenDue()
 
 Status LedgerService::catchUp()
 {
-    for (;;) {
-        const Result<QList<EventEnvelope>> events = m_store.read(m_state.position(), readChunk);
-        if (!events.ok())
-            return events.error();
-        for (const EventEnvelope &event : events.value())
-            m_state.apply(event);
-        if (events.value().size() < readChunk)
-            return Done{};
-    }
+    return m_store.foldInto(m_state);
 }
 
 Command LedgerService::issue(CommandBody body, const CommandOptions &options)

@@ -52,7 +52,6 @@ public:
 
 private:
     static constexpr int attemptsMax = 64;
-    static constexpr int readChunk = 10000;
 
     EventStore &m_store;
     Clock &m_clock;

@@ -1,5 +1,7 @@
 #include "Replay.h"
 
+#include "domain/LedgerState.h"
+
 namespace billing {
 namespace {
 
@@ -35,12 +37,9 @@ Result<LedgerState> replayTo(EventStore &store, qint64 upToPosition, SnapshotSto
         if (loaded.value())
             start = std::move(*loaded.value());
     }
-    return replayWhile(
-        store,
-        [upToPosition](const EventEnvelope &event) {
-            return upToPosition <= 0 || event.position <= upToPosition;
-        },
-        std::move(start));
+    if (Status folded = store.foldInto(start, upToPosition); !folded.ok())
+        return folded.error();
+    return start;
 }
 
 Result<LedgerState> replayAsOf(EventStore &store, qint64 asOfMs)

@@ -7,8 +7,6 @@
 namespace billing {
 namespace {
 
-constexpr qsizetype uuidLength = 36;
-
 int hexValue(QChar c)
 {
     if (c >= u'0' && c <= u'9')
@@ -18,18 +16,14 @@ int hexValue(QChar c)
     return -1;
 }
 
-// Only the exact text QUuid::toString(WithoutBraces) gives back, so that the key's text is
-// never lost by keeping its bytes instead.
-std::optional<QUuid> canonicalUuid(QStringView text)
+constexpr qsizetype sharedMax = 64;
+
+// A field's text as the state keeps it. Empty is always the null QString: the envelope path
+// and the store's reader may tell an absent field from an empty one differently, and the
+// state (and so its snapshot bytes) must not depend on which of them folded it.
+QString textOf(QStringView view)
 {
-    if (text.size() != uuidLength)
-        return std::nullopt;
-    for (qsizetype i = 0; i < uuidLength; ++i) {
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? text[i] != u'-' : hexValue(text[i]) < 0)
-            return std::nullopt;
-    }
-    return QUuid::fromString(text);
+    return view.isEmpty() ? QString() : view.toString();
 }
 
 // "<Stem>Requested" without the suffix, matched as transactionTypeFromString() would (case
@@ -78,30 +72,32 @@ bool IdempotencyRecord::samePayload(QStringView hexHash) const
     return other && *other == payloadHash;
 }
 
-const IdempotencyRecord *IdempotencyIndex::find(const QString &key) const
+const StoredIdempotency *IdempotencyIndex::find(QStringView key) const
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key)) {
         const auto it = m_byUuid.constFind(*uuid);
         return it == m_byUuid.cend() ? nullptr : &*it;
     }
-    const auto it = m_byText.constFind(key);
+    if (m_byText.isEmpty())
+        return nullptr;
+    const auto it = m_byText.constFind(key.toString());
     return it == m_byText.cend() ? nullptr : &*it;
 }
 
-void IdempotencyIndex::insert(const QString &key, const IdempotencyRecord &record)
+void IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
         m_byUuid.insert(*uuid, record);
     else
-        m_byText.insert(key, record);
+        m_byText.insert(key.toString(), record);
 }
 
-void IdempotencyIndex::remove(const QString &key)
+void IdempotencyIndex::remove(QStringView key)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
         m_byUuid.remove(*uuid);
     else
-        m_byText.remove(key);
+        m_byText.remove(key.toString());
 }
 
 Money moneyField(const QJsonObject &data, QStringView name)
@@ -112,28 +108,45 @@ Money moneyField(const QJsonObject &data, QStringView name)
     return money.value();
 }
 
+Money moneyField(const FoldEvent &event, QStringView name)
+{
+    const Result<Money> money =
+        Money::parse(event.value(name), Money::scale, Money::Sign::AllowNegative);
+    BILLING_ASSERT(money.ok());
+    return money.value();
+}
+
 LedgerState::LedgerState(CurrencyCatalog currencies)
     : m_currencies(std::move(currencies))
 {}
 
-const Account *LedgerState::account(const QString &id) const
+const Account *LedgerState::account(QStringView id) const
 {
-    const auto it = m_accounts.constFind(id);
-    return it == m_accounts.cend() ? nullptr : &*it;
+    const std::optional<quint32> at = m_accountIndex.find(id);
+    return at ? &m_accounts[*at] : nullptr;
 }
 
-const Transaction *LedgerState::transaction(const QString &id) const
+const Transaction *LedgerState::transaction(QStringView id) const
 {
-    const auto it = m_transactions.constFind(id);
-    return it == m_transactions.cend() ? nullptr : &*it;
+    const std::optional<quint32> at = m_transactionIndex.find(id);
+    return at ? &m_transactions[*at] : nullptr;
 }
 
-const IdempotencyRecord *LedgerState::idempotency(const QString &key) const
+std::optional<IdempotencyRecord> LedgerState::idempotency(QStringView key) const
 {
-    return m_idempotency.find(key);
+    const StoredIdempotency *stored = m_idempotency.find(key);
+    if (!stored)
+        return std::nullopt;
+    IdempotencyRecord record;
+    record.payloadHash = stored->payloadHash;
+    record.targetId = stored->targetIsTransaction ? m_transactions[stored->target].id
+                                                  : m_accounts[stored->target].id;
+    if (stored->rejection > 0)
+        record.rejection = m_rejections[stored->rejection - 1];
+    return record;
 }
 
-qint64 LedgerState::aggregateVersion(const QString &aggregateId) const
+qint64 LedgerState::aggregateVersion(QStringView aggregateId) const
 {
     if (const Account *found = account(aggregateId))
         return found->version;
@@ -158,7 +171,12 @@ void LedgerState::apply(const EventEnvelope &stored)
         apply(EventUpcaster::toCurrent(stored));
         return;
     }
-    const EventEnvelope &event = stored;
+    const EnvelopeFold fold(stored);
+    apply(fold.event());
+}
+
+void LedgerState::apply(const FoldEvent &event)
+{
     if (event.position != 0) {
         BILLING_ASSERT(!m_undo.active);
         BILLING_ASSERT(event.position == m_position + 1);
@@ -172,62 +190,62 @@ void LedgerState::apply(const EventEnvelope &stored)
         applyTransactionEvent(event);
 }
 
-void LedgerState::applyAccountEvent(const EventEnvelope &event)
+void LedgerState::applyAccountEvent(const FoldEvent &event)
 {
-    saveAccount(event.aggregateId);
-    const QJsonObject &data = event.data;
     if (event.eventType == event::accountCreated) {
-        BILLING_ASSERT(event.aggregateVersion == 1 && !m_accounts.contains(event.aggregateId));
+        BILLING_ASSERT(event.aggregateVersion == 1 && !m_accountIndex.find(event.aggregateId));
         Account account;
-        account.id = event.aggregateId;
-        account.ownerId = data.value(u"ownerId").toString();
-        account.ownerType = shared(data.value(u"ownerType").toString());
-        const auto type = accountTypeFromString(data.value(u"type").toString());
+        account.id = textOf(event.aggregateId);
+        account.ownerId = textOf(event.value(u"ownerId"));
+        account.ownerType = shared(event.value(u"ownerType"));
+        const auto type = accountTypeFromString(event.value(u"type").toString());
         BILLING_ASSERT(type.has_value());
         account.type = *type;
-        account.currency = shared(data.value(u"currency").toString());
-        account.minBalance = moneyField(data, u"minBalance");
-        if (data.contains(u"maxBalance"))
-            account.maxBalance = moneyField(data, u"maxBalance");
+        account.currency = shared(event.value(u"currency"));
+        account.minBalance = moneyField(event, u"minBalance");
+        if (event.contains(u"maxBalance"))
+            account.maxBalance = moneyField(event, u"maxBalance");
         account.version = 1;
-        m_accounts.insert(account.id, account);
-        remember(data, account.id);
+        const quint32 at = quint32(m_accounts.size());
+        insertAccount(std::move(account));
+        remember(event, at, false);
         return;
     }
-    auto it = m_accounts.find(event.aggregateId);
-    BILLING_ASSERT(it != m_accounts.end());
-    Account &account = *it;
+    const std::optional<quint32> at = m_accountIndex.find(event.aggregateId);
+    BILLING_ASSERT(at.has_value());
+    saveAccount(*at);
+    Account &account = m_accounts[*at];
     BILLING_ASSERT(event.aggregateVersion == account.version + 1);
     account.version = event.aggregateVersion;
     if (event.eventType == event::balanceChanged) {
         applyBalanceChanged(account, event);
     } else if (event.eventType == event::accountStatusChanged) {
-        const auto status = accountStatusFromString(data.value(u"to").toString());
+        const auto status = accountStatusFromString(event.value(u"to").toString());
         BILLING_ASSERT(status.has_value());
         BILLING_ASSERT(account.status != AccountStatus::Closed);
         BILLING_ASSERT(*status != AccountStatus::Closed || account.balance.isZero());
         account.status = *status;
-        remember(data, account.id);
+        remember(event, *at, false);
     } else if (event.eventType == event::accountCommandRejected) {
-        remember(data, account.id, shared(data.value(u"reason").toString()));
+        remember(event, *at, false, event.value(u"reason"));
     } else if (event.eventType == event::accountLimitsChanged) {
-        account.minBalance = moneyField(data, u"minBalance");
-        account.maxBalance = data.contains(u"maxBalance")
-                                 ? std::optional<Money>(moneyField(data, u"maxBalance"))
+        account.minBalance = moneyField(event, u"minBalance");
+        account.maxBalance = event.contains(u"maxBalance")
+                                 ? std::optional<Money>(moneyField(event, u"maxBalance"))
                                  : std::nullopt;
-        remember(data, account.id);
+        remember(event, *at, false);
     } else {
         invariantFailed("unknown account event type", __FILE__, __LINE__);
     }
 }
 
-void LedgerState::applyBalanceChanged(Account &account, const EventEnvelope &event)
+void LedgerState::applyBalanceChanged(Account &account, const FoldEvent &event)
 {
-    const Money amount = moneyField(event.data, u"amount");
-    const Money after = moneyField(event.data, u"balanceAfter");
+    const Money amount = moneyField(event, u"amount");
+    const Money after = moneyField(event, u"balanceAfter");
     const Result<Money> computed = account.balance.plus(amount);
     // The same property checked where it was decided and again where it is replayed.
-    BILLING_ASSERT(moneyField(event.data, u"balanceBefore") == account.balance);
+    BILLING_ASSERT(moneyField(event, u"balanceBefore") == account.balance);
     BILLING_ASSERT(computed.ok() && computed.value() == after);
     BILLING_ASSERT(account.type != AccountType::User || after >= account.minBalance ||
                    amount.isPositive());
@@ -238,23 +256,22 @@ void LedgerState::applyBalanceChanged(Account &account, const EventEnvelope &eve
     total = newTotal.value();
 }
 
-void LedgerState::applyTransactionEvent(const EventEnvelope &event)
+void LedgerState::applyTransactionEvent(const FoldEvent &event)
 {
-    saveTransaction(event.aggregateId);
     if (event.eventType.endsWith(event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
-        BILLING_ASSERT(!m_transactions.contains(event.aggregateId));
-        const auto type =
-            requestedType(QStringView(event.eventType).chopped(event::requestedSuffix.size()));
+        BILLING_ASSERT(!m_transactionIndex.find(event.aggregateId));
+        const auto type = requestedType(event.eventType.chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
-        const Transaction transaction = requested(event, *type);
-        m_transactions.insert(transaction.id, transaction);
-        remember(event.data, transaction.id);
+        const quint32 at = quint32(m_transactions.size());
+        insertTransaction(requested(event, *type));
+        remember(event, at, true);
         return;
     }
-    auto it = m_transactions.find(event.aggregateId);
-    BILLING_ASSERT(it != m_transactions.end());
-    Transaction &transaction = *it;
+    const std::optional<quint32> at = m_transactionIndex.find(event.aggregateId);
+    BILLING_ASSERT(at.has_value());
+    saveTransaction(*at);
+    Transaction &transaction = m_transactions[*at];
     BILLING_ASSERT(event.aggregateVersion == transaction.version + 1);
     BILLING_ASSERT(transaction.status == TransactionStatus::Pending);
     transaction.version = event.aggregateVersion;
@@ -266,24 +283,23 @@ void LedgerState::applyTransactionEvent(const EventEnvelope &event)
             completeRefund(transaction);
     } else if (event.eventType.endsWith(event::failedSuffix)) {
         transaction.status = TransactionStatus::Failed;
-        transaction.failureReason = shared(event.data.value(u"reason").toString());
+        transaction.failureReason = shared(event.value(u"reason"));
     } else {
         invariantFailed("unknown transaction event type", __FILE__, __LINE__);
     }
 }
 
 // Every string the new transaction holds is one the ledger already has, where it has it.
-Transaction LedgerState::requested(const EventEnvelope &event, TransactionType type)
+Transaction LedgerState::requested(const FoldEvent &event, TransactionType type)
 {
-    const QJsonObject &data = event.data;
     Transaction transaction;
-    transaction.id = event.aggregateId;
+    transaction.id = textOf(event.aggregateId);
     transaction.type = type;
-    transaction.amount = moneyField(data, u"amount");
-    transaction.currency = shared(data.value(u"currency").toString());
-    transaction.sourceAccountId = accountId(data.value(u"sourceAccountId").toString());
-    transaction.destinationAccountId = accountId(data.value(u"destinationAccountId").toString());
-    transaction.paymentId = transactionId(data.value(u"paymentId").toString());
+    transaction.amount = moneyField(event, u"amount");
+    transaction.currency = shared(event.value(u"currency"));
+    transaction.sourceAccountId = accountId(event.value(u"sourceAccountId"));
+    transaction.destinationAccountId = accountId(event.value(u"destinationAccountId"));
+    transaction.paymentId = transactionId(event.value(u"paymentId"));
     transaction.version = 1;
     return transaction;
 }
@@ -291,67 +307,112 @@ Transaction LedgerState::requested(const EventEnvelope &event, TransactionType t
 // A refund adds to its payment's refunded sum; the payment gets no event of its own.
 void LedgerState::completeRefund(const Transaction &refund)
 {
-    saveTransaction(refund.paymentId);
-    const auto payment = m_transactions.find(refund.paymentId);
-    BILLING_ASSERT(payment != m_transactions.end());
-    const Result<Money> refunded = payment->refunded.plus(refund.amount);
-    BILLING_ASSERT(refunded.ok() && refunded.value() <= payment->amount);
-    payment->refunded = refunded.value();
+    const std::optional<quint32> at = m_transactionIndex.find(refund.paymentId);
+    BILLING_ASSERT(at.has_value());
+    saveTransaction(*at);
+    Transaction &payment = m_transactions[*at];
+    const Result<Money> refunded = payment.refunded.plus(refund.amount);
+    BILLING_ASSERT(refunded.ok() && refunded.value() <= payment.amount);
+    payment.refunded = refunded.value();
 }
 
-void LedgerState::remember(const QJsonObject &data, const QString &targetId,
-                           const QString &rejection)
+Account &LedgerState::insertAccount(Account account)
 {
-    const QString key = data.value(u"idempotencyKey").toString();
+    const auto at = quint32(m_accounts.size());
+    BILLING_ASSERT(qsizetype(at) == m_accounts.size());
+    Account &inserted = m_accounts.append(std::move(account));
+    m_accountIndex.insert(inserted.id, at);
+    return inserted;
+}
+
+Transaction &LedgerState::insertTransaction(Transaction transaction)
+{
+    const auto at = quint32(m_transactions.size());
+    BILLING_ASSERT(qsizetype(at) == m_transactions.size());
+    Transaction &inserted = m_transactions.append(std::move(transaction));
+    m_transactionIndex.insert(inserted.id, at);
+    return inserted;
+}
+
+void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
+                           QStringView rejection)
+{
+    const QStringView key = event.value(u"idempotencyKey");
     if (key.isEmpty())
         return;
-    BILLING_ASSERT(!m_idempotency.find(key));
     // The ledger writes only SHA-256 hex here; anything else is corruption.
-    const std::optional<PayloadHash> hash =
-        PayloadHash::fromHex(data.value(u"payloadHash").toString());
+    const std::optional<PayloadHash> hash = PayloadHash::fromHex(event.value(u"payloadHash"));
     BILLING_ASSERT(hash.has_value());
-    m_idempotency.insert(key, IdempotencyRecord{*hash, targetId, rejection});
+    StoredIdempotency record;
+    record.payloadHash = *hash;
+    record.target = target;
+    record.targetIsTransaction = targetIsTransaction;
+    record.rejection = rejectionIndex(rejection);
+    rememberKey(key, record);
+}
+
+void LedgerState::rememberKey(QStringView key, const StoredIdempotency &record)
+{
+    BILLING_ASSERT(!m_idempotency.find(key));
+    m_idempotency.insert(key, record);
     if (m_undo.active)
-        m_undo.keys.append(key);
+        m_undo.keys.append(key.toString());
 }
 
-QString LedgerState::shared(const QString &text)
+quint16 LedgerState::rejectionIndex(QStringView reason)
 {
-    // Null and empty compare equal in the set, but callers may tell them apart.
+    if (reason.isEmpty())
+        return 0;
+    qsizetype at = m_rejections.indexOf(reason);
+    if (at < 0) {
+        // Reason codes are a short, fixed list; a store with thousands is corrupt.
+        BILLING_ASSERT(m_rejections.size() < 0xfffe);
+        m_rejections.append(shared(reason));
+        at = m_rejections.size() - 1;
+    }
+    return quint16(at + 1);
+}
+
+QString LedgerState::shared(QStringView text)
+{
     if (text.isEmpty())
-        return text;
-    auto it = m_shared.constFind(text);
-    if (it == m_shared.cend())
-        it = m_shared.insert(text);
-    return *it;
+        return textOf(text);
+    for (const QString &known : std::as_const(m_shared)) {
+        if (known == text)
+            return known;
+    }
+    // Past a few dozen it is not the short list it was meant for: keep the text unshared.
+    if (m_shared.size() >= sharedMax)
+        return text.toString();
+    m_shared.append(text.toString());
+    return m_shared.constLast();
 }
 
-QString LedgerState::accountId(const QString &id) const
+QString LedgerState::accountId(QStringView id) const
 {
-    const auto it = m_accounts.constFind(id);
-    return it == m_accounts.cend() ? id : it->id;
-}
-
-QString LedgerState::transactionId(const QString &id) const
-{
-    const auto it = m_transactions.constFind(id);
-    return it == m_transactions.cend() ? id : it->id;
-}
-
-void LedgerState::saveAccount(const QString &id)
-{
-    if (!m_undo.active || m_undo.accounts.contains(id))
-        return;
     const Account *found = account(id);
-    m_undo.accounts.insert(id, found ? std::optional<Account>(*found) : std::nullopt);
+    return found ? found->id : textOf(id);
 }
 
-void LedgerState::saveTransaction(const QString &id)
+QString LedgerState::transactionId(QStringView id) const
 {
-    if (!m_undo.active || m_undo.transactions.contains(id))
-        return;
     const Transaction *found = transaction(id);
-    m_undo.transactions.insert(id, found ? std::optional<Transaction>(*found) : std::nullopt);
+    return found ? found->id : textOf(id);
+}
+
+void LedgerState::saveAccount(quint32 at)
+{
+    if (!m_undo.active || qsizetype(at) >= m_undo.accountCount || m_undo.accounts.contains(at))
+        return;
+    m_undo.accounts.insert(at, m_accounts[at]);
+}
+
+void LedgerState::saveTransaction(quint32 at)
+{
+    if (!m_undo.active || qsizetype(at) >= m_undo.transactionCount ||
+        m_undo.transactions.contains(at))
+        return;
+    m_undo.transactions.insert(at, m_transactions[at]);
 }
 
 void LedgerState::beginTentative()
@@ -359,6 +420,8 @@ void LedgerState::beginTentative()
     BILLING_ASSERT(!m_undo.active);
     m_undo = Undo{};
     m_undo.active = true;
+    m_undo.accountCount = m_accounts.size();
+    m_undo.transactionCount = m_transactions.size();
     m_undo.totals = m_totals;
 }
 
@@ -373,20 +436,19 @@ void LedgerState::confirmTentative(qint64 lastPosition)
 void LedgerState::undoTentative()
 {
     BILLING_ASSERT(m_undo.active);
-    for (auto it = m_undo.accounts.cbegin(); it != m_undo.accounts.cend(); ++it) {
-        if (it.value())
-            m_accounts.insert(it.key(), *it.value());
-        else
-            m_accounts.remove(it.key());
-    }
-    for (auto it = m_undo.transactions.cbegin(); it != m_undo.transactions.cend(); ++it) {
-        if (it.value())
-            m_transactions.insert(it.key(), *it.value());
-        else
-            m_transactions.remove(it.key());
-    }
+    // Keys first: their records point into the lists about to shrink.
     for (const QString &key : std::as_const(m_undo.keys))
         m_idempotency.remove(key);
+    for (qsizetype at = m_undo.accountCount; at < m_accounts.size(); ++at)
+        m_accountIndex.remove(m_accounts[at].id);
+    m_accounts.truncate(m_undo.accountCount);
+    for (qsizetype at = m_undo.transactionCount; at < m_transactions.size(); ++at)
+        m_transactionIndex.remove(m_transactions[at].id);
+    m_transactions.truncate(m_undo.transactionCount);
+    for (auto it = m_undo.accounts.cbegin(); it != m_undo.accounts.cend(); ++it)
+        m_accounts[it.key()] = it.value();
+    for (auto it = m_undo.transactions.cbegin(); it != m_undo.transactions.cend(); ++it)
+        m_transactions[it.key()] = it.value();
     m_totals = m_undo.totals;
     m_undo = Undo{};
 }

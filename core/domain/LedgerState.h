@@ -1,11 +1,15 @@
 #pragma once
 
 #include "Account.h"
+#include "AggregateIndex.h"
+#include "ChunkedList.h"
 #include "CurrencyCatalog.h"
 #include "EventEnvelope.h"
+#include "FoldEvent.h"
 #include "Transaction.h"
 
 #include <QHash>
+#include <QList>
 #include <QSet>
 #include <QUuid>
 
@@ -41,20 +45,30 @@ struct IdempotencyRecord
     bool samePayload(QStringView hexHash) const;
 };
 
+// An idempotency record as the ledger keeps it: the target as its place in the account or
+// transaction list and the refusal as its place in a short table, 40 bytes in all.
+struct StoredIdempotency
+{
+    PayloadHash payloadHash;
+    quint32 target = 0;
+    quint16 rejection = 0; // 0: none; else 1 + its index in the ledger's table of reasons
+    bool targetIsTransaction = false;
+};
+
 // Idempotency records by key. Most keys are generated UUIDs, which are kept as their 16 bytes
 // instead of 36 characters on the heap; any other key is kept as it is.
 class IdempotencyIndex
 {
 public:
-    const IdempotencyRecord *find(const QString &key) const;
-    void insert(const QString &key, const IdempotencyRecord &record);
-    void remove(const QString &key);
+    const StoredIdempotency *find(QStringView key) const;
+    void insert(QStringView key, const StoredIdempotency &record);
+    void remove(QStringView key);
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
 
 private:
     friend class LedgerStateCodec;
-    QHash<QUuid, IdempotencyRecord> m_byUuid;
-    QHash<QString, IdempotencyRecord> m_byText;
+    QHash<QUuid, StoredIdempotency> m_byUuid;
+    QHash<QString, StoredIdempotency> m_byText;
 };
 
 // The whole ledger as a fold over its events. apply() is the only way state changes, and it
@@ -67,6 +81,9 @@ public:
     explicit LedgerState(CurrencyCatalog currencies = CurrencyCatalog::standard());
 
     void apply(const EventEnvelope &event);
+    // The same fold over an event in the current schema read without an envelope (see
+    // FoldEvent); the caller upcasts older ones through the envelope path.
+    void apply(const FoldEvent &event);
 
     // Tentative events (position 0) can be applied and then either confirmed, once the store
     // has given them positions, or undone when the append lost a race. Undo is O(events).
@@ -74,13 +91,15 @@ public:
     void confirmTentative(qint64 lastPosition);
     void undoTentative();
 
-    const Account *account(const QString &id) const;
-    const Transaction *transaction(const QString &id) const;
-    const IdempotencyRecord *idempotency(const QString &key) const;
-    qint64 aggregateVersion(const QString &aggregateId) const;
+    // Pointers stay valid until the next apply() or undo.
+    const Account *account(QStringView id) const;
+    const Transaction *transaction(QStringView id) const;
+    std::optional<IdempotencyRecord> idempotency(QStringView key) const;
+    qint64 aggregateVersion(QStringView aggregateId) const;
 
-    const QHash<QString, Account> &accounts() const { return m_accounts; }
-    const QHash<QString, Transaction> &transactions() const { return m_transactions; }
+    // In the order they were created.
+    const ChunkedList<Account> &accounts() const { return m_accounts; }
+    const ChunkedList<Transaction> &transactions() const { return m_transactions; }
     const CurrencyCatalog &currencies() const { return m_currencies; }
     qint64 position() const { return m_position; }
     qint64 eventCount() const { return m_position; }
@@ -90,34 +109,45 @@ public:
 
 private:
     friend class LedgerStateCodec;
-    void applyAccountEvent(const EventEnvelope &event);
-    void applyTransactionEvent(const EventEnvelope &event);
-    void applyBalanceChanged(Account &account, const EventEnvelope &event);
-    Transaction requested(const EventEnvelope &event, TransactionType type);
+    void applyAccountEvent(const FoldEvent &event);
+    void applyTransactionEvent(const FoldEvent &event);
+    void applyBalanceChanged(Account &account, const FoldEvent &event);
+    Transaction requested(const FoldEvent &event, TransactionType type);
     void completeRefund(const Transaction &refund);
-    // The idempotency key and payload hash of the command that wrote `data`, if it has a key.
-    void remember(const QJsonObject &data, const QString &targetId, const QString &rejection = {});
-    void saveAccount(const QString &id);
-    void saveTransaction(const QString &id);
+    Account &insertAccount(Account account);
+    Transaction &insertTransaction(Transaction transaction);
+    // The idempotency key and payload hash of the command that wrote `event`, if it has a key.
+    void remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
+                  QStringView rejection = {});
+    void rememberKey(QStringView key, const StoredIdempotency &record);
+    void saveAccount(quint32 at);
+    void saveTransaction(quint32 at);
     // The one copy of a string that many entries hold (currencies, reason codes, owner types).
-    QString shared(const QString &text);
+    QString shared(QStringView text);
     // The id as the account or transaction holds it, so a reference to it costs no new string.
-    QString accountId(const QString &id) const;
-    QString transactionId(const QString &id) const;
+    QString accountId(QStringView id) const;
+    QString transactionId(QStringView id) const;
+    quint16 rejectionIndex(QStringView reason);
 
     CurrencyCatalog m_currencies;
-    QHash<QString, Account> m_accounts;
-    QHash<QString, Transaction> m_transactions;
+    ChunkedList<Account> m_accounts;
+    ChunkedList<Transaction> m_transactions;
+    AggregateIndex m_accountIndex;
+    AggregateIndex m_transactionIndex;
     IdempotencyIndex m_idempotency;
+    QList<QString> m_rejections;
     QHash<QString, Money> m_totals;
-    QSet<QString> m_shared;
+    // Few and short (currencies, owner types, reason codes): a scan finds them without a key.
+    QList<QString> m_shared;
     qint64 m_position = 0;
 
     struct Undo
     {
         bool active = false;
-        QHash<QString, std::optional<Account>> accounts;
-        QHash<QString, std::optional<Transaction>> transactions;
+        qsizetype accountCount = 0;
+        qsizetype transactionCount = 0;
+        QHash<quint32, Account> accounts;
+        QHash<quint32, Transaction> transactions;
         QList<QString> keys;
         QHash<QString, Money> totals;
     } m_undo;
@@ -125,5 +155,6 @@ private:
 
 // Reads an amount the ledger itself wrote; a malformed one is corruption, so it asserts.
 Money moneyField(const QJsonObject &data, QStringView name);
+Money moneyField(const FoldEvent &event, QStringView name);
 
 } // namespace billing

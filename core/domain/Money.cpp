@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <limits>
 
 #include <stdexcept>
 
@@ -64,6 +65,24 @@ std::optional<Error> shapeError(QStringView text)
 }
 
 } // namespace
+
+Money::Money(const Units &units)
+{
+    BILLING_ASSERT(units <= maxUnits() && units >= -maxUnits());
+    const Units magnitude = units < 0 ? Units(-units) : units;
+    static const Units lowMask = Units(std::numeric_limits<quint64>::max());
+    m_low = (magnitude & lowMask).convert_to<quint64>();
+    m_high = (magnitude >> 64).convert_to<quint32>();
+    m_negative = units < 0;
+}
+
+Units Money::units() const
+{
+    Units magnitude = m_high;
+    magnitude <<= 64;
+    magnitude |= Units(m_low);
+    return m_negative ? Units(-magnitude) : magnitude;
+}
 
 Money Money::fromUnits(const Units &units)
 {
@@ -137,7 +156,8 @@ Result<Money> Money::parse(QStringView text, int maxDecimals, Sign sign)
 
 int Money::decimalsUsed() const
 {
-    Units remainder = (m_units < 0 ? Units(-m_units) : m_units) % unitsPerWhole();
+    const Units value = units();
+    Units remainder = (value < 0 ? Units(-value) : value) % unitsPerWhole();
     int decimals = scale;
     while (decimals > 0 && remainder % 10 == 0) {
         remainder /= 10;
@@ -150,7 +170,7 @@ Result<Money> Money::plus(const Money &other) const
 {
     Units sum;
     try {
-        sum = m_units + other.m_units;
+        sum = units() + other.units();
     } catch (const std::overflow_error &) {
         return Error{reason::amountOutOfRange, QStringLiteral("sum out of range"), {}};
     }
@@ -169,14 +189,15 @@ QString Money::toString(int decimals) const
 {
     BILLING_ASSERT(decimals >= 0 && decimals <= scale);
     BILLING_ASSERT(decimalsUsed() <= decimals);
-    const Units magnitude = m_units < 0 ? Units(-m_units) : m_units;
+    const Units value = units();
+    const Units magnitude = value < 0 ? Units(-value) : value;
     QString text = QString::fromStdString((magnitude / unitsPerWhole()).str());
     if (decimals > 0) {
         const QString fraction =
             QString::fromStdString((magnitude % unitsPerWhole()).str()).rightJustified(scale, u'0');
         text += u'.' + fraction.left(decimals);
     }
-    return m_units < 0 ? u'-' + text : text;
+    return m_negative ? u'-' + text : text;
 }
 
 } // namespace billing

@@ -20,9 +20,23 @@ QList<Key> sortedKeys(const QList<Key> &keys)
     return sorted;
 }
 
-void writeRecord(QDataStream &out, const IdempotencyRecord &record, const QByteArray &hash)
+// The elements in id order, as the format has always listed them.
+template<typename Aggregate>
+QList<const Aggregate *> byId(const ChunkedList<Aggregate> &list)
 {
-    out << hash << record.targetId << record.rejection;
+    QList<const Aggregate *> sorted;
+    sorted.reserve(list.size());
+    for (const Aggregate &aggregate : list)
+        sorted.append(&aggregate);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Aggregate *a, const Aggregate *b) { return a->id < b->id; });
+    return sorted;
+}
+
+void writeRecord(QDataStream &out, const QByteArray &hash, const QString &targetId,
+                 const QString &rejection)
+{
+    out << hash << targetId << rejection;
 }
 
 } // namespace
@@ -40,8 +54,8 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
         writeUnits(out, state.m_totals.value(currency));
     }
     out << qint64(state.m_accounts.size());
-    for (const QString &id : sortedKeys(state.m_accounts.keys())) {
-        const Account &account = state.m_accounts[id];
+    for (const Account *stored : byId(state.m_accounts)) {
+        const Account &account = *stored;
         out << account.id << account.ownerId << account.ownerType << account.currency
             << quint8(account.type) << quint8(account.status);
         writeUnits(out, account.balance);
@@ -51,8 +65,8 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
         out << account.version;
     }
     out << qint64(state.m_transactions.size());
-    for (const QString &id : sortedKeys(state.m_transactions.keys())) {
-        const Transaction &transaction = state.m_transactions[id];
+    for (const Transaction *stored : byId(state.m_transactions)) {
+        const Transaction &transaction = *stored;
         out << transaction.id << transaction.currency << transaction.sourceAccountId
             << transaction.destinationAccountId << transaction.paymentId
             << transaction.failureReason << quint8(transaction.type) << quint8(transaction.status);
@@ -60,20 +74,24 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
         writeUnits(out, transaction.refunded);
         out << transaction.version;
     }
-    auto hashBytes = [](const IdempotencyRecord &record) {
-        return QByteArray(reinterpret_cast<const char *>(record.payloadHash.m_bytes.data()),
-                          qsizetype(record.payloadHash.m_bytes.size()));
+    auto write = [&](const StoredIdempotency &stored) {
+        writeRecord(out,
+                    QByteArray(reinterpret_cast<const char *>(stored.payloadHash.m_bytes.data()),
+                               qsizetype(stored.payloadHash.m_bytes.size())),
+                    stored.targetIsTransaction ? state.m_transactions[stored.target].id
+                                               : state.m_accounts[stored.target].id,
+                    stored.rejection > 0 ? state.m_rejections[stored.rejection - 1] : QString());
     };
     const IdempotencyIndex &keys = state.m_idempotency;
     out << qint64(keys.m_byUuid.size());
     for (const QUuid &key : sortedKeys(keys.m_byUuid.keys())) {
         out << key;
-        writeRecord(out, keys.m_byUuid[key], hashBytes(keys.m_byUuid[key]));
+        write(keys.m_byUuid[key]);
     }
     out << qint64(keys.m_byText.size());
     for (const QString &key : sortedKeys(keys.m_byText.keys())) {
         out << key;
-        writeRecord(out, keys.m_byText[key], hashBytes(keys.m_byText[key]));
+        write(keys.m_byText[key]);
     }
     return bytes;
 }
@@ -119,7 +137,8 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
             account.maxBalance = max;
         account.ownerType = state.shared(account.ownerType);
         account.currency = state.shared(account.currency);
-        state.m_accounts.insert(account.id, account);
+        ok = ok && !state.account(account.id);
+        state.insertAccount(std::move(account));
     }
     in >> count;
     for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
@@ -140,21 +159,33 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         transaction.failureReason = state.shared(transaction.failureReason);
         transaction.sourceAccountId = state.accountId(transaction.sourceAccountId);
         transaction.destinationAccountId = state.accountId(transaction.destinationAccountId);
-        state.m_transactions.insert(transaction.id, transaction);
+        ok = ok && !state.transaction(transaction.id);
+        state.insertTransaction(std::move(transaction));
     }
-    auto readRecord = [&](IdempotencyRecord &record) {
+    // The target is looked up as decisions look it up: a transaction first, then an account.
+    auto readRecord = [&](StoredIdempotency &record) {
         QByteArray hash;
-        in >> hash >> record.targetId >> record.rejection;
+        QString targetId;
+        QString rejection;
+        in >> hash >> targetId >> rejection;
         if (hash.size() != qsizetype(record.payloadHash.m_bytes.size()))
             return false;
         std::copy(hash.cbegin(), hash.cend(), record.payloadHash.m_bytes.begin());
-        record.rejection = state.shared(record.rejection);
+        if (const std::optional<quint32> at = state.m_transactionIndex.find(targetId)) {
+            record.target = *at;
+            record.targetIsTransaction = true;
+        } else if (const std::optional<quint32> account = state.m_accountIndex.find(targetId)) {
+            record.target = *account;
+        } else {
+            return false;
+        }
+        record.rejection = state.rejectionIndex(rejection);
         return true;
     };
     in >> count;
     for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
         QUuid key;
-        IdempotencyRecord record;
+        StoredIdempotency record;
         in >> key;
         ok = readRecord(record);
         state.m_idempotency.m_byUuid.insert(key, record);
@@ -162,7 +193,7 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
     in >> count;
     for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
         QString key;
-        IdempotencyRecord record;
+        StoredIdempotency record;
         in >> key;
         ok = readRecord(record);
         state.m_idempotency.m_byText.insert(key, record);

@@ -24,6 +24,9 @@ public:
                                         const QHash<QString, qint64> &expectedVersions) override;
     Result<QList<EventEnvelope>> read(qint64 after, int limit) override;
     Result<qint64> lastPosition() override;
+    // Reads the bodies with SQLite's own API and the canonical reader: no QVariant, no
+    // QJsonDocument, no envelope per event (see CanonicalEventReader).
+    Status foldInto(LedgerState &state, qint64 upToPosition = 0) override;
     QString location() const override;
 
 private:
