@@ -436,10 +436,15 @@ int main(int argc, char *argv[])
     clock.start();
     stop = false;
     ready = 0;
+    std::atomic<bool> go{false};
     const double perClientPerNs = double(rate) / clients / 1e9;
     std::vector<std::thread> lagThreads = startClients(clients, [&](Client &client, int c) {
         QRandomGenerator random(quint32(c + 100));
         ++ready;
+        // Opening a client reads the whole log (seconds): no one sends before the watcher runs,
+        // or the first commands' rows are there before it looks and their lag counts the wait.
+        while (!go && !stop)
+            QThread::msleep(1);
         QList<Sent> mine;
         const qint64 start = clock.nsecsElapsed();
         qint64 tick = start;
@@ -469,6 +474,8 @@ int main(int argc, char *argv[])
     });
     while (ready < clients && failure.isEmpty())
         QThread::msleep(10);
+    seen.append({clock.nsecsElapsed(), checkpoint(watcher)});
+    go = true;
     timer.restart();
     while (timer.nsecsElapsed() < qint64(seconds * 1e9) && failure.isEmpty()) {
         const qint64 position = checkpoint(watcher);

@@ -24,7 +24,8 @@ private:
     Status writeAudit(const QList<EventEnvelope> &events);
     Status writeAccounts(const QList<EventEnvelope> &events);
     Status writeTransactions(const QList<EventEnvelope> &events);
-    // INSERT/UPDATE with `rowSql` ("(?, ?, ...)") repeated once per row of `values`, in chunks.
+    // `head`, then `rowSql` ("(?, ?, ...)") once per row with its values, then `tail`; in
+    // statements of up to 500 rows.
     Status runRows(const QString &head, const QString &rowSql, const QString &tail,
                    const QList<QVariantList> &rows, const QString &what);
 
