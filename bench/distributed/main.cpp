@@ -15,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -44,6 +45,7 @@ void say(const QString &text)
 struct Client
 {
     std::unique_ptr<LedgerStorage> storage;
+    CommandBus *bus = nullptr;
     SystemClock clock;
     RandomIds ids;
     std::unique_ptr<LedgerService> service;
@@ -71,14 +73,19 @@ Result<std::unique_ptr<Client>> openClient(const StoreLocation &location)
     client->service =
         std::make_unique<LedgerService>(client->storage->events(), client->clock, client->ids);
     client->service->setCommandBus(bus.value());
+    client->bus = bus.value();
     if (Status opened = client->service->open(); !opened.ok())
         return opened.error();
     return client;
 }
 
+// Straight to the command bus, as billing-cli's LedgerService does, without the fold of the log
+// it does after (a CLI process does it once before it exits; four bench threads doing it after
+// every batch would each decode the whole stream again). The bus returns once the decision
+// maker's projections show the outcomes.
 Result<QList<Outcome>> runAll(Client &client, const QList<Command> &commands)
 {
-    Result<QList<Outcome>> outcomes = client.service->executeBatch(commands);
+    Result<QList<Outcome>> outcomes = client.bus->submit(commands);
     if (!outcomes.ok())
         return outcomes;
     for (const Outcome &outcome : outcomes.value()) {
@@ -197,6 +204,7 @@ Result<bench::LatencySummary> crudBaseline(const PostgresLocation &location, int
 
 int main(int argc, char *argv[])
 {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // each figure as soon as it is measured
     QCoreApplication application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("billing-distributed-bench"));
     QCommandLineParser parser;
@@ -243,9 +251,29 @@ int main(int argc, char *argv[])
     location.value().projections = parser.isSet(projectionsOption)
                                        ? parser.value(projectionsOption)
                                        : qEnvironmentVariable("BILLING_PROJECTIONS");
-    const Result<PostgresLocation> postgres = PostgresLocation::parse(location.value().projections);
+    Result<PostgresLocation> postgres = PostgresLocation::parse(location.value().projections);
     if (!postgres.ok())
         return say(postgres.error().message), 1;
+    // A ledger of its own each run: new topics (a prefix) and a new database next to the one
+    // given. On a ledger that earlier runs filled, every client and the serve would first read
+    // those runs' whole log, and the projections' checkpoint would stand at their end.
+    const QString run = QString::number(QDateTime::currentMSecsSinceEpoch());
+    if (!qEnvironmentVariableIsSet("BILLING_KAFKA_TOPIC_PREFIX"))
+        qputenv("BILLING_KAFKA_TOPIC_PREFIX", QStringLiteral("bench-%1.").arg(run).toUtf8());
+    {
+        PostgresDatabase server;
+        if (Status opened = server.open(postgres.value()); !opened.ok())
+            return say(opened.error().message), 1;
+        postgres.value().database = QStringLiteral("billing_bench_%1").arg(run);
+        if (Status created =
+                server.exec(QStringLiteral("CREATE DATABASE %1").arg(postgres.value().database));
+            !created.ok())
+            return say(created.error().message), 1;
+    }
+    location.value().projections = postgres.value().toString();
+    std::printf("ledger                         topics %sbilling.*, database %s\n",
+                qPrintable(qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX")),
+                qPrintable(postgres.value().database));
     const int users = parser.value(usersOption).toInt();
     const int clients = parser.value(clientsOption).toInt();
     const int batch = parser.value(batchOption).toInt();
@@ -394,8 +422,9 @@ int main(int argc, char *argv[])
                 "after the start)\n",
                 double(completed) / projectedSeconds, projectedSeconds);
 
-    // 2. Lag at a steady rate: every 10 ms a client sends rate/100/clients commands; a watcher
-    // notes when the projections' checkpoint passes each command's last event.
+    // 2. Lag at a steady rate: each client keeps to rate/clients commands/s, sending every
+    // 10 ms what is due by then (more at once when its previous round trip took longer); a
+    // watcher notes when the projections' checkpoint passes each command's last event.
     struct Sent
     {
         qint64 sentNs;
@@ -407,18 +436,27 @@ int main(int argc, char *argv[])
     clock.start();
     stop = false;
     ready = 0;
-    const int perTick = std::max(1, rate / 100 / clients);
+    std::atomic<bool> go{false};
+    const double perClientPerNs = double(rate) / clients / 1e9;
     std::vector<std::thread> lagThreads = startClients(clients, [&](Client &client, int c) {
         QRandomGenerator random(quint32(c + 100));
         ++ready;
+        // Opening a client reads the whole log (seconds): no one sends before the watcher runs,
+        // or the first commands' rows are there before it looks and their lag counts the wait.
+        while (!go && !stop)
+            QThread::msleep(1);
         QList<Sent> mine;
-        qint64 tick = clock.nsecsElapsed();
+        const qint64 start = clock.nsecsElapsed();
+        qint64 tick = start;
+        qint64 issued = 0;
         while (!stop) {
+            const auto due = qint64(double(clock.nsecsElapsed() - start) * perClientPerNs) + 1;
             QList<Command> commands;
-            for (int i = 0; i < perTick; ++i)
+            for (; issued < due; ++issued)
                 commands.append(client.issue(transfer(userIds, random)));
             const qint64 at = clock.nsecsElapsed();
-            const Result<QList<Outcome>> outcomes = runAll(client, commands);
+            const Result<QList<Outcome>> outcomes =
+                commands.isEmpty() ? QList<Outcome>{} : runAll(client, commands);
             if (!outcomes.ok()) {
                 const QMutexLocker locker(&lock);
                 failure = outcomes.error().message;
@@ -434,6 +472,10 @@ int main(int argc, char *argv[])
         const QMutexLocker locker(&lock);
         sent.append(mine);
     });
+    while (ready < clients && failure.isEmpty())
+        QThread::msleep(10);
+    seen.append({clock.nsecsElapsed(), checkpoint(watcher)});
+    go = true;
     timer.restart();
     while (timer.nsecsElapsed() < qint64(seconds * 1e9) && failure.isEmpty()) {
         const qint64 position = checkpoint(watcher);

@@ -4,10 +4,22 @@
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QThread>
 
 namespace billing {
+namespace {
+
+// How long a client waits for the decision maker's projections before it projects itself.
+int projectionWaitMs()
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue("BILLING_PROJECTION_WAIT_MS", &ok);
+    return ok && value >= 0 ? value : 5000;
+}
+
+} // namespace
 
 QString DistributedStorage::writerId(const KafkaSettings &kafka)
 {
@@ -65,18 +77,45 @@ Result<CommandBus *> DistributedStorage::commandBus()
     if (!client.ok())
         return client.error();
     m_client = std::move(client.value());
-    m_client->setAfterOutcomesHook([this](qint64 lastPosition) {
-        // A commit is acknowledged before its markers are written, partition by partition: the
-        // outcome can be readable a moment before the events it names.
-        const QDeadlineTimer deadline(10000);
-        for (Result<qint64> last = m_log->lastPosition();
-             last.ok() && last.value() < lastPosition && !deadline.hasExpired();
-             last = m_log->lastPosition())
-            QThread::msleep(20);
-        if (Result<qint64> done = catchUpProjections(); !done.ok())
-            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
-    });
+    m_client->setAfterOutcomesHook([this](qint64 lastPosition) { awaitProjections(lastPosition); });
     return static_cast<CommandBus *>(m_client.get());
+}
+
+Result<qint64> DistributedStorage::projectCommitted(const QList<EventEnvelope> &committed,
+                                                    qint64 budgetMs)
+{
+    const Result<qint64> at = m_projector->checkpoint();
+    if (at.ok() && !committed.isEmpty() && at.value() + 1 >= committed.first().position)
+        return m_projector->applyBatch(committed);
+    // Behind (a batch whose projection failed, another writer's events): from the log.
+    QElapsedTimer spent;
+    spent.start();
+    return catchUpProjections([&spent, budgetMs](qint64) { return spent.elapsed() < budgetMs; });
+}
+
+void DistributedStorage::awaitProjections(qint64 position)
+{
+    // The decision maker projects right after its commit; a client that projected too only
+    // queued behind it on the checkpoint row (docs/distributed.md, "Speed").
+    const QDeadlineTimer deadline(projectionWaitMs());
+    for (;;) {
+        const Result<qint64> at = m_projector->checkpoint();
+        if (at.ok() && at.value() >= position)
+            return;
+        if (deadline.hasExpired())
+            break;
+        QThread::msleep(2);
+    }
+    // The decision maker stopped between its commit and its projection, or is far behind: the
+    // events are in the log (a commit is acknowledged before every partition's marker is
+    // written, so they may need a moment to become readable), and this client projects them.
+    const QDeadlineTimer readable(10000);
+    for (Result<qint64> last = m_log->lastPosition();
+         last.ok() && last.value() < position && !readable.hasExpired();
+         last = m_log->lastPosition())
+        QThread::msleep(20);
+    if (Result<qint64> done = catchUpProjections(); !done.ok())
+        qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
 }
 
 Status DistributedStorage::resetProjections()

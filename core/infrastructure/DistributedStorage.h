@@ -32,8 +32,13 @@ public:
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
     Result<QHash<QString, QString>> transactionStatuses() override;
+    // Brings the projections up to `committed` (events this process just committed, in order),
+    // straight from memory when the checkpoint is right below them, else from the log for at
+    // most `budgetMs`. The decision maker calls this after each batch.
+    Result<qint64> projectCommitted(const QList<EventEnvelope> &committed, qint64 budgetMs);
     // Commands go to `billing-cli serve` through the command topic; after their outcomes, this
-    // waits until their events are readable and brings the projections up to them.
+    // waits until the decision maker's projections show them (a read that follows sees the
+    // write), without projecting itself unless they stay behind for BILLING_PROJECTION_WAIT_MS.
     Result<CommandBus *> commandBus() override;
     const KafkaSettings &kafka() const { return m_kafka; }
 
@@ -43,6 +48,7 @@ public:
 
 private:
     DistributedStorage() = default;
+    void awaitProjections(qint64 position);
 
     KafkaSettings m_kafka;
     std::unique_ptr<KafkaEventLog> m_log;

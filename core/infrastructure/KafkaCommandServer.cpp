@@ -5,7 +5,6 @@
 #include "domain/ReasonCode.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -104,7 +103,7 @@ void KafkaCommandServer::setReportHook(std::function<void(const QJsonObject &)> 
     m_report = std::move(hook);
 }
 
-void KafkaCommandServer::setAfterCommitHook(std::function<void()> hook)
+void KafkaCommandServer::setAfterCommitHook(std::function<void(const QList<EventEnvelope> &)> hook)
 {
     m_afterCommit = std::move(hook);
 }
@@ -221,7 +220,6 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
     }
     report({{QStringLiteral("role"), QStringLiteral("standby")},
             {QStringLiteral("reason"), QStringLiteral("joined the group")}});
-    QDeadlineTimer idle(idleCatchUpMs);
     while (!stop.load() && !m_leave) {
         std::vector<std::unique_ptr<RdKafka::Message>> batch;
         const int assignments = m_assignments;
@@ -231,10 +229,6 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
             if (message->err() != RdKafka::ERR_NO_ERROR)
                 break;
             batch.push_back(std::move(message));
-        }
-        if (batch.empty() && m_log && m_afterCommit && idle.hasExpired()) {
-            m_afterCommit(); // a backlog of the projections drains while no command comes
-            idle.setRemainingTime(idleCatchUpMs);
         }
         if (batch.empty() || !m_log || assignments != m_assignments)
             continue; // nothing to do, or the role changed while polling
@@ -327,7 +321,7 @@ Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka
         m_state->confirmTentative(written.value().last().position);
     m_decided += entries.size();
     if (m_afterCommit && !written.value().isEmpty())
-        m_afterCommit();
+        m_afterCommit(written.value());
     return Done{};
 }
 

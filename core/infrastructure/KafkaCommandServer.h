@@ -38,21 +38,23 @@ public:
 
     // Each change of role and each failure as one JSON object ("role": holder, standby, ...).
     void setReportHook(std::function<void(const QJsonObject &)> hook);
-    // After each committed batch that wrote events, and about once a second while idle (`serve`
-    // brings the projections up there). It must return within a few seconds: the holder polls
-    // the command partition in between, or the group takes the role away.
-    void setAfterCommitHook(std::function<void()> hook);
+    // After each committed batch that wrote events, with those events (`serve` hands them to
+    // its projector). It must return quickly: the holder polls the command partition in
+    // between, or the group takes the role away.
+    void setAfterCommitHook(std::function<void(const QList<EventEnvelope> &)> hook);
     // Serves until `stop` is set, then leaves the group so that a standby takes over at once.
     void run(const std::atomic<bool> &stop);
     qint64 commandsDecided() const { return m_decided; }
+    // The last position of the log as this holder knows it; 0 while it stands by.
+    qint64 logPosition() const { return m_state ? m_state->position() : 0; }
 
     // Called by the group's rebalance callback.
     void onAssigned();
     void onRevoked();
 
 private:
-    static constexpr int batchMax = 500;
-    static constexpr int idleCatchUpMs = 1000;
+    // Commands per Kafka transaction: a commit costs about the same for 10 or 2,000 of them.
+    static constexpr int batchMax = 2000;
 
     void session(const std::atomic<bool> &stop);
     Status openConsumer();
@@ -71,7 +73,7 @@ private:
     int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
-    std::function<void()> m_afterCommit;
+    std::function<void(const QList<EventEnvelope> &)> m_afterCommit;
     struct Rebalance;
     std::unique_ptr<Rebalance> m_rebalance;
 };

@@ -2,13 +2,70 @@
 
 #include "KafkaCommandServer.h"
 
-#include <QElapsedTimer>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace billing {
 namespace {
 
-// A few seconds at most: the holder must poll again before max.poll.interval.ms (10 s).
+// A few seconds at most per catch-up from the log, so that a stop is not held up for long.
 constexpr qint64 projectionBudgetMs = 2000;
+// While no batch comes, how often the projections are compared with the log.
+constexpr int idleCheckMs = 1000;
+// Events waiting for the projector beyond this are dropped from memory: the projector then
+// finds its checkpoint behind and reads them from the log instead.
+constexpr qsizetype queuedEventsMax = 200000;
+
+// The events the decision maker committed, in order, on their way to the projector. The decision
+// maker's thread pushes, the storage's thread takes: projecting the last batch while the next
+// one is decided and committed, instead of one after the other.
+class CommittedEvents
+{
+public:
+    void push(const QList<EventEnvelope> &events)
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_queued + events.size() > queuedEventsMax) {
+            m_batches.clear();
+            m_queued = 0;
+        }
+        m_batches.push_back(events);
+        m_queued += events.size();
+        m_last = events.last().position;
+        m_changed.notify_one();
+    }
+    void finish()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_one();
+    }
+    // Everything queued, as one run (empty after `timeoutMs` without any); false once finished
+    // and drained.
+    bool take(QList<EventEnvelope> &run, qint64 &lastCommitted, int timeoutMs)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                           [this] { return !m_batches.empty() || m_finished; });
+        run.clear();
+        for (QList<EventEnvelope> &batch : m_batches)
+            run += std::move(batch);
+        m_batches.clear();
+        m_queued = 0;
+        lastCommitted = m_last;
+        return !(m_finished && run.isEmpty());
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QList<EventEnvelope>> m_batches;
+    qsizetype m_queued = 0;
+    qint64 m_last = 0;
+    bool m_finished = false;
+};
 
 } // namespace
 
@@ -17,17 +74,33 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
 {
     KafkaCommandServer server(storage.kafka(), DistributedStorage::writerId(storage.kafka()));
     server.setReportHook(std::move(report));
-    server.setAfterCommitHook([&storage] {
-        // A larger backlog is finished by the next calls; left behind, the projections are
-        // behind, never wrong.
-        QElapsedTimer spent;
-        spent.start();
-        const Result<qint64> done = storage.catchUpProjections(
-            [&spent](qint64) { return spent.elapsed() < projectionBudgetMs; });
-        if (!done.ok())
-            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
+    CommittedEvents committed;
+    server.setAfterCommitHook([&committed](const QList<EventEnvelope> &events) {
+        if (!events.isEmpty())
+            committed.push(events);
     });
-    server.run(stop);
+    // The decision maker on a thread of its own; this thread keeps the storage's PostgreSQL
+    // connection, which belongs to it, and projects.
+    std::thread deciding([&server, &stop, &committed] {
+        server.run(stop);
+        committed.finish();
+    });
+    QList<EventEnvelope> run;
+    qint64 lastCommitted = 0;
+    while (committed.take(run, lastCommitted, idleCheckMs)) {
+        if (run.isEmpty()) {
+            // Idle: only when the projections are behind what this holder committed (reading
+            // the log again just to find nothing new cost a second read of every event).
+            const Result<qint64> at = storage.projections().checkpoint();
+            if (lastCommitted == 0 || (at.ok() && at.value() >= lastCommitted))
+                continue;
+        }
+        // Left behind, the projections are behind, never wrong; the next run finishes the job.
+        if (const Result<qint64> done = storage.projectCommitted(run, projectionBudgetMs);
+            !done.ok())
+            qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
+    }
+    deciding.join();
     return server.commandsDecided();
 }
 
