@@ -316,22 +316,29 @@ void LedgerState::completeRefund(const Transaction &refund)
     payment.refunded = refunded.value();
 }
 
+namespace {
+
+// Appends an aggregate and finds it by id from then on; its place never changes.
+template<typename Aggregate>
+Aggregate &appendFound(ChunkedList<Aggregate> &list, AggregateIndex &index, Aggregate aggregate)
+{
+    const auto at = quint32(list.size());
+    BILLING_ASSERT(qsizetype(at) == list.size());
+    Aggregate &inserted = list.append(std::move(aggregate));
+    index.insert(inserted.id, at);
+    return inserted;
+}
+
+} // namespace
+
 Account &LedgerState::insertAccount(Account account)
 {
-    const auto at = quint32(m_accounts.size());
-    BILLING_ASSERT(qsizetype(at) == m_accounts.size());
-    Account &inserted = m_accounts.append(std::move(account));
-    m_accountIndex.insert(inserted.id, at);
-    return inserted;
+    return appendFound(m_accounts, m_accountIndex, std::move(account));
 }
 
 Transaction &LedgerState::insertTransaction(Transaction transaction)
 {
-    const auto at = quint32(m_transactions.size());
-    BILLING_ASSERT(qsizetype(at) == m_transactions.size());
-    Transaction &inserted = m_transactions.append(std::move(transaction));
-    m_transactionIndex.insert(inserted.id, at);
-    return inserted;
+    return appendFound(m_transactions, m_transactionIndex, std::move(transaction));
 }
 
 void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
