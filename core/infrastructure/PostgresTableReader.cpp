@@ -1,6 +1,7 @@
 #include "PostgresTableReader.h"
 
 #include "PostgresProjector.h"
+#include "TableConditions.h"
 #include "application/EventSummary.h"
 
 #include <QSqlQuery>
@@ -187,27 +188,8 @@ const TableSql &tableSql(LedgerTable table)
     return auditSql();
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
-struct Where
-{
-    QString sql;
-    QVariantList values;
-
-    void add(const QString &condition, const QVariantList &bound)
-    {
-        sql += sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        sql += condition;
-        values += bound;
-    }
-};
+using Where = table_sql::Conditions;
+using table_sql::likePattern;
 
 Where whereOf(const TableSql &table, const TableFilter &filter)
 {
@@ -222,26 +204,14 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
         }
         where.add(u'(' + matches.join(QStringLiteral(" OR ")) + u')', values);
     }
-    const std::pair<const QString &, const QString &> equalities[] = {
-        {table.typeColumn, filter.type},
-        {table.statusColumn, filter.status},
-        {table.currencyColumn, filter.currency},
-        {table.correlationColumn, filter.correlationId},
-        {table.operatorColumn, filter.operatorName}};
-    for (const auto &[column, value] : equalities) {
-        if (!column.isEmpty() && !value.isEmpty())
-            where.add(column + QStringLiteral(" = ?"), {value});
-    }
+    table_sql::addExactMatches(where,
+                               {table.typeColumn, table.statusColumn, table.currencyColumn,
+                                table.correlationColumn, table.operatorColumn},
+                               filter);
     if (!filter.account.isEmpty() && !table.accountCondition.isEmpty())
         where.add(table.accountCondition,
                   QVariantList(table.accountCondition.count(u'?'), filter.account));
-    if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
-        where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
-    if (!filter.fromDate.isEmpty())
-        where.add(bytewise(table.timeColumn) + QStringLiteral(" >= ?"), {filter.fromDate});
-    // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
-    if (!filter.toDate.isEmpty())
-        where.add(bytewise(table.timeColumn) + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
+    table_sql::addPositionAndTime(where, table.positionColumn, bytewise(table.timeColumn), filter);
     return where;
 }
 

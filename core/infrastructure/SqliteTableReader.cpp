@@ -2,6 +2,7 @@
 
 #include "EventSearchIndex.h"
 #include "SqliteProjector.h"
+#include "TableConditions.h"
 #include "application/EventSummary.h"
 
 #include <QSqlDriver>
@@ -36,31 +37,25 @@ struct TableSql
     QString accountCondition;
 };
 
-struct Where
+struct Where : Conditions
 {
     QString from;      // the table, or the table with the index its rows are read by
     QString countFrom; // the same for counting them
-    QString sql;
-    QVariantList values;
     // Select the window's keys from the index alone, then read only the window's rows.
     bool keysFirst = false;
     // When set, what orders the rows by log position (the search index's rowid): SQLite reads
     // the index in that order and stops at the window, where sorting by the log's own column
     // would sort every match first.
     QString positionOrder;
-
-    void add(const QString &condition, const QVariantList &bound)
-    {
-        sql += sql.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ");
-        sql += condition;
-        values += bound;
-    }
 };
 
 } // namespace table_sql
 
 namespace {
 
+using table_sql::addExactMatches;
+using table_sql::addPositionAndTime;
+using table_sql::likePattern;
 using table_sql::TableSql;
 using table_sql::Where;
 
@@ -189,15 +184,6 @@ sqlite3 *sqliteHandle(QSqlDatabase &connection)
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(u'\\', QStringLiteral("\\\\"));
-    escaped.replace(u'%', QStringLiteral("\\%"));
-    escaped.replace(u'_', QStringLiteral("\\_"));
-    return u'%' + escaped + u'%';
-}
-
 // How the log's own indexes can answer a read of the event history.
 struct LogShortcuts
 {
@@ -225,16 +211,10 @@ Where whereOf(const TableSql &table, const TableFilter &filter, const LogShortcu
         }
         where.add(u'(' + matches.join(QStringLiteral(" OR ")) + u')', values);
     }
-    const std::pair<const QString &, const QString &> equalities[] = {
-        {table.typeColumn, filter.type},
-        {table.statusColumn, filter.status},
-        {table.currencyColumn, filter.currency},
-        {table.correlationColumn, filter.correlationId},
-        {table.operatorColumn, filter.operatorName}};
-    for (const auto &[column, value] : equalities) {
-        if (!column.isEmpty() && !value.isEmpty())
-            where.add(column + QStringLiteral(" = ?"), {value});
-    }
+    addExactMatches(where,
+                    {table.typeColumn, table.statusColumn, table.currencyColumn,
+                     table.correlationColumn, table.operatorColumn},
+                    filter);
     if (!filter.account.isEmpty() && search.accountBound > 0) {
         // Only the newest (or oldest) `accountBound` rows can be asked for. A transaction's
         // events are one append and appends never interleave, so they are among the account's
@@ -253,13 +233,7 @@ Where whereOf(const TableSql &table, const TableFilter &filter, const LogShortcu
         where.add(table.accountCondition,
                   QVariantList(table.accountCondition.count(u'?'), filter.account));
     }
-    if (filter.upToPosition >= 0 && !table.positionColumn.isEmpty())
-        where.add(table.positionColumn + QStringLiteral(" <= ?"), {filter.upToPosition});
-    if (!filter.fromDate.isEmpty())
-        where.add(table.timeColumn + QStringLiteral(" >= ?"), {filter.fromDate});
-    // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
-    if (!filter.toDate.isEmpty())
-        where.add(table.timeColumn + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
+    addPositionAndTime(where, table.positionColumn, table.timeColumn, filter);
     where.from = table.from;
     where.countFrom = table.from;
     // Left to itself, SQLite reads a one-sided time range by walking the log from one end: at
