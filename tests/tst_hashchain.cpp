@@ -2,9 +2,15 @@
 // projections that drifted from the log.
 #include "TestLedger.h"
 
+#include "domain/Sha256.h"
+#include "infrastructure/CanonicalEventWriter.h"
 #include "infrastructure/EventCodec.h"
 #include "infrastructure/LedgerVerifier.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -22,6 +28,9 @@ private Q_SLOTS:
     void insertedEventIsNamed();
     void unreadableEventIsNamed();
     void driftedProjectionIsReported();
+    void canonicalBytesAreQtsCompactJson();
+    void timestampsAreQtsFormat();
+    void sha256IsQtsSha256();
 
 private:
     // A ledger of 4 accounts and 3 transactions; returns the position of the first BalanceChanged.
@@ -144,4 +153,131 @@ void TestHashChain::driftedProjectionIsReported()
 }
 
 QTEST_GUILESS_MAIN(TestHashChain)
+void TestHashChain::canonicalBytesAreQtsCompactJson()
+{
+    // The hand-written writer must give exactly the bytes Qt gives, or the chain would break
+    // between versions: every event type, refusals, and text that needs escaping.
+    TestLedger ledger;
+    build(ledger);
+    const QString alice = ledger.userAccount();
+    const QString shop = ledger.createAccount(AccountType::System, QStringLiteral("USD"));
+    ledger.fund(alice, QStringLiteral("50.00"));
+    const Outcome paid = ledger.pay(alice, shop, QStringLiteral("20.00"));
+    ledger.refund(paid.transactionId, QStringLiteral("5.00"));
+    QCOMPARE(ledger.refund(paid.transactionId, QStringLiteral("500.00")).code,
+             QStringLiteral("REFUND_EXCEEDS_PAYMENT"));
+    QCOMPARE(ledger
+                 .withdraw(alice, ledger.externalAccount(QStringLiteral("USD")),
+                           QStringLiteral("9999.00"))
+                 .code,
+             QStringLiteral("INSUFFICIENT_FUNDS"));
+    ChangeAccountLimits limits;
+    limits.accountId = alice;
+    limits.minBalance = TestLedger::money(QStringLiteral("-10.00"));
+    limits.maxBalance = TestLedger::money(QStringLiteral("1000.00"));
+    QVERIFY(ledger.run(limits).completed());
+    ChangeAccountStatus suspend;
+    suspend.accountId = alice;
+    suspend.target = AccountStatus::Suspended;
+    QVERIFY(ledger.run(suspend).completed());
+    const QString bob = ledger.userAccount();
+    QCOMPARE(ledger.transfer(alice, bob, QStringLiteral("1.00")).code,
+             QStringLiteral("ACCOUNT_NOT_ACTIVE"));
+    const QStringList references = {
+        QStringLiteral("INV/2026/11 \"quoted\" back\\slash ~"),
+        QStringLiteral("tab\there"),
+        QStringLiteral("Rechnung für März"),
+        QStringLiteral("emoji \U0001F4B6"),
+    };
+    ledger.fund(bob, QStringLiteral("10.00"));
+    for (const QString &reference : references) {
+        MoveMoney move;
+        move.type = TransactionType::Transfer;
+        move.sourceAccountId = bob;
+        move.destinationAccountId = ledger.userAccount();
+        move.amount = TestLedger::money(QStringLiteral("1.00"));
+        move.reference = reference;
+        QVERIFY(ledger.run(move).completed());
+    }
+
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 10000);
+    QVERIFY(events.ok());
+    QCOMPARE(events.value().size(), ledger.eventCount());
+    int written = 0;
+    int leftToQt = 0;
+    QSet<QString> types;
+    for (const EventEnvelope &event : events.value()) {
+        types.insert(event.eventType);
+        const QByteArray qt =
+            QJsonDocument(codec::toJson(event, false)).toJson(QJsonDocument::Compact);
+        QByteArray ours;
+        if (codec::writeCanonical(event, ours)) {
+            QCOMPARE(ours, qt);
+            ++written;
+        } else {
+            ++leftToQt;
+        }
+        QCOMPARE(codec::canonicalBytes(event), qt);
+    }
+    // Tab, non-ASCII and emoji references go Qt's way: one Requested event each.
+    QCOMPARE(leftToQt, 3);
+    QCOMPARE(written, events.value().size() - 3);
+    for (const char *type :
+         {"AccountCreated", "AccountStatusChanged", "AccountLimitsChanged", "BalanceChanged",
+          "TopupRequested", "TopupCompleted", "TransferFailed", "PaymentCompleted",
+          "RefundCompleted", "RefundFailed", "WithdrawalFailed"})
+        QVERIFY2(types.contains(QLatin1String(type)), type);
+}
+
+void TestHashChain::timestampsAreQtsFormat()
+{
+    const auto qt = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"))
+            .toLatin1();
+    };
+    const qint64 lastMs = 253402300799999; // 9999-12-31T23:59:59.999Z
+    QList<qint64> samples = {0, 1, 951782400000 /* 2000-02-29 */, 4107542399999, lastMs};
+    QRandomGenerator random(20261126);
+    for (int i = 0; i < 20000; ++i)
+        samples.append(qint64(random.bounded(quint64(lastMs) + 1)));
+    for (const qint64 ms : samples) {
+        QByteArray ours;
+        QVERIFY(codec::writeTimestamp(ms, ours));
+        QCOMPARE(ours, qt(ms));
+        QCOMPARE(codec::formatTimestamp(ms).toLatin1(), qt(ms));
+    }
+    QByteArray outside;
+    QVERIFY(!codec::writeTimestamp(-1, outside));
+    QVERIFY(!codec::writeTimestamp(lastMs + 1, outside));
+    QVERIFY(outside.isEmpty());
+}
+
+void TestHashChain::sha256IsQtsSha256()
+{
+    // Every length around the padding's edges (55, 56, 63, 64 bytes...) and several blocks,
+    // whole and fed in pieces, against Qt's portable SHA-256.
+    qInfo("SHA-256 on this processor: %s",
+          Sha256::accelerated() ? "SHA extensions" : "QCryptographicHash");
+    QRandomGenerator random(4242);
+    QByteArray bytes(1100, Qt::Uninitialized);
+    for (char &byte : bytes)
+        byte = char(random.bounded(256));
+    for (qsizetype length = 0; length <= bytes.size(); ++length) {
+        const QByteArrayView input(bytes.constData(), length);
+        const QByteArray expected = QCryptographicHash::hash(input, QCryptographicHash::Sha256);
+        QCOMPARE(Sha256::hash(input), expected);
+        Sha256 pieces;
+        qsizetype at = 0;
+        while (at < length) {
+            const qsizetype piece = std::min<qsizetype>(random.bounded(130), length - at);
+            pieces.addData(input.sliced(at, piece));
+            at += piece;
+        }
+        QCOMPARE(pieces.result(), expected);
+    }
+    QCOMPARE(Sha256::hash("abc").toHex(),
+             QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+}
+
 #include "tst_hashchain.moc"

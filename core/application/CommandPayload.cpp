@@ -1,8 +1,8 @@
 #include "CommandPayload.h"
 
 #include "Overloaded.h"
+#include "domain/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 namespace billing {
@@ -72,8 +72,7 @@ QJsonObject commandPayload(const CommandBody &body)
 QString payloadHash(const CommandBody &body)
 {
     const QByteArray canonical = QJsonDocument(commandPayload(body)).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(
-        QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(canonical).toHex());
 }
 
 } // namespace billing

@@ -1,8 +1,9 @@
 #include "EventCodec.h"
 
+#include "CanonicalEventWriter.h"
 #include "domain/ReasonCode.h"
+#include "domain/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QDate>
 #include <QJsonDocument>
 
@@ -30,6 +31,9 @@ int digits(QStringView text, qsizetype from, qsizetype count)
 
 QString formatTimestamp(qint64 msSinceEpoch)
 {
+    QByteArray text;
+    if (writeTimestamp(msSinceEpoch, text))
+        return QString::fromLatin1(text);
     return QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC)
         .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
@@ -106,12 +110,15 @@ Result<EventEnvelope> fromBytes(const QByteArray &json)
 
 QByteArray canonicalBytes(const EventEnvelope &event)
 {
+    QByteArray bytes;
+    if (writeCanonical(event, bytes))
+        return bytes;
     return QJsonDocument(toJson(event, false)).toJson(QJsonDocument::Compact);
 }
 
 QString chainHash(const QString &previousHash, const QByteArray &canonical)
 {
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     hash.addData(previousHash.toLatin1());
     hash.addData(canonical);
     return QString::fromLatin1(hash.result().toHex());

@@ -6,8 +6,11 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace billing {
 namespace {
@@ -68,6 +71,7 @@ void SqliteDatabase::close()
         return;
     m_checkpointer.reset();
     m_statements.clear();
+    m_nativeStatements.clear();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -109,10 +113,28 @@ QSqlQuery &SqliteDatabase::statement(const QString &sql)
     return **it;
 }
 
+SqliteStatement &SqliteDatabase::nativeStatement(const char *sql)
+{
+    auto it = m_nativeStatements.find(sql);
+    if (it == m_nativeStatements.end())
+        it =
+            m_nativeStatements.emplace(sql, std::make_unique<SqliteStatement>(handle(), sql)).first;
+    return *it->second;
+}
+
+sqlite3 *SqliteDatabase::handle()
+{
+    const QVariant handle = m_db.driver()->handle();
+    BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
 void SqliteDatabase::finishStatements()
 {
     for (const auto &query : std::as_const(m_statements))
         query->finish();
+    for (const auto &[sql, statement] : m_nativeStatements)
+        statement->reset();
 }
 
 Status SqliteDatabase::commit()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SqliteCheckpointer.h"
+#include "SqliteStatement.h"
 #include "domain/Result.h"
 
 #include <QHash>
@@ -8,8 +9,10 @@
 #include <QString>
 
 #include <memory>
+#include <unordered_map>
 
 class QSqlQuery;
+struct sqlite3;
 
 namespace billing {
 
@@ -44,6 +47,10 @@ public:
     // statement is reset at commit, rollback and finishStatements(), so none keeps an old read
     // snapshot open.
     QSqlQuery &statement(const QString &sql);
+    // The same on SQLite's own API, for the write path; keyed by the SQL's address, so pass a
+    // string literal.
+    SqliteStatement &nativeStatement(const char *sql);
+    sqlite3 *handle();
     void finishStatements();
     static Error failure(const QSqlQuery &query, const QString &what);
     // Prepares `sql` on `query` (forward only), binds `values` in order and runs it.
@@ -57,6 +64,7 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_nativeStatements;
     QString m_connectionName;
     QString m_path;
 };

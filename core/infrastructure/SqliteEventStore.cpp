@@ -84,18 +84,22 @@ Result<QList<EventEnvelope>>
 SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
                                const QHash<QString, qint64> &expectedVersions)
 {
-    QSqlQuery &version = m_database.statement(QStringLiteral(
-        "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?"));
+    SqliteStatement &version = m_database.nativeStatement(
+        "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?1");
     for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
-        version.addBindValue(it.key());
-        if (!version.exec() || !version.next())
-            return SqliteDatabase::failure(version, QStringLiteral("read aggregate version"));
-        if (version.value(0).toLongLong() != it.value())
+        version.bind(1, it.key());
+        if (version.step() != SQLITE_ROW) {
+            const Error error = version.failure(QStringLiteral("read aggregate version"));
+            version.reset();
+            return error;
+        }
+        const qint64 stored = version.columnInt64(0);
+        version.reset();
+        if (stored != it.value())
             return conflict(QStringLiteral("%1 moved from version %2 to %3")
                                 .arg(it.key())
                                 .arg(it.value())
-                                .arg(version.value(0).toLongLong()));
-        version.finish();
+                                .arg(stored));
     }
     QSqlQuery &last = m_database.statement(
         QStringLiteral("SELECT position, hash FROM events ORDER BY position DESC LIMIT 1"));
@@ -105,10 +109,10 @@ SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
     QString previousHash = position > 0 ? last.value(1).toString() : QString();
     last.finish();
 
-    QSqlQuery &insert = m_database.statement(QStringLiteral(
+    SqliteStatement &insert = m_database.nativeStatement(
         "INSERT INTO events (position, event_id, event_type, aggregate_id, aggregate_version, "
         "timestamp, correlation_id, idempotency_key, body, hash) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     QList<EventEnvelope> written;
     written.reserve(events.size());
     for (EventEnvelope event : events) {
@@ -117,25 +121,29 @@ SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
         event.hash = codec::chainHash(previousHash, canonical);
         previousHash = event.hash;
         const QString key = event.data.value(u"idempotencyKey").toString();
-        insert.addBindValue(event.position);
-        insert.addBindValue(event.eventId);
-        insert.addBindValue(event.eventType);
-        insert.addBindValue(event.aggregateId);
-        insert.addBindValue(event.aggregateVersion);
-        insert.addBindValue(codec::formatTimestamp(event.timestampMs));
-        insert.addBindValue(event.correlationId);
-        insert.addBindValue(key.isEmpty() ? QVariant() : QVariant(key));
-        insert.addBindValue(canonical);
-        insert.addBindValue(event.hash);
-        if (!insert.exec()) {
+        const QString timestamp = codec::formatTimestamp(event.timestampMs);
+        insert.bind(1, event.position);
+        insert.bind(2, event.eventId);
+        insert.bind(3, event.eventType);
+        insert.bind(4, event.aggregateId);
+        insert.bind(5, event.aggregateVersion);
+        insert.bind(6, timestamp);
+        insert.bind(7, event.correlationId);
+        insert.bindTextOrNull(8, key);
+        insert.bindBlob(9, canonical);
+        insert.bind(10, event.hash);
+        if (insert.step() != SQLITE_DONE) {
             // A unique index said no: another writer took this version or this key first.
-            if (insert.lastError().nativeErrorCode() == QLatin1String("2067") ||
-                insert.lastError().nativeErrorCode() == QLatin1String("1555"))
+            const int code = insert.extendedError();
+            const Error error = insert.failure(QStringLiteral("append event"));
+            insert.reset();
+            if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
                 return conflict(QStringLiteral("%1 version %2 or its key was taken")
                                     .arg(event.aggregateId)
                                     .arg(event.aggregateVersion));
-            return SqliteDatabase::failure(insert, QStringLiteral("append event"));
+            return error;
         }
+        insert.reset();
         written.append(std::move(event));
     }
     return written;

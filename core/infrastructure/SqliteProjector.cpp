@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <sqlite3.h>
+
 namespace billing {
 namespace {
 
@@ -20,9 +22,16 @@ QString legId(const QString &transactionId, const QString &accountId)
         .toString(QUuid::WithoutBraces);
 }
 
-QVariant textOrNull(const QString &text)
+bool isOutcome(const EventEnvelope &event)
 {
-    return text.isEmpty() ? QVariant() : QVariant(text);
+    return event.eventType.endsWith(event::completedSuffix) ||
+           event.eventType.endsWith(event::failedSuffix);
+}
+
+QString outcomeStatus(const EventEnvelope &outcome)
+{
+    return outcome.eventType.endsWith(event::completedSuffix) ? QStringLiteral("completed")
+                                                              : QStringLiteral("failed");
 }
 
 Status run(QSqlQuery &query, const QVariantList &values, const char *what)
@@ -113,18 +122,48 @@ Result<qint64> SqliteProjector::checkpoint()
 
 Status SqliteProjector::applyBatch(const QList<EventEnvelope> &events, qint64 checkpointBefore)
 {
+    // A command's transaction events are one append, so its outcome is a few events after its
+    // request: the legs are then written finished, instead of written pending and updated.
+    constexpr qsizetype outcomeLookahead = 4;
+    QList<bool> written(events.size(), false);
     qint64 expected = checkpointBefore;
-    for (const EventEnvelope &event : events) {
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const EventEnvelope &event = events[i];
         if (event.position != ++expected)
             return Error{reason::storageFailure,
                          QStringLiteral("the log is damaged at position %1").arg(expected),
                          {}};
-        if (Status done = apply(event); !done.ok())
+        if (written[i])
+            continue;
+        const EventEnvelope *outcome = nullptr;
+        if (event.aggregateKind() == AggregateKind::Transaction &&
+            event.eventType.endsWith(event::requestedSuffix)) {
+            for (qsizetype j = i + 1; j < events.size() && j <= i + outcomeLookahead; ++j) {
+                if (events[j].aggregateId == event.aggregateId && isOutcome(events[j])) {
+                    outcome = &events[j];
+                    written[j] = true;
+                    break;
+                }
+            }
+        }
+        if (Status done = apply(event, outcome); !done.ok())
             return done;
     }
-    QSqlQuery &save = prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO projection_checkpoints (projector, position) VALUES (?, ?)"));
-    return run(save, {name, events.last().position}, "save checkpoint");
+    // An update leaves the key's index alone, where a replace rewrote both (one page less per
+    // commit); the row is inserted the first time.
+    SqliteStatement &save = m_database.nativeStatement(
+        "UPDATE projection_checkpoints SET position = ?2 WHERE projector = ?1");
+    save.bind(1, name);
+    save.bind(2, events.last().position);
+    if (Status saved = save.run("save checkpoint"); !saved.ok())
+        return saved;
+    if (sqlite3_changes(m_database.handle()) > 0)
+        return Done{};
+    SqliteStatement &insert = m_database.nativeStatement(
+        "INSERT INTO projection_checkpoints (projector, position) VALUES (?1, ?2)");
+    insert.bind(1, name);
+    insert.bind(2, events.last().position);
+    return insert.run("save checkpoint");
 }
 
 Result<qint64> SqliteProjector::catchUpInTransaction(qint64 upTo)
@@ -205,13 +244,13 @@ Status SqliteProjector::reset()
     return m_database.commit();
 }
 
-Status SqliteProjector::apply(const EventEnvelope &event)
+Status SqliteProjector::apply(const EventEnvelope &event, const EventEnvelope *outcome)
 {
     // audit_logs is a view over the log here, so there is nothing to write for it.
     const QString timestamp = codec::formatTimestamp(event.timestampMs);
     return event.aggregateKind() == AggregateKind::Account
                ? applyAccountEvent(event, timestamp)
-               : applyTransactionEvent(event, timestamp);
+               : applyTransactionEvent(event, timestamp, outcome);
 }
 
 Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QString &timestamp)
@@ -220,55 +259,76 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
     if (event.eventType == event::accountCreated) {
         const Result<Currency> currency = m_currencies.find(data.value(u"currency").toString());
         BILLING_ASSERT(currency.ok());
-        QSqlQuery &insert = prepared(QStringLiteral(
+        SqliteStatement &insert = m_database.nativeStatement(
             "INSERT INTO account_projections (id, owner_id, owner_type, currency, balance, "
             "status, type, min_balance, max_balance, version, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        return run(insert,
-                   {event.aggregateId, data.value(u"ownerId").toString(),
-                    data.value(u"ownerType").toString(), currency.value().code,
-                    Money().toString(currency.value().decimals), data.value(u"status").toString(),
-                    data.value(u"type").toString(), data.value(u"minBalance").toString(),
-                    textOrNull(data.value(u"maxBalance").toString()), event.aggregateVersion,
-                    timestamp, timestamp},
-                   "project AccountCreated");
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)");
+        const QString ownerId = data.value(u"ownerId").toString();
+        const QString ownerType = data.value(u"ownerType").toString();
+        const QString balance = Money().toString(currency.value().decimals);
+        const QString status = data.value(u"status").toString();
+        const QString type = data.value(u"type").toString();
+        const QString minBalance = data.value(u"minBalance").toString();
+        const QString maxBalance = data.value(u"maxBalance").toString();
+        insert.bind(1, event.aggregateId);
+        insert.bind(2, ownerId);
+        insert.bind(3, ownerType);
+        insert.bind(4, currency.value().code);
+        insert.bind(5, balance);
+        insert.bind(6, status);
+        insert.bind(7, type);
+        insert.bind(8, minBalance);
+        insert.bindTextOrNull(9, maxBalance);
+        insert.bind(10, event.aggregateVersion);
+        insert.bind(11, timestamp);
+        return insert.run("project AccountCreated");
     }
     if (event.eventType == event::balanceChanged) {
-        QSqlQuery &update = prepared(QStringLiteral(
-            "UPDATE account_projections SET balance = ?, version = ?, updated_at = ? "
-            "WHERE id = ?"));
-        return run(update,
-                   {data.value(u"balanceAfter").toString(), event.aggregateVersion, timestamp,
-                    event.aggregateId},
-                   "project BalanceChanged");
+        SqliteStatement &update =
+            m_database.nativeStatement("UPDATE account_projections SET balance = ?1, version = ?2, "
+                                       "updated_at = ?3 WHERE id = ?4");
+        const QString balance = data.value(u"balanceAfter").toString();
+        update.bind(1, balance);
+        update.bind(2, event.aggregateVersion);
+        update.bind(3, timestamp);
+        update.bind(4, event.aggregateId);
+        return update.run("project BalanceChanged");
     }
     if (event.eventType == event::accountStatusChanged) {
-        QSqlQuery &update = prepared(
-            QStringLiteral("UPDATE account_projections SET status = ?, version = ?, updated_at = ? "
-                           "WHERE id = ?"));
-        return run(
-            update,
-            {data.value(u"to").toString(), event.aggregateVersion, timestamp, event.aggregateId},
-            "project AccountStatusChanged");
+        SqliteStatement &update =
+            m_database.nativeStatement("UPDATE account_projections SET status = ?1, version = ?2, "
+                                       "updated_at = ?3 WHERE id = ?4");
+        const QString status = data.value(u"to").toString();
+        update.bind(1, status);
+        update.bind(2, event.aggregateVersion);
+        update.bind(3, timestamp);
+        update.bind(4, event.aggregateId);
+        return update.run("project AccountStatusChanged");
     }
     if (event.eventType == event::accountCommandRejected) {
-        QSqlQuery &update = prepared(QStringLiteral(
-            "UPDATE account_projections SET version = ?, updated_at = ? WHERE id = ?"));
-        return run(update, {event.aggregateVersion, timestamp, event.aggregateId},
-                   "project AccountCommandRejected");
+        SqliteStatement &update = m_database.nativeStatement(
+            "UPDATE account_projections SET version = ?1, updated_at = ?2 WHERE id = ?3");
+        update.bind(1, event.aggregateVersion);
+        update.bind(2, timestamp);
+        update.bind(3, event.aggregateId);
+        return update.run("project AccountCommandRejected");
     }
     BILLING_ASSERT(event.eventType == event::accountLimitsChanged);
-    QSqlQuery &update = prepared(QStringLiteral(
-        "UPDATE account_projections SET min_balance = ?, max_balance = ?, version = ?, "
-        "updated_at = ? WHERE id = ?"));
-    return run(update,
-               {data.value(u"minBalance").toString(),
-                textOrNull(data.value(u"maxBalance").toString()), event.aggregateVersion, timestamp,
-                event.aggregateId},
-               "project AccountLimitsChanged");
+    SqliteStatement &update = m_database.nativeStatement(
+        "UPDATE account_projections SET min_balance = ?1, max_balance = ?2, version = ?3, "
+        "updated_at = ?4 WHERE id = ?5");
+    const QString minBalance = data.value(u"minBalance").toString();
+    const QString maxBalance = data.value(u"maxBalance").toString();
+    update.bind(1, minBalance);
+    update.bindTextOrNull(2, maxBalance);
+    update.bind(3, event.aggregateVersion);
+    update.bind(4, timestamp);
+    update.bind(5, event.aggregateId);
+    return update.run("project AccountLimitsChanged");
 }
 
-Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const QString &timestamp)
+Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const QString &timestamp,
+                                              const EventEnvelope *outcome)
 {
     const QJsonObject &data = event.data;
     if (event.eventType.endsWith(event::requestedSuffix)) {
@@ -276,36 +336,57 @@ Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const 
         const QString source = data.value(u"sourceAccountId").toString();
         const QString destination = data.value(u"destinationAccountId").toString();
         const QString amount = data.value(u"amount").toString();
-        QSqlQuery &insert = prepared(QStringLiteral(
+        const QString negated = u'-' + amount;
+        const QString currency = data.value(u"currency").toString();
+        const QString reference = data.value(u"reference").toString();
+        const QString paymentId = data.value(u"paymentId").toString();
+        const QString key = data.value(u"idempotencyKey").toString();
+        // Finished in the same append: the legs carry the outcome from the start.
+        const QString status = outcome ? outcomeStatus(*outcome) : QStringLiteral("pending");
+        const QString reason = outcome ? outcome->data.value(u"reason").toString() : QString();
+        const QString completedAt =
+            outcome ? codec::formatTimestamp(outcome->timestampMs) : QString();
+        SqliteStatement &insert = m_database.nativeStatement(
             "INSERT INTO transaction_projections (id, transaction_id, type, account_id, "
             "counterparty_id, amount, currency, status, reference, failure_reason, payment_id, "
             "correlation_id, idempotency_key, position, created_at, completed_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, NULL, ?, ?, ?, ?, ?, NULL)"));
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
         for (const auto &[account, counterparty, signedAmount] :
-             {std::tuple{source, destination, u'-' + amount},
-              std::tuple{destination, source, amount}}) {
-            if (Status done =
-                    run(insert,
-                        {legId(event.aggregateId, account), event.aggregateId, type, account,
-                         counterparty, signedAmount, data.value(u"currency").toString(),
-                         data.value(u"reference").toString(),
-                         textOrNull(data.value(u"paymentId").toString()), event.correlationId,
-                         data.value(u"idempotencyKey").toString(), event.position, timestamp},
-                        "project transaction requested");
-                !done.ok())
+             {std::tuple{&source, &destination, &negated},
+              std::tuple{&destination, &source, &amount}}) {
+            const QString leg = legId(event.aggregateId, *account);
+            insert.bind(1, leg);
+            insert.bind(2, event.aggregateId);
+            insert.bind(3, type);
+            insert.bind(4, *account);
+            insert.bind(5, *counterparty);
+            insert.bind(6, *signedAmount);
+            insert.bind(7, currency);
+            insert.bind(8, status);
+            insert.bind(9, reference);
+            insert.bindTextOrNull(10, reason);
+            insert.bindTextOrNull(11, paymentId);
+            insert.bind(12, event.correlationId);
+            insert.bind(13, key);
+            insert.bind(14, event.position);
+            insert.bind(15, timestamp);
+            insert.bindTextOrNull(16, completedAt);
+            if (Status done = insert.run("project transaction requested"); !done.ok())
                 return done;
         }
         return Done{};
     }
-    const bool completed = event.eventType.endsWith(event::completedSuffix);
-    BILLING_ASSERT(completed || event.eventType.endsWith(event::failedSuffix));
-    QSqlQuery &update = prepared(QStringLiteral(
-        "UPDATE transaction_projections SET status = ?, failure_reason = ?, completed_at = ? "
-        "WHERE transaction_id = ?"));
-    return run(update,
-               {completed ? QStringLiteral("completed") : QStringLiteral("failed"),
-                textOrNull(data.value(u"reason").toString()), timestamp, event.aggregateId},
-               "project transaction outcome");
+    BILLING_ASSERT(isOutcome(event));
+    SqliteStatement &update = m_database.nativeStatement(
+        "UPDATE transaction_projections SET status = ?1, failure_reason = ?2, completed_at = ?3 "
+        "WHERE transaction_id = ?4");
+    const QString status = outcomeStatus(event);
+    const QString reason = event.data.value(u"reason").toString();
+    update.bind(1, status);
+    update.bindTextOrNull(2, reason);
+    update.bind(3, timestamp);
+    update.bind(4, event.aggregateId);
+    return update.run("project transaction outcome");
 }
 
 } // namespace billing

@@ -42,8 +42,10 @@ private:
     bool currenciesSeeded();
     // `events` must follow `checkpointBefore` without a gap.
     Status applyBatch(const QList<EventEnvelope> &events, qint64 checkpointBefore);
-    Status apply(const EventEnvelope &event);
-    Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp);
+    // `outcome`: the transaction's Completed or Failed event when it is in the same batch.
+    Status apply(const EventEnvelope &event, const EventEnvelope *outcome);
+    Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp,
+                                 const EventEnvelope *outcome);
     Status applyAccountEvent(const EventEnvelope &event, const QString &timestamp);
     // Returns the checkpoint reached (at least `upTo`).
     Result<qint64> catchUpInTransaction(qint64 upTo);

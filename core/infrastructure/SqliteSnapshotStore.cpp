@@ -2,8 +2,8 @@
 
 #include "LedgerStateCodec.h"
 #include "domain/ReasonCode.h"
+#include "domain/Sha256.h"
 
-#include <QCryptographicHash>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -12,7 +12,7 @@ namespace {
 
 QString digestOf(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(Sha256::hash(bytes).toHex());
 }
 
 } // namespace

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QByteArrayView>
+#include <QStringView>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace billing {
+
+// A statement prepared with SQLite's own API, for the write path: binding a QVariant per value
+// and copying it through QSqlQuery cost more than SQLite's own work on a transfer's rows.
+// Text and blobs are bound without a copy, so they must outlive the step() that reads them.
+class SqliteStatement
+{
+public:
+    SqliteStatement(sqlite3 *db, const char *sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement &) = delete;
+    SqliteStatement &operator=(const SqliteStatement &) = delete;
+
+    // Parameters count from 1, as in SQLite.
+    void bind(int index, qint64 value);
+    void bind(int index, QStringView text); // empty text binds as text, not NULL
+    void bindTextOrNull(int index, QStringView text);
+    void bindBlob(int index, QByteArrayView bytes);
+    void bindNull(int index);
+
+    // SQLITE_ROW, SQLITE_DONE or an error code.
+    int step();
+    // Runs a statement that returns no rows and resets it.
+    Status run(const char *what);
+    qint64 columnInt64(int index);
+    // Resets and clears the bindings, which ends the statement's read snapshot.
+    void reset();
+
+    // SQLite's message for the connection's last failure, with `what` in front.
+    Error failure(const QString &what) const;
+    // The extended result code of that failure (SQLITE_CONSTRAINT_UNIQUE, say).
+    int extendedError() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
+
+} // namespace billing
