@@ -68,6 +68,14 @@ void buildHistory(TestLedger &ledger, int rounds = 1)
         ledger.transfer(bob, alice, QStringLiteral("500.00")); // rejected, recorded
         const Outcome payment = ledger.pay(alice, shop, QStringLiteral("40.00"));
         ledger.refund(payment.transactionId, QStringLiteral("15.00"));
+        // Text that array and string literals must carry through unchanged.
+        MoveMoney awkward;
+        awkward.type = TransactionType::Transfer;
+        awkward.sourceAccountId = alice;
+        awkward.destinationAccountId = bob;
+        awkward.amount = TestLedger::money(QStringLiteral("0.01"));
+        awkward.reference = QStringLiteral("{\"a\", b\\c} NULL 'x' ü\n%1 $$");
+        ledger.run(awkward);
         ChangeAccountStatus suspend{bob, AccountStatus::Suspended};
         ledger.run(suspend);
     }

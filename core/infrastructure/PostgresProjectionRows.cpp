@@ -1,6 +1,7 @@
 #include "PostgresProjectionRows.h"
 
 #include "EventCodec.h"
+#include "PostgresArrayColumn.h"
 #include "PostgresProjector.h"
 
 #include <QJsonDocument>
@@ -11,22 +12,10 @@
 namespace billing {
 namespace {
 
-// Rows per statement: large enough that a batch of thousands of events takes a handful of
-// round trips, small enough that a statement's text stays a few hundred kilobytes.
-constexpr qsizetype rowsPerStatement = 500;
-
-QVariant textOrNull(const QString &text)
+// NULL for no text, as the seed's nullable columns have it.
+QString textOrNull(const QString &text)
 {
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
-QString placeholders(int count, const QStringList &casts = {})
-{
-    QStringList marks;
-    for (int i = 0; i < count; ++i)
-        marks.append(casts.isEmpty() ? QStringLiteral("?")
-                                     : QStringLiteral("CAST(? AS %1)").arg(casts.at(i)));
-    return u'(' + marks.join(QStringLiteral(", ")) + u')';
+    return text.isEmpty() ? QString() : text;
 }
 
 // An account as the run leaves it: a new row, or the fields the run changed on an old one.
@@ -48,12 +37,31 @@ struct AccountRow
     QString updatedAt;
 };
 
-// What an outcome event sets on both legs of its transaction.
+// What an outcome event sets on both legs of its transaction; pending until one does.
 struct TransactionEnd
 {
-    QString status;
+    QString status = QStringLiteral("pending");
     QString reason;
-    QString completedAt;
+    QString completedAt; // null: no outcome yet
+};
+
+// One leg of a transaction requested in the run.
+struct LegRow
+{
+    QString id;
+    QString transactionId;
+    QString type;
+    QString accountId;
+    QString counterpartyId;
+    QString amount;
+    QString currency;
+    QString reference;
+    QString paymentId;
+    QString correlationId;
+    QString idempotencyKey;
+    qint64 position = 0;
+    QString createdAt;
+    TransactionEnd end;
 };
 
 } // namespace
@@ -75,65 +83,67 @@ Status PostgresProjectionRows::write(const QList<EventEnvelope> &events)
     return writeTransactions(events);
 }
 
-Status PostgresProjectionRows::runRows(const QString &head, const QString &rowSql,
-                                       const QString &tail, const QList<QVariantList> &rows,
-                                       const QString &what)
+Status PostgresProjectionRows::runColumns(const QString &head, const QStringList &types,
+                                          const QList<PostgresArrayColumn> &columns,
+                                          const QString &tail, const QString &what)
 {
-    // Values are written into the statement as literals, by the driver's own formatValue() (the
-    // escaping Qt applies to bound values too: QPSQL sends them as literals of an EXECUTE). A
-    // prepared statement of 500 rows cost a PREPARE, an EXECUTE and a DEALLOCATE; this is one
-    // round trip, and the server parses each value once.
+    BILLING_ASSERT(types.size() == columns.size());
+    if (columns.first().size() == 0)
+        return Done{};
+    // The arrays go into the statement as string literals quoted by the driver's own
+    // formatValue() (the escaping Qt applies to bound values too: QPSQL sends them as literals
+    // of an EXECUTE), so the server parses one literal per column.
     const QSqlDriver &driver = *m_database.connection().driver();
-    for (qsizetype from = 0; from < rows.size(); from += rowsPerStatement) {
-        const qsizetype count = std::min(rowsPerStatement, rows.size() - from);
-        QString sql = head;
-        for (qsizetype i = from; i < from + count; ++i) {
-            if (i > from)
-                sql += QStringLiteral(", ");
-            qsizetype next = 0;
-            for (const QChar c : rowSql) {
-                if (c != u'?') {
-                    sql += c;
-                    continue;
-                }
-                const QVariant &value = rows.at(i).at(next++);
-                // As Qt binds values (qCreateParamString): a null QString is NULL, an empty
-                // one ''.
-                QSqlField field(QString(), value.metaType());
-                field.setValue(value.isNull() || (value.typeId() == QMetaType::QString &&
-                                                  value.toString().isNull())
-                                   ? QVariant()
-                                   : value);
-                sql += driver.formatValue(field);
-            }
-            BILLING_ASSERT(next == rows.at(i).size());
-        }
-        sql += tail;
-        QSqlQuery query(m_database.connection());
-        if (!query.exec(sql))
-            return PostgresDatabase::failure(query, what);
+    QString sql = head + QStringLiteral("unnest(");
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        BILLING_ASSERT(columns[i].size() == columns.first().size());
+        QSqlField field(QString(), QMetaType::fromType<QString>());
+        field.setValue(columns[i].text());
+        if (i > 0)
+            sql += QStringLiteral(", ");
+        sql += driver.formatValue(field) + QStringLiteral("::") + types[i] + QStringLiteral("[]");
     }
+    sql += u')' + tail;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(sql))
+        return PostgresDatabase::failure(query, what);
     return Done{};
 }
 
 Status PostgresProjectionRows::writeAudit(const QList<EventEnvelope> &events)
 {
-    QList<QVariantList> rows;
-    rows.reserve(events.size());
+    QList<PostgresArrayColumn> columns(11);
     for (const EventEnvelope &event : events) {
         const bool account = event.aggregateKind() == AggregateKind::Account;
-        rows.append({event.position, event.eventId,
-                     account ? QStringLiteral("account") : QStringLiteral("transaction"),
-                     event.aggregateId, event.eventType, textOrNull(event.operatorName),
-                     event.correlationId,
-                     QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)),
-                     codec::formatTimestamp(event.timestampMs), event.aggregateVersion,
-                     textOrNull(event.causationId)});
+        columns[0].append(event.position);
+        columns[1].append(event.eventId);
+        columns[2].append(account ? QStringLiteral("account") : QStringLiteral("transaction"));
+        columns[3].append(event.aggregateId);
+        columns[4].append(event.eventType);
+        columns[5].append(textOrNull(event.operatorName));
+        columns[6].append(event.correlationId);
+        columns[7].append(
+            QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+        columns[8].append(codec::formatTimestamp(event.timestampMs));
+        columns[9].append(event.aggregateVersion);
+        columns[10].append(textOrNull(event.causationId));
     }
-    return runRows(QStringLiteral("INSERT INTO audit_logs (id, event_id, entity_type, entity_id, "
-                                  "action, operator, correlation_id, changes, timestamp, "
-                                  "aggregate_version, causation_id) VALUES "),
-                   placeholders(11), {}, rows, QStringLiteral("project audit entries"));
+    return runColumns(
+        QStringLiteral("INSERT INTO audit_logs (id, event_id, entity_type, entity_id, "
+                       "action, operator, correlation_id, changes, timestamp, "
+                       "aggregate_version, causation_id) "
+                       "SELECT id, event_id, entity_type, entity_id, action, "
+                       "operator, correlation_id, changes::jsonb, timestamp, "
+                       "aggregate_version, causation_id FROM "),
+        {QStringLiteral("bigint"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+         QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+         QStringLiteral("varchar"), QStringLiteral("text"), QStringLiteral("timestamptz"),
+         QStringLiteral("bigint"), QStringLiteral("varchar")},
+        columns,
+        QStringLiteral(" AS v (id, event_id, entity_type, entity_id, action, "
+                       "operator, correlation_id, changes, timestamp, "
+                       "aggregate_version, causation_id)"),
+        QStringLiteral("project audit entries"));
 }
 
 Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
@@ -175,28 +185,47 @@ Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
             BILLING_ASSERT(event.eventType == event::accountCommandRejected);
         }
     }
-    QList<QVariantList> created;
-    QList<QVariantList> changed;
+    QList<PostgresArrayColumn> created(12);
+    QList<PostgresArrayColumn> changed(8);
     for (const QString &id : std::as_const(order)) {
         const AccountRow &row = accounts[id];
-        if (row.created)
-            created.append({id, row.ownerId, row.ownerType, row.currency, row.balance, row.status,
-                            row.type, row.minBalance, textOrNull(row.maxBalance), row.version,
-                            row.createdAt, row.updatedAt});
-        else
-            changed.append({id, row.balanceChanged ? QVariant(row.balance) : QVariant(),
-                            textOrNull(row.status), row.limitsChanged,
-                            row.limitsChanged ? QVariant(row.minBalance) : QVariant(),
-                            textOrNull(row.maxBalance), row.version, row.updatedAt});
+        if (row.created) {
+            created[0].append(id);
+            created[1].append(row.ownerId);
+            created[2].append(row.ownerType);
+            created[3].append(row.currency);
+            created[4].append(row.balance);
+            created[5].append(row.status);
+            created[6].append(row.type);
+            created[7].append(row.minBalance);
+            created[8].append(textOrNull(row.maxBalance));
+            created[9].append(row.version);
+            created[10].append(row.createdAt);
+            created[11].append(row.updatedAt);
+        } else {
+            changed[0].append(id);
+            changed[1].append(row.balanceChanged ? row.balance : QString());
+            changed[2].append(textOrNull(row.status));
+            changed[3].append(row.limitsChanged);
+            changed[4].append(row.limitsChanged ? row.minBalance : QString());
+            changed[5].append(textOrNull(row.maxBalance));
+            changed[6].append(row.version);
+            changed[7].append(row.updatedAt);
+        }
     }
-    if (Status done = runRows(
+    if (Status done = runColumns(
             QStringLiteral("INSERT INTO account_projections (id, owner_id, owner_type, currency, "
                            "balance, status, type, min_balance, max_balance, version, created_at, "
-                           "updated_at) VALUES "),
-            placeholders(12), {}, created, QStringLiteral("project new accounts"));
+                           "updated_at) SELECT * FROM "),
+            {QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+             QStringLiteral("varchar"), QStringLiteral("numeric"), QStringLiteral("varchar"),
+             QStringLiteral("varchar"), QStringLiteral("numeric"), QStringLiteral("numeric"),
+             QStringLiteral("bigint"), QStringLiteral("timestamptz"),
+             QStringLiteral("timestamptz")},
+            created, {}, QStringLiteral("project new accounts"));
         !done.ok())
         return done;
-    return runRows(
+    return runColumns(
         QStringLiteral("UPDATE account_projections AS a SET "
                        "balance = COALESCE(v.balance, a.balance), "
                        "status = COALESCE(v.status, a.status), "
@@ -204,25 +233,22 @@ Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
                        "END, "
                        "max_balance = CASE WHEN v.limits THEN v.max_balance ELSE a.max_balance "
                        "END, "
-                       "version = v.version, updated_at = v.updated_at FROM (VALUES "),
-        placeholders(8, {QStringLiteral("varchar"), QStringLiteral("numeric"),
-                         QStringLiteral("varchar"), QStringLiteral("boolean"),
-                         QStringLiteral("numeric"), QStringLiteral("numeric"),
-                         QStringLiteral("bigint"), QStringLiteral("timestamptz")}),
-        QStringLiteral(") AS v (id, balance, status, limits, min_balance, max_balance, version, "
+                       "version = v.version, updated_at = v.updated_at FROM "),
+        {QStringLiteral("varchar"), QStringLiteral("numeric"), QStringLiteral("varchar"),
+         QStringLiteral("boolean"), QStringLiteral("numeric"), QStringLiteral("numeric"),
+         QStringLiteral("bigint"), QStringLiteral("timestamptz")},
+        changed,
+        QStringLiteral(" AS v (id, balance, status, limits, min_balance, max_balance, version, "
                        "updated_at) WHERE a.id = v.id"),
-        changed, QStringLiteral("project account changes"));
+        QStringLiteral("project account changes"));
 }
 
 Status PostgresProjectionRows::writeTransactions(const QList<EventEnvelope> &events)
 {
     // Leg rows of transactions requested in this run; an outcome in the run is folded in.
-    QList<QVariantList> legs;
+    QList<LegRow> legs;
     QHash<QString, qsizetype> firstLeg; // transaction id -> index of its first leg in `legs`
     QList<std::pair<QString, TransactionEnd>> ends; // outcomes of transactions projected before
-    constexpr int statusColumn = 7;
-    constexpr int reasonColumn = 9;
-    constexpr int completedColumn = 15;
     for (const EventEnvelope &event : events) {
         if (event.aggregateKind() == AggregateKind::Account)
             continue;
@@ -236,14 +262,23 @@ Status PostgresProjectionRows::writeTransactions(const QList<EventEnvelope> &eve
             firstLeg.insert(event.aggregateId, legs.size());
             for (const auto &[account, counterparty, signedAmount] :
                  {std::tuple{source, destination, u'-' + amount},
-                  std::tuple{destination, source, amount}})
-                legs.append({PostgresProjector::legId(event.aggregateId, account),
-                             event.aggregateId, type, account, counterparty, signedAmount,
-                             data.value(u"currency").toString(), QStringLiteral("pending"),
-                             data.value(u"reference").toString(), QVariant(),
-                             textOrNull(data.value(u"paymentId").toString()), event.correlationId,
-                             data.value(u"idempotencyKey").toString(), event.position, timestamp,
-                             QVariant()});
+                  std::tuple{destination, source, amount}}) {
+                LegRow leg;
+                leg.id = PostgresProjector::legId(event.aggregateId, account);
+                leg.transactionId = event.aggregateId;
+                leg.type = type;
+                leg.accountId = account;
+                leg.counterpartyId = counterparty;
+                leg.amount = signedAmount;
+                leg.currency = data.value(u"currency").toString();
+                leg.reference = data.value(u"reference").toString();
+                leg.paymentId = textOrNull(data.value(u"paymentId").toString());
+                leg.correlationId = event.correlationId;
+                leg.idempotencyKey = data.value(u"idempotencyKey").toString();
+                leg.position = event.position;
+                leg.createdAt = timestamp;
+                legs.append(std::move(leg));
+            }
             continue;
         }
         const bool completed = event.eventType.endsWith(event::completedSuffix);
@@ -251,34 +286,61 @@ Status PostgresProjectionRows::writeTransactions(const QList<EventEnvelope> &eve
         const TransactionEnd end{completed ? QStringLiteral("completed") : QStringLiteral("failed"),
                                  data.value(u"reason").toString(), timestamp};
         if (const auto found = firstLeg.constFind(event.aggregateId); found != firstLeg.cend()) {
-            for (qsizetype leg = *found; leg < *found + 2; ++leg) {
-                legs[leg][statusColumn] = end.status;
-                legs[leg][reasonColumn] = textOrNull(end.reason);
-                legs[leg][completedColumn] = end.completedAt;
-            }
+            for (qsizetype leg = *found; leg < *found + 2; ++leg)
+                legs[leg].end = end;
         } else {
             ends.append({event.aggregateId, end});
         }
     }
-    if (Status done = runRows(
+    QList<PostgresArrayColumn> rows(16);
+    for (const LegRow &leg : std::as_const(legs)) {
+        rows[0].append(leg.id);
+        rows[1].append(leg.transactionId);
+        rows[2].append(leg.type);
+        rows[3].append(leg.accountId);
+        rows[4].append(leg.counterpartyId);
+        rows[5].append(leg.amount);
+        rows[6].append(leg.currency);
+        rows[7].append(leg.end.status);
+        rows[8].append(leg.reference);
+        rows[9].append(textOrNull(leg.end.reason));
+        rows[10].append(leg.paymentId);
+        rows[11].append(leg.correlationId);
+        rows[12].append(leg.idempotencyKey);
+        rows[13].append(leg.position);
+        rows[14].append(leg.createdAt);
+        rows[15].append(leg.end.completedAt);
+    }
+    if (Status done = runColumns(
             QStringLiteral("INSERT INTO transaction_projections (id, transaction_id, type, "
                            "account_id, counterparty_id, amount, currency, status, reference, "
                            "failure_reason, payment_id, correlation_id, idempotency_key, "
-                           "position, created_at, completed_at) VALUES "),
-            placeholders(16), {}, legs, QStringLiteral("project transactions requested"));
+                           "position, created_at, completed_at) SELECT * FROM "),
+            {QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+             QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("numeric"),
+             QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("text"),
+             QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+             QStringLiteral("varchar"), QStringLiteral("bigint"), QStringLiteral("timestamptz"),
+             QStringLiteral("timestamptz")},
+            rows, {}, QStringLiteral("project transactions requested"));
         !done.ok())
         return done;
-    QList<QVariantList> updates;
-    for (const auto &[transactionId, end] : std::as_const(ends))
-        updates.append({transactionId, end.status, textOrNull(end.reason), end.completedAt});
-    return runRows(
+    QList<PostgresArrayColumn> updates(4);
+    for (const auto &[transactionId, end] : std::as_const(ends)) {
+        updates[0].append(transactionId);
+        updates[1].append(end.status);
+        updates[2].append(textOrNull(end.reason));
+        updates[3].append(end.completedAt);
+    }
+    return runColumns(
         QStringLiteral("UPDATE transaction_projections AS t SET status = v.status, "
-                       "failure_reason = v.reason, completed_at = v.completed_at FROM (VALUES "),
-        placeholders(4, {QStringLiteral("varchar"), QStringLiteral("varchar"),
-                         QStringLiteral("varchar"), QStringLiteral("timestamptz")}),
-        QStringLiteral(") AS v (transaction_id, status, reason, completed_at) "
+                       "failure_reason = v.reason, completed_at = v.completed_at FROM "),
+        {QStringLiteral("varchar"), QStringLiteral("varchar"), QStringLiteral("varchar"),
+         QStringLiteral("timestamptz")},
+        updates,
+        QStringLiteral(" AS v (transaction_id, status, reason, completed_at) "
                        "WHERE t.transaction_id = v.transaction_id"),
-        updates, QStringLiteral("project transaction outcomes"));
+        QStringLiteral("project transaction outcomes"));
 }
 
 } // namespace billing
