@@ -152,7 +152,8 @@ QString textReport(const BenchResults &results)
                   .arg(count(build.accounts), count(build.events), count(results.options.events),
                        count(results.replay.events)));
     table.row(QStringLiteral("runs"),
-              QStringLiteral("%1 single transfers per ledger, batches of %2")
+              QStringLiteral("%1 single transfers per ledger (timed after a WAL checkpoint), "
+                             "batches of %2")
                   .arg(count(results.options.single), count(results.options.batch)));
     table.row(QStringLiteral("files"), results.ledgerPath);
     table.row(QString(), results.baselinePath);
