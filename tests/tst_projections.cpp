@@ -23,6 +23,7 @@ private Q_SLOTS:
     void transactionShowsBothLegsSigned();
     void auditLogHasOneRowPerEvent();
     void largestAmountSurvivesTheProjection();
+    void absentValuesAreNull();
 
 private:
     static QStringList dump(TestLedger &ledger);
@@ -41,7 +42,7 @@ QStringList TestProjections::dump(TestLedger &ledger)
         while (query.next()) {
             QStringList cells;
             for (int i = 0; i < query.record().count(); ++i)
-                cells.append(query.value(i).toString());
+                cells.append(query.isNull(i) ? QStringLiteral("NULL") : query.value(i).toString());
             rows.append(cells.join(u'|'));
         }
     }
@@ -183,4 +184,34 @@ void TestProjections::largestAmountSurvivesTheProjection()
 }
 
 QTEST_GUILESS_MAIN(TestProjections)
+void TestProjections::absentValuesAreNull()
+{
+    // NULL where the seed's columns have no value, '' never standing in for it: what a report
+    // filtering on "IS NULL" counts must not depend on how the row was written.
+    TestLedger ledger;
+    buildHistory(ledger);
+    QSqlQuery query(ledger.storage().database().connection());
+    const auto count = [&query](const char *sql) {
+        BILLING_ASSERT(query.exec(QString::fromLatin1(sql)) && query.next());
+        return query.value(0).toInt();
+    };
+    QCOMPARE(count("SELECT COUNT(*) FROM account_projections WHERE max_balance IS NOT NULL"), 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE status = 'completed' AND "
+                   "(failure_reason IS NOT NULL OR completed_at IS NULL)"),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE status = 'failed' AND "
+                   "failure_reason IS NULL"),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE status = 'failed'"), 2);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE type <> 'REFUND' AND "
+                   "payment_id IS NOT NULL"),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE type = 'REFUND' AND "
+                   "payment_id IS NULL"),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE failure_reason = '' OR "
+                   "payment_id = '' OR completed_at = ''"),
+             0);
+}
+
 #include "tst_projections.moc"

@@ -27,9 +27,14 @@ void SqliteStatement::bind(int index, qint64 value)
 
 void SqliteStatement::bind(int index, QStringView text)
 {
-    // A null QString has no data pointer; SQLite would take that for NULL.
+    // As Qt's driver binds a QString: a null one is NULL, an empty one ''. An empty view may
+    // still have no data pointer, which SQLite would take for NULL too.
+    if (text.isNull()) {
+        bindNull(index);
+        return;
+    }
     static const char16_t empty[1] = {0};
-    const void *data = text.isNull() ? static_cast<const void *>(empty) : text.utf16();
+    const void *data = text.isEmpty() ? static_cast<const void *>(empty) : text.utf16();
     sqlite3_bind_text16(m_statement, index, data, int(text.size() * 2), SQLITE_STATIC);
 }
 

@@ -23,7 +23,7 @@ public:
 
     // Parameters count from 1, as in SQLite.
     void bind(int index, qint64 value);
-    void bind(int index, QStringView text); // empty text binds as text, not NULL
+    void bind(int index, QStringView text); // null: NULL; empty: '' (as Qt binds a QString)
     void bindTextOrNull(int index, QStringView text);
     void bindBlob(int index, QByteArrayView bytes);
     void bindNull(int index);
