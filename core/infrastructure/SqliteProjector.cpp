@@ -283,28 +283,23 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
         insert.bind(11, timestamp);
         return insert.run("project AccountCreated");
     }
-    if (event.eventType == event::balanceChanged) {
-        SqliteStatement &update =
-            m_database.nativeStatement("UPDATE account_projections SET balance = ?1, version = ?2, "
-                                       "updated_at = ?3 WHERE id = ?4");
-        const QString balance = data.value(u"balanceAfter").toString();
-        update.bind(1, balance);
+    // A balance or a status: one column, with the version and the time.
+    const auto updateOne = [&](const char *sql, const QString &value, const char *what) {
+        SqliteStatement &update = m_database.nativeStatement(sql);
+        update.bind(1, value);
         update.bind(2, event.aggregateVersion);
         update.bind(3, timestamp);
         update.bind(4, event.aggregateId);
-        return update.run("project BalanceChanged");
-    }
-    if (event.eventType == event::accountStatusChanged) {
-        SqliteStatement &update =
-            m_database.nativeStatement("UPDATE account_projections SET status = ?1, version = ?2, "
-                                       "updated_at = ?3 WHERE id = ?4");
-        const QString status = data.value(u"to").toString();
-        update.bind(1, status);
-        update.bind(2, event.aggregateVersion);
-        update.bind(3, timestamp);
-        update.bind(4, event.aggregateId);
-        return update.run("project AccountStatusChanged");
-    }
+        return update.run(what);
+    };
+    if (event.eventType == event::balanceChanged)
+        return updateOne("UPDATE account_projections SET balance = ?1, version = ?2, "
+                         "updated_at = ?3 WHERE id = ?4",
+                         data.value(u"balanceAfter").toString(), "project BalanceChanged");
+    if (event.eventType == event::accountStatusChanged)
+        return updateOne("UPDATE account_projections SET status = ?1, version = ?2, "
+                         "updated_at = ?3 WHERE id = ?4",
+                         data.value(u"to").toString(), "project AccountStatusChanged");
     if (event.eventType == event::accountCommandRejected) {
         SqliteStatement &update = m_database.nativeStatement(
             "UPDATE account_projections SET version = ?1, updated_at = ?2 WHERE id = ?3");
