@@ -183,6 +183,13 @@ void KafkaEventLog::learnLeaders(RdKafka::Handle &handle)
 Status KafkaEventLog::openProducer(const QString &transactionalId)
 {
     std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
+    // A transaction begun right after a commit often meets CONCURRENT_TRANSACTIONS while the
+    // broker still writes the last one's markers; librdkafka's default 100 ms backoff then made
+    // such a commit take 100 ms (KAFKA-5477; the Java client waits 20 ms there). A default:
+    // BILLING_KAFKA_CONFIG may set another.
+    if (Status done = KafkaSettings::set(*conf, "retry.backoff.ms", QStringLiteral("20"));
+        !done.ok())
+        return done;
     if (Status done = m_settings.configure(*conf); !done.ok())
         return done;
     const QString transactionTimeoutMs =
@@ -193,10 +200,6 @@ Status KafkaEventLog::openProducer(const QString &transactionalId)
          {std::pair{"transactional.id", transactionalId},
           std::pair{"enable.idempotence", QStringLiteral("true")},
           std::pair{"acks", QStringLiteral("all")}, std::pair{"linger.ms", QStringLiteral("1")},
-          // A transaction begun right after a commit often meets CONCURRENT_TRANSACTIONS while
-          // the broker still writes the last one's markers; the default 100 ms backoff then made
-          // every such commit take 100 ms (KAFKA-5477; the Java client waits 20 ms there).
-          std::pair{"retry.backoff.ms", QStringLiteral("20")},
           // A writer that dies mid-transaction holds readers back until the broker aborts it.
           std::pair{"transaction.timeout.ms", transactionTimeoutMs}}) {
         if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
