@@ -3,8 +3,10 @@
 // embedded store, and four clients sending commands on the same hot accounts each get exactly
 // one outcome per command, with nothing duplicated or lost in the log and the projections equal
 // to a replay. Without a serve a command fails clearly; a serve stops cleanly on SIGTERM/SIGINT.
+// The projector's stored source offsets are those a read_committed consumer finds.
 #include "Checked.h"
 #include "CliProcess.h"
+#include "DistributedCli.h"
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
 #include "ServeProcess.h"
@@ -14,7 +16,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,8 +44,14 @@ private Q_SLOTS:
     void serveStopsCleanlyOnSigtermAndSigint();
     void fourWritersOnHotAccounts();
     void verifyNamesATamperedEvent();
+    void projectionOffsetsAreThoseOfTheLog();
 
 private:
+    // "topic/partition" -> next_offset, as the projector stored them.
+    QMap<QString, qint64> storedOffsets();
+    // What a read_committed consumer finds in each partition of the event topics: the offset
+    // after its last event (partitions with events only), and where the partition ends.
+    void readEventPartitions(QMap<QString, qint64> &afterLastEvent, QMap<QString, qint64> &ends);
     QStringList withStore(const QStringList &arguments) const;
     CliRun cli(const QStringList &arguments);
     QProcess *startCli(const QStringList &arguments);
@@ -459,6 +469,110 @@ void TestDistributedCli::verifyNamesATamperedEvent()
              QStringLiteral("LEDGER_TAMPERED"));
     QCOMPARE(balances.errorJson().value(u"error").toObject().value(u"position").toInteger(),
              position);
+}
+
+QMap<QString, qint64> TestDistributedCli::storedOffsets()
+{
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
+                QStringLiteral("SELECT topic || '/' || partition, next_offset FROM "
+                               "projection_offsets WHERE projector = 'ledger'")});
+    QMap<QString, qint64> offsets;
+    if (!psql.waitForFinished(30000) || psql.exitCode() != 0)
+        return offsets;
+    for (const QByteArray &line : psql.readAllStandardOutput().trimmed().split('\n')) {
+        const QList<QByteArray> fields = line.split('|');
+        if (fields.size() == 2)
+            offsets.insert(QString::fromUtf8(fields[0]), fields[1].toLongLong());
+    }
+    return offsets;
+}
+
+void TestDistributedCli::readEventPartitions(QMap<QString, qint64> &afterLastEvent,
+                                             QMap<QString, qint64> &ends)
+{
+    afterLastEvent.clear();
+    ends.clear();
+    const QString prefix = qEnvironmentVariable("BILLING_KAFKA_TOPIC_PREFIX");
+    for (const QString &topic : {prefix + QStringLiteral("billing.account-events"),
+                                 prefix + QStringLiteral("billing.transaction-events")}) {
+        QProcess kcat;
+        kcat.start(QStringLiteral("kcat"),
+                   {QStringLiteral("-b"), m_broker.bootstrap(), QStringLiteral("-C"),
+                    QStringLiteral("-t"), topic, QStringLiteral("-e"), QStringLiteral("-f"),
+                    QStringLiteral("%t/%p %o\n"), QStringLiteral("-X"),
+                    QStringLiteral("isolation.level=read_committed")});
+        QVERIFY(kcat.waitForFinished(60000));
+        QCOMPARE(kcat.exitCode(), 0);
+        for (const QByteArray &line : kcat.readAllStandardOutput().trimmed().split('\n')) {
+            const QList<QByteArray> fields = line.split(' ');
+            QCOMPARE(fields.size(), 2);
+            qint64 &next = afterLastEvent[QString::fromUtf8(fields[0])];
+            next = std::max(next, fields[1].toLongLong() + 1);
+        }
+        // Without -q, kcat says where each partition ended: the consumer's position there.
+        static const QRegularExpression reachedEnd(
+            QStringLiteral(R"(Reached end of topic (\S+) \[(\d+)\] at offset (\d+))"));
+        const QString said = QString::fromUtf8(kcat.readAllStandardError());
+        for (const QRegularExpressionMatch &match : reachedEnd.globalMatch(said))
+            ends.insert(match.captured(1) + u'/' + match.captured(2),
+                        match.captured(3).toLongLong());
+    }
+}
+
+// The projector stores, in each batch's PostgreSQL transaction, where it stands in each
+// partition of the event topics. After `serve` has decided and projected a file of commands
+// (from memory, with the offsets of its delivery reports), and again after a rebuild (read from
+// the log, with the consumer's offsets), each partition that has events holds the offset right
+// after its last event, as a read_committed consumer finds it.
+void TestDistributedCli::projectionOffsetsAreThoseOfTheLog()
+{
+    const QString bank = create(QStringLiteral("external"));
+    const QStringList users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
+    QVERIFY(!bank.isEmpty() && !users[0].isEmpty() && !users[1].isEmpty());
+    for (const QString &user : users)
+        QCOMPARE(cli({QStringLiteral("topup"), QStringLiteral("--account"), user,
+                      QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                      QStringLiteral("100.00")})
+                     .exitCode,
+                 0);
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("offsets.csv"));
+    // Some thirty transactions, keyed by random ids: every partition of the transaction topic
+    // gets events (all but certainly).
+    QVERIFY(DistributedCli::writeImport(file, 0, 30, users, bank));
+    const CliRun imported = cli({QStringLiteral("import"), file});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+
+    QMap<QString, qint64> afterLastEvent;
+    QMap<QString, qint64> ends;
+    CHECKED(readEventPartitions(afterLastEvent, ends));
+    QStringList seen;
+    for (auto it = afterLastEvent.cbegin(); it != afterLastEvent.cend(); ++it)
+        seen.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+    qInfo("after each partition's last event: %s", qPrintable(seen.join(QStringLiteral(", "))));
+    QVERIFY2(afterLastEvent.size() >= 4, qPrintable(seen.join(u' ')));
+    // The records after each partition's last event: the marker of the transaction that
+    // committed it, and nothing else (one serve, no transaction aborted). A stored offset
+    // taken from the end of the partition instead of its last event would be one too far.
+    for (auto it = afterLastEvent.cbegin(); it != afterLastEvent.cend(); ++it)
+        QCOMPARE(ends.value(it.key()), it.value() + 1);
+    QCOMPARE(storedOffsets(), afterLastEvent);
+
+    // Whatever a rebuild would keep is gone first: what follows is what the rebuild read.
+    QProcess psql;
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
+                QStringLiteral("TRUNCATE projection_offsets")});
+    QVERIFY(psql.waitForFinished(30000));
+    QCOMPARE(psql.exitCode(), 0);
+    QVERIFY(storedOffsets().isEmpty());
+    const CliRun rebuilt = cli({QStringLiteral("projections"), QStringLiteral("rebuild")});
+    QVERIFY2(rebuilt.exitCode == 0, rebuilt.err.constData());
+    QCOMPARE(storedOffsets(), afterLastEvent);
+    const CliRun verify = cli({QStringLiteral("verify")});
+    QVERIFY2(verify.exitCode == 0, verify.out.constData());
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

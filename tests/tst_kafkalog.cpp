@@ -99,6 +99,7 @@ private Q_SLOTS:
     void eventsAreTheEmbeddedJsonKeyedByAggregate();
     void aFencedIdleWriterCommitsNothing();
     void aWriterFencedMidTransactionCommitsNothing();
+    void eachEventKnowsWhereItsRecordIs();
 
 private:
     std::unique_ptr<KafkaEventLog> openLog(const QString &transactionalId = {});
@@ -260,6 +261,47 @@ void TestKafkaLog::aWriterFencedMidTransactionCommitsNothing()
         sawSuccessor = sawSuccessor || event.data.value(u"amount").toString() == u"4.00";
     }
     QVERIFY(sawSuccessor);
+}
+
+// Where each event's record is: the writer learns it from its delivery reports, a reader from the
+// records it consumes, and both agree with what kcat (read_committed) shows.
+void TestKafkaLog::eachEventKnowsWhereItsRecordIs()
+{
+    const std::unique_ptr<KafkaEventLog> writer = openLog(QStringLiteral("writer-records"));
+    Scenario onKafka(*writer);
+    onKafka.history();
+    const QList<EventEnvelope> written = readAll(*writer);
+    QVERIFY(written.size() > 10);
+    const SourceRecords delivered = writer->sourceRecords(written);
+    const std::unique_ptr<KafkaEventLog> reader = openLog();
+    const SourceRecords consumed = reader->sourceRecords(readAll(*reader));
+    QCOMPARE(consumed.size(), written.size());
+    int records = 0;
+    for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
+        for (const QString &line :
+             kcat({QStringLiteral("-C"), QStringLiteral("-t"), topic, QStringLiteral("-e"),
+                   QStringLiteral("-q"), QStringLiteral("-X"),
+                   QStringLiteral("isolation.level=read_committed"), QStringLiteral("-f"),
+                   QStringLiteral("%t\t%p\t%o\t%s\n")})) {
+            const QStringList fields = line.split(u'\t');
+            QCOMPARE(fields.size(), 4);
+            const qint64 position = codec::fromBytes(fields[3].toUtf8()).value().position;
+            for (const SourceRecords &known : {delivered, consumed}) {
+                QVERIFY(known.contains(position));
+                QCOMPARE(known.value(position).topic, fields[0]);
+                QCOMPARE(known.value(position).partition, fields[1].toInt());
+                QCOMPARE(known.value(position).offset, fields[2].toLongLong());
+            }
+            ++records;
+        }
+    }
+    QCOMPARE(records, written.size());
+    // A store without partitions has no records.
+    TestLedger embedded;
+    Scenario onSqlite(embedded.storage().events());
+    onSqlite.history();
+    QVERIFY(
+        embedded.storage().events().sourceRecords(readAll(embedded.storage().events())).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestKafkaLog)

@@ -338,20 +338,34 @@ void TestPgProjections::offsetsAreStoredWithTheBatch()
     TestLedger ledger;
     buildHistory(ledger);
     const QList<EventEnvelope> all = ledger.storage().events().read(0, 1000).value();
-    QVERIFY(m_projector
-                ->applyBatch(all.mid(0, 4), {SourceOffset{QStringLiteral("t"), 0, 10},
-                                             SourceOffset{QStringLiteral("t"), 2, 7}})
-                .ok());
-    QVERIFY(
-        m_projector->applyBatch(all.mid(4, 3), {SourceOffset{QStringLiteral("t"), 0, 12}}).ok());
+    // Where a partitioned source would hold each event: even positions in partition 0, odd ones
+    // in partition 2, at offset 100 + position.
+    const auto recordsAt = [&all](qint64 base) {
+        SourceRecords records;
+        for (const EventEnvelope &event : all)
+            records.insert(event.position,
+                           SourceRecord{QStringLiteral("t"), int(event.position % 2) * 2,
+                                        base + event.position});
+        return records;
+    };
+    QCOMPARE(m_projector->applyBatch(all.mid(0, 4), recordsAt(100)).value(), qint64(4));
+    QCOMPARE(m_projector->applyBatch(all.mid(4, 1), recordsAt(100)).value(), qint64(5));
+    // A redelivery, its records elsewhere: only position 6, the one applied, moves an offset;
+    // the skipped 1..5 do not move partition 2's.
+    QCOMPARE(m_projector->applyBatch(all.mid(0, 6), recordsAt(1000)).value(), qint64(6));
     // A failed batch moves no offset.
-    QVERIFY(
-        !m_projector->applyBatch(all.mid(9, 1), {SourceOffset{QStringLiteral("t"), 2, 99}}).ok());
+    QVERIFY(!m_projector->applyBatch(all.mid(9, 1), recordsAt(2000)).ok());
     const QList<SourceOffset> offsets = m_projector->offsets().value();
     QCOMPARE(offsets.size(), 2);
-    QCOMPARE(offsets[0].nextOffset, qint64(12));
+    QCOMPARE(offsets[0].topic, QStringLiteral("t"));
+    QCOMPARE(offsets[0].partition, 0);
+    QCOMPARE(offsets[0].nextOffset, qint64(1000 + 6 + 1));
     QCOMPARE(offsets[1].partition, 2);
-    QCOMPARE(offsets[1].nextOffset, qint64(7));
+    QCOMPARE(offsets[1].nextOffset, qint64(100 + 5 + 1));
+    // A source without partitions (SQLite) gives no records, and no offset moves.
+    QVERIFY(m_projector->applyBatch(all.mid(6, 2)).ok());
+    QCOMPARE(m_projector->offsets().value().size(), 2);
+    QCOMPARE(m_projector->offsets().value()[0].nextOffset, qint64(1007));
 }
 
 void TestPgProjections::resumesFromItsCheckpointAfterAServerRestart()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SourceOffset.h"
 #include "domain/EventEnvelope.h"
 #include "domain/Result.h"
 
@@ -27,6 +28,13 @@ public:
     // Folds the events after state.position() into `state`, up to `upToPosition` (0: all of
     // them). The same as applying what read() returns; a store may read faster for the fold.
     virtual Status foldInto(LedgerState &state, qint64 upToPosition = 0);
+    // Where the store's partitioned source holds each of `events` (as append() or read() returned
+    // them), so that a projector can record how far it has read each partition. None for a store
+    // without partitions (SQLite); a partitioned one knows every event it returned.
+    virtual SourceRecords sourceRecords(const QList<EventEnvelope> & /*events*/) const
+    {
+        return {};
+    }
     // "sqlite:/path/ledger.db", for the status bar and the CLI.
     virtual QString location() const = 0;
 };

@@ -82,11 +82,11 @@ Result<CommandBus *> DistributedStorage::commandBus()
 }
 
 Result<qint64> DistributedStorage::projectCommitted(const QList<EventEnvelope> &committed,
-                                                    qint64 budgetMs)
+                                                    const SourceRecords &records, qint64 budgetMs)
 {
     const Result<qint64> at = m_projector->checkpoint();
     if (at.ok() && !committed.isEmpty() && at.value() + 1 >= committed.first().position)
-        return m_projector->applyBatch(committed);
+        return m_projector->applyBatch(committed, records);
     // Behind (a batch whose projection failed, another writer's events): from the log.
     QElapsedTimer spent;
     spent.start();

@@ -32,10 +32,12 @@ public:
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
     Result<QHash<QString, QString>> transactionStatuses() override;
-    // Brings the projections up to `committed` (events this process just committed, in order),
-    // straight from memory when the checkpoint is right below them, else from the log for at
-    // most `budgetMs`. The decision maker calls this after each batch.
-    Result<qint64> projectCommitted(const QList<EventEnvelope> &committed, qint64 budgetMs);
+    // Brings the projections up to `committed` (events this process just committed, in order,
+    // with `records`: where the broker put each), straight from memory when the checkpoint is
+    // right below them, else from the log for at most `budgetMs`. Either way the offsets of the
+    // events applied are stored with them. The decision maker calls this after each batch.
+    Result<qint64> projectCommitted(const QList<EventEnvelope> &committed,
+                                    const SourceRecords &records, qint64 budgetMs);
     // Commands go to `billing-cli serve` through the command topic; after their outcomes, this
     // waits until the decision maker's projections show them (a read that follows sees the
     // write), without projecting itself unless they stay behind for BILLING_PROJECTION_WAIT_MS.

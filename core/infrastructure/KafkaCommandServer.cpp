@@ -103,7 +103,7 @@ void KafkaCommandServer::setReportHook(std::function<void(const QJsonObject &)> 
     m_report = std::move(hook);
 }
 
-void KafkaCommandServer::setAfterCommitHook(std::function<void(const QList<EventEnvelope> &)> hook)
+void KafkaCommandServer::setAfterCommitHook(AfterCommit hook)
 {
     m_afterCommit = std::move(hook);
 }
@@ -321,7 +321,7 @@ Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka
         m_state->confirmTentative(written.value().last().position);
     m_decided += entries.size();
     if (m_afterCommit && !written.value().isEmpty())
-        m_afterCommit(written.value());
+        m_afterCommit(written.value(), m_log->sourceRecords(written.value()));
     return Done{};
 }
 

@@ -38,10 +38,12 @@ public:
 
     // Each change of role and each failure as one JSON object ("role": holder, standby, ...).
     void setReportHook(std::function<void(const QJsonObject &)> hook);
-    // After each committed batch that wrote events, with those events (`serve` hands them to
-    // its projector). It must return quickly: the holder polls the command partition in
-    // between, or the group takes the role away.
-    void setAfterCommitHook(std::function<void(const QList<EventEnvelope> &)> hook);
+    // After each committed batch that wrote events, with those events and where the broker put
+    // each (`serve` hands them to its projector). It must return quickly: the holder polls the
+    // command partition in between, or the group takes the role away.
+    using AfterCommit =
+        std::function<void(const QList<EventEnvelope> &events, const SourceRecords &records)>;
+    void setAfterCommitHook(AfterCommit hook);
     // Serves until `stop` is set, then leaves the group so that a standby takes over at once.
     void run(const std::atomic<bool> &stop);
     qint64 commandsDecided() const { return m_decided; }
@@ -73,7 +75,7 @@ private:
     int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
-    std::function<void(const QList<EventEnvelope> &)> m_afterCommit;
+    AfterCommit m_afterCommit;
     struct Rebalance;
     std::unique_ptr<Rebalance> m_rebalance;
 };

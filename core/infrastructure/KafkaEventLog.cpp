@@ -1,6 +1,7 @@
 #include "KafkaEventLog.h"
 
 #include "EventCodec.h"
+#include "KafkaDeliveries.h"
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
@@ -206,6 +207,11 @@ Status KafkaEventLog::openProducer(const QString &transactionalId)
             return done;
     }
     std::string error;
+    // One for every producer this log opens; the fenced ones are never polled again.
+    if (!m_deliveries)
+        m_deliveries = std::make_unique<KafkaDeliveries>();
+    if (conf->set("dr_cb", m_deliveries.get(), error) != RdKafka::Conf::CONF_OK)
+        return failure(text(error));
     m_producer.reset(RdKafka::Producer::create(conf.get(), error));
     if (!m_producer)
         return failure(text(error));
@@ -219,15 +225,19 @@ Status KafkaEventLog::openProducer(const QString &transactionalId)
     return Done{};
 }
 
-Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd)
+Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record)
 {
+    BILLING_ASSERT(record.offset >= 0);
     if (event.position <= m_contiguous) {
         // Read again (our own append, then the consumer): it must be the very same event.
         if (m_events.value(event.position).hash != event.hash)
             return tampered(event.position, QStringLiteral("two different events at position %1"));
+        // Its record stays the first one seen (a copy of an event, written again by hand,
+        // changes nothing).
         return Done{};
     }
     m_events.insert(event.position, event);
+    m_records.insert(event.position, record);
     m_appendEnds.insert(event.position, appendEnd);
     for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
          next = m_events.constFind(m_contiguous + 1)) {
@@ -316,7 +326,9 @@ Status KafkaEventLog::refresh()
                                        qsizetype(mark.value_size()))
                                 .toLongLong();
         }
-        if (Status done = take(event.value(), appendEnd); !done.ok())
+        const SourceRecord record{text(message->topic_name()), message->partition(),
+                                  message->offset()};
+        if (Status done = take(event.value(), appendEnd, record); !done.ok())
             return done;
     }
 }
@@ -330,6 +342,17 @@ Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
          it != m_events.cend() && it.key() <= m_complete && events.size() < limit; ++it)
         events.append(*it);
     return events;
+}
+
+SourceRecords KafkaEventLog::sourceRecords(const QList<EventEnvelope> &events) const
+{
+    SourceRecords records;
+    for (const EventEnvelope &event : events) {
+        const auto record = m_records.constFind(event.position);
+        BILLING_ASSERT(record != m_records.cend());
+        records.insert(event.position, *record);
+    }
+    return records;
 }
 
 Result<qint64> KafkaEventLog::lastPosition()
@@ -386,6 +409,7 @@ Status KafkaEventLog::produceEvents(const QList<EventEnvelope> &written)
         // that readers only ever show whole appends (never half a transfer).
         RdKafka::Headers *headers = RdKafka::Headers::create();
         headers->add(appendEndHeader, std::to_string(written.last().position));
+        void *const delivery = m_deliveries->expect(event.position);
         RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
         for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
             code = m_producer->produce(
@@ -393,7 +417,7 @@ Status KafkaEventLog::produceEvents(const QList<EventEnvelope> &written)
                 const_cast<char *>(value.constData()), size_t(value.size()), key.constData(),
                 // The record's timestamp is the broker's now, not the event's time (which is in
                 // the JSON): a retention or a time index must never act on business time.
-                size_t(key.size()), 0, headers, nullptr);
+                size_t(key.size()), 0, headers, delivery);
             if (code == RdKafka::ERR__QUEUE_FULL)
                 m_producer->poll(100);
         }
@@ -472,6 +496,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
         return abortAfter(QStringLiteral("begin_transaction"), text(begun->str()),
                           begun->is_fatal(), false)
             .error();
+    m_deliveries->begin(*m_producer);
     if (Status done = produceEvents(written); !done.ok())
         return done.error();
     if (extras) {
@@ -487,8 +512,10 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
         return abortAfter(QStringLiteral("commit_transaction"), text(committed->str()),
                           committed->is_fatal(), committed->txn_requires_abort())
             .error();
+    const SourceRecords delivered = m_deliveries->delivered();
     for (const EventEnvelope &event : written) {
-        if (Status done = take(event, written.last().position); !done.ok())
+        if (Status done = take(event, written.last().position, delivered.value(event.position));
+            !done.ok())
             return done.error();
     }
     if (m_afterCommit && !written.isEmpty())

@@ -18,6 +18,8 @@ class TopicPartition;
 
 namespace billing {
 
+class KafkaDeliveries;
+
 // The event log on Kafka: account events on billing.account-events, transaction events on
 // billing.transaction-events, keyed by aggregate id (so one aggregate's events stay in order in
 // one partition), each record the event's JSON exactly as the embedded store and `billing-cli
@@ -64,6 +66,9 @@ public:
     Result<QList<EventEnvelope>> read(qint64 after, int limit) override;
     Result<qint64> lastPosition() override;
     QString location() const override;
+    // The topic, partition and offset of each of `events`, which this log returned (read or
+    // committed): from the consumer's records, or from the delivery reports of a commit.
+    SourceRecords sourceRecords(const QList<EventEnvelope> &events) const override;
 
     bool fenced() const { return m_fenced; }
     // Lets the producer outlive this log (it is never destroyed, see abortAfter()), for a writer
@@ -83,18 +88,21 @@ private:
     // Reads every committed record up to the end of each partition.
     Status refresh();
     // `appendEnd` is the last position of the append the event came in.
-    Status take(const EventEnvelope &event, qint64 appendEnd);
+    Status take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
     Status produceEvents(const QList<EventEnvelope> &written);
 
     KafkaSettings m_settings;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
+    // Before the producers, which call it: destroyed after them.
+    std::unique_ptr<KafkaDeliveries> m_deliveries;
     std::unique_ptr<RdKafka::Producer> m_producer;
     std::vector<std::unique_ptr<RdKafka::Producer>> m_fencedProducers;
     // Never produces: asks where partitions end (ListOffsets, read_committed: the stable end).
     std::unique_ptr<RdKafka::Producer> m_offsets;
     std::vector<RdKafka::TopicPartition *> m_partitions;
     QMap<qint64, EventEnvelope> m_events;
+    QHash<qint64, SourceRecord> m_records; // of the events in m_events
     QHash<QString, qint64> m_versions;
     QSet<QString> m_idempotencyKeys;
     QString m_transactionalId;

@@ -119,7 +119,7 @@ Result<QList<SourceOffset>> PostgresProjector::offsets()
 }
 
 Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
-                                             const QList<SourceOffset> &offsets)
+                                             const SourceRecords &records)
 {
     if (Status begun = m_database.begin(); !begun.ok())
         return begun.error();
@@ -161,7 +161,8 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
         m_database.rollback();
         return done.error();
     }
-    if (Status saved = saveProgress(at, offsets); !saved.ok()) {
+    // Only the events applied here: those after the checkpoint this batch found.
+    if (Status saved = saveProgress(at, nextOffsets(events, records, start.value())); !saved.ok()) {
         m_database.rollback();
         return saved.error();
     }
@@ -210,7 +211,8 @@ Result<qint64> PostgresProjector::catchUp(EventStore &source, int batchSize,
             return events.error();
         if (events.value().isEmpty())
             return at.value();
-        const Result<qint64> reached = applyBatch(events.value());
+        const Result<qint64> reached =
+            applyBatch(events.value(), source.sourceRecords(events.value()));
         if (!reached.ok())
             return reached.error();
         if (progress && !progress(reached.value()))

@@ -2,20 +2,13 @@
 
 #include "PostgresDatabase.h"
 #include "application/EventStore.h"
+#include "application/SourceOffset.h"
 #include "domain/CurrencyCatalog.h"
 #include "domain/EventEnvelope.h"
 
 #include <functional>
 
 namespace billing {
-
-// Where a projector is in one partition of its source: the offset of the next record to read.
-struct SourceOffset
-{
-    QString topic;
-    int partition = 0;
-    qint64 nextOffset = 0;
-};
 
 // Keeps the PostgreSQL projections equal to a replay of the log. Each batch is one PostgreSQL
 // transaction holding its rows, the new checkpoint (the last position applied) and the source
@@ -35,12 +28,16 @@ public:
 
     // Writes the catalog into `currencies` and the checkpoint row, unless they are there.
     Status seedCurrencies();
-    // Applies the events after the checkpoint, which must follow it without a gap, and records
-    // `offsets`. Returns the checkpoint after the batch.
+    // Applies the events after the checkpoint, which must follow it without a gap, and records,
+    // for each partition that holds one of the events applied, the offset after the last of them
+    // (from `records`: where the source holds each event; none when empty). Events skipped at or
+    // below the checkpoint move no offset, so a stored offset is never ahead of the checkpoint.
+    // Returns the checkpoint after the batch.
     Result<qint64> applyBatch(const QList<EventEnvelope> &events,
-                              const QList<SourceOffset> &offsets = {});
-    // Reads `source` from the checkpoint on in batches of `batchSize`; `progress` gets the
-    // checkpoint after each batch and may return false to stop (what was done stays done).
+                              const SourceRecords &records = {});
+    // Reads `source` from the checkpoint on in batches of `batchSize`, with the offsets it gives
+    // (EventStore::sourceRecords()); `progress` gets the checkpoint after each batch and may
+    // return false to stop (what was done stays done).
     Result<qint64> catchUp(EventStore &source, int batchSize = 2000,
                            const std::function<bool(qint64)> &progress = {});
     // Empties the projections, the checkpoint and the offsets in one transaction.

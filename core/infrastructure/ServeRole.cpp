@@ -6,6 +6,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <utility>
 
 namespace billing {
 namespace {
@@ -18,20 +19,23 @@ constexpr int idleCheckMs = 1000;
 // finds its checkpoint behind and reads them from the log instead.
 constexpr qsizetype queuedEventsMax = 200000;
 
-// The events the decision maker committed, in order, on their way to the projector. The decision
-// maker's thread pushes, the storage's thread takes: projecting the last batch while the next
-// one is decided and committed, instead of one after the other.
+// The events the decision maker committed, in order, with where the broker put each, on their
+// way to the projector. The decision maker's thread pushes, the storage's thread takes:
+// projecting the last batch while the next one is decided and committed, instead of one after
+// the other.
 class CommittedEvents
 {
 public:
-    void push(const QList<EventEnvelope> &events)
+    void push(const QList<EventEnvelope> &events, const SourceRecords &records)
     {
         const std::lock_guard lock(m_mutex);
         if (m_queued + events.size() > queuedEventsMax) {
             m_batches.clear();
+            m_records.clear();
             m_queued = 0;
         }
         m_batches.push_back(events);
+        m_records.insert(records);
         m_queued += events.size();
         m_last = events.last().position;
         m_changed.notify_one();
@@ -44,7 +48,8 @@ public:
     }
     // Everything queued, as one run (empty after `timeoutMs` without any); false once finished
     // and drained.
-    bool take(QList<EventEnvelope> &run, qint64 &lastCommitted, int timeoutMs)
+    bool take(QList<EventEnvelope> &run, SourceRecords &records, qint64 &lastCommitted,
+              int timeoutMs)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
@@ -53,6 +58,7 @@ public:
         for (QList<EventEnvelope> &batch : m_batches)
             run += std::move(batch);
         m_batches.clear();
+        records = std::exchange(m_records, {});
         m_queued = 0;
         lastCommitted = m_last;
         return !(m_finished && run.isEmpty());
@@ -62,6 +68,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<QList<EventEnvelope>> m_batches;
+    SourceRecords m_records; // of the events in m_batches
     qsizetype m_queued = 0;
     qint64 m_last = 0;
     bool m_finished = false;
@@ -75,10 +82,11 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
     KafkaCommandServer server(storage.kafka(), DistributedStorage::writerId(storage.kafka()));
     server.setReportHook(std::move(report));
     CommittedEvents committed;
-    server.setAfterCommitHook([&committed](const QList<EventEnvelope> &events) {
-        if (!events.isEmpty())
-            committed.push(events);
-    });
+    server.setAfterCommitHook(
+        [&committed](const QList<EventEnvelope> &events, const SourceRecords &records) {
+            if (!events.isEmpty())
+                committed.push(events, records);
+        });
     // The decision maker on a thread of its own; this thread keeps the storage's PostgreSQL
     // connection, which belongs to it, and projects.
     std::thread deciding([&server, &stop, &committed] {
@@ -86,8 +94,9 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
         committed.finish();
     });
     QList<EventEnvelope> run;
+    SourceRecords records;
     qint64 lastCommitted = 0;
-    while (committed.take(run, lastCommitted, idleCheckMs)) {
+    while (committed.take(run, records, lastCommitted, idleCheckMs)) {
         if (run.isEmpty()) {
             // Idle: only when the projections are behind what this holder committed (reading
             // the log again just to find nothing new cost a second read of every event).
@@ -96,7 +105,7 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
                 continue;
         }
         // Left behind, the projections are behind, never wrong; the next run finishes the job.
-        if (const Result<qint64> done = storage.projectCommitted(run, projectionBudgetMs);
+        if (const Result<qint64> done = storage.projectCommitted(run, records, projectionBudgetMs);
             !done.ok())
             qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
     }
