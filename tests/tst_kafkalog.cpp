@@ -104,6 +104,8 @@ private Q_SLOTS:
 private:
     std::unique_ptr<KafkaEventLog> openLog(const QString &transactionalId = {});
     QStringList kcat(const QStringList &arguments);
+    // Every record of `topic` as a read_committed consumer sees it, one line each in `format`.
+    QStringList committedRecords(const QString &topic, const QString &format);
 
     LocalKafka m_broker;
     KafkaSettings m_settings;
@@ -132,6 +134,13 @@ std::unique_ptr<KafkaEventLog> TestKafkaLog::openLog(const QString &transactiona
     if (!log.ok())
         qFatal("cannot open the Kafka event log: %s", qPrintable(log.error().message));
     return std::move(log.value());
+}
+
+QStringList TestKafkaLog::committedRecords(const QString &topic, const QString &format)
+{
+    return kcat({QStringLiteral("-C"), QStringLiteral("-t"), topic, QStringLiteral("-e"),
+                 QStringLiteral("-q"), QStringLiteral("-X"),
+                 QStringLiteral("isolation.level=read_committed"), QStringLiteral("-f"), format});
 }
 
 QStringList TestKafkaLog::kcat(const QStringList &arguments)
@@ -183,11 +192,7 @@ void TestKafkaLog::eventsAreTheEmbeddedJsonKeyedByAggregate()
     QHash<QString, QString> partitionOf;
     int records = 0;
     for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
-        for (const QString &line :
-             kcat({QStringLiteral("-C"), QStringLiteral("-t"), topic, QStringLiteral("-e"),
-                   QStringLiteral("-q"), QStringLiteral("-X"),
-                   QStringLiteral("isolation.level=read_committed"), QStringLiteral("-f"),
-                   QStringLiteral("%k\t%p\t%s\n")})) {
+        for (const QString &line : committedRecords(topic, QStringLiteral("%k\t%p\t%s\n"))) {
             const QStringList fields = line.split(u'\t');
             QCOMPARE(fields.size(), 3);
             QVERIFY(expectedJson.contains(fields[2].toUtf8()));
@@ -278,11 +283,7 @@ void TestKafkaLog::eachEventKnowsWhereItsRecordIs()
     QCOMPARE(consumed.size(), written.size());
     int records = 0;
     for (const QString &topic : {m_settings.accountTopic(), m_settings.transactionTopic()}) {
-        for (const QString &line :
-             kcat({QStringLiteral("-C"), QStringLiteral("-t"), topic, QStringLiteral("-e"),
-                   QStringLiteral("-q"), QStringLiteral("-X"),
-                   QStringLiteral("isolation.level=read_committed"), QStringLiteral("-f"),
-                   QStringLiteral("%t\t%p\t%o\t%s\n")})) {
+        for (const QString &line : committedRecords(topic, QStringLiteral("%t\t%p\t%o\t%s\n"))) {
             const QStringList fields = line.split(u'\t');
             QCOMPARE(fields.size(), 4);
             const qint64 position = codec::fromBytes(fields[3].toUtf8()).value().position;
