@@ -225,6 +225,30 @@ void TestEventStore::canonicalReaderReadsWhatTheLedgerWritesAndNothingElse()
         QVERIFY(!reader.read(codec::canonicalBytes(other)));
         other.data.insert(QStringLiteral("note"), 1.5);
         QVERIFY(!reader.read(codec::canonicalBytes(other)));
+
+        // The same JSON with its keys in another order, or a data name twice: also left to it.
+        const qsizetype causation = canonical.indexOf("\"causationId\"");
+        const qsizetype correlation = canonical.indexOf("\"correlationId\"");
+        const qsizetype data = canonical.indexOf("\"data\"");
+        QVERIFY(causation > 0 && correlation > causation && data > correlation);
+        const QByteArray swapped =
+            canonical.left(causation) + canonical.mid(correlation, data - correlation - 1) + ',' +
+            canonical.mid(causation, correlation - causation - 1) + canonical.mid(data - 1);
+        QVERIFY(QJsonDocument::fromJson(swapped).isObject());
+        QVERIFY(!reader.read(swapped));
+        QByteArray twice = canonical;
+        twice.replace("\"data\":{", "\"data\":{\"a\":\"1\",\"a\":\"2\",");
+        twice.replace(",}", "}");
+        QVERIFY(QJsonDocument::fromJson(twice).isObject());
+        QVERIFY(!reader.read(twice));
+        QByteArray unsorted = canonical;
+        unsorted.replace("\"data\":{", "\"data\":{\"b\":\"1\",\"a\":\"2\",");
+        unsorted.replace(",}", "}");
+        QVERIFY(!reader.read(unsorted));
+        QByteArray sorted = canonical;
+        sorted.replace("\"data\":{", "\"data\":{\"A\":\"1\",\"B\":\"2\",");
+        sorted.replace(",}", "}");
+        QVERIFY2(reader.read(sorted), sorted.constData());
     }
 }
 
