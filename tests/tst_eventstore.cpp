@@ -27,6 +27,7 @@ private Q_SLOTS:
     void eventJsonRoundTripsExactly();
     void canonicalReaderReadsWhatTheLedgerWritesAndNothingElse();
     void foldingTheStoreEqualsApplyingWhatItReads();
+    void aLongFoldAppliesOnItsOwnThreadInLogOrder();
 };
 
 void TestEventStore::appendAssignsContiguousPositionsAndAChainedHash()
@@ -283,6 +284,52 @@ void TestEventStore::foldingTheStoreEqualsApplyingWhatItReads()
     LedgerState partial;
     QVERIFY(ledger.storage().events().foldInto(partial, 3).ok());
     QCOMPARE(partial.position(), qint64(3));
+}
+
+void TestEventStore::aLongFoldAppliesOnItsOwnThreadInLogOrder()
+{
+    // Given: a log several times longer than the fold's ring of batches (4 x 256 rows), with
+    // rows only QJsonDocument reads in the middle of it.
+    TestLedger ledger;
+    QStringList accounts;
+    for (int i = 0; i < 8; ++i) {
+        accounts.append(ledger.userAccount());
+        ledger.fund(accounts.constLast(), QStringLiteral("1000"));
+    }
+    const auto transfers = [&](int count) {
+        QList<Command> commands;
+        for (int i = 0; i < count; ++i) {
+            const MoveMoney body{TransactionType::Transfer,
+                                 {},
+                                 accounts[i % accounts.size()],
+                                 accounts[(i + 3) % accounts.size()],
+                                 TestLedger::money(QStringLiteral("0.01")),
+                                 {},
+                                 {}};
+            commands.append(ledger.service().issue(body, {}));
+        }
+        const Result<QList<Outcome>> outcomes = ledger.service().executeBatch(commands);
+        QVERIFY(outcomes.ok());
+    };
+    transfers(500);
+    accounts.append(ledger.createAccount(AccountType::User, QStringLiteral("USD"),
+                                         QStringLiteral("Zo\u00eb \"the\" payer")));
+    ledger.fund(accounts.constLast(), QStringLiteral("5"));
+    transfers(500);
+    QVERIFY(ledger.eventCount() > 4000);
+
+    // When: the store folds it whole, and in two parts that end in the middle of a batch.
+    LedgerState whole;
+    QVERIFY(ledger.storage().events().foldInto(whole).ok());
+    LedgerState parts;
+    QVERIFY(ledger.storage().events().foldInto(parts, 1000).ok());
+    QCOMPARE(parts.position(), qint64(1000));
+    QVERIFY(ledger.storage().events().foldInto(parts).ok());
+
+    // Then: both are the state the service folded from its own decisions, event by event.
+    QCOMPARE(whole.position(), ledger.eventCount());
+    QCOMPARE(LedgerStateCodec::encode(whole), LedgerStateCodec::encode(ledger.state()));
+    QCOMPARE(LedgerStateCodec::encode(parts), LedgerStateCodec::encode(ledger.state()));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

@@ -1,7 +1,7 @@
 #include "SqliteEventStore.h"
 
-#include "CanonicalEventReader.h"
 #include "EventCodec.h"
+#include "FoldPipeline.h"
 #include "domain/LedgerState.h"
 #include "domain/ReasonCode.h"
 
@@ -168,42 +168,44 @@ Status SqliteEventStore::foldInto(LedgerState &state, qint64 upToPosition)
 {
     sqlite3 *db = sqliteHandle(m_database.connection());
     sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT body FROM events WHERE position > ?1 AND position <= ?2 "
-                           "ORDER BY position LIMIT ?3",
-                           -1, &prepared, nullptr) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            db,
+            "SELECT position, body FROM events WHERE position > ?1 AND position <= ?2 "
+            "ORDER BY position LIMIT ?3",
+            -1, &prepared, nullptr) != SQLITE_OK)
         return sqliteFailure(db, QStringLiteral("read events"));
     const Statement statement(prepared);
     const qint64 last = upToPosition > 0 ? upToPosition : std::numeric_limits<qint64>::max();
-    CanonicalEventReader reader;
+    // The state is the pipeline's until it finishes, so the next run starts after the last row
+    // read rather than at state.position().
+    qint64 after = state.position();
+    FoldPipeline pipeline(state);
     for (;;) {
-        sqlite3_bind_int64(prepared, 1, state.position());
+        sqlite3_bind_int64(prepared, 1, after);
         sqlite3_bind_int64(prepared, 2, last);
         sqlite3_bind_int(prepared, 3, foldChunk);
         int rows = 0;
         int step = SQLITE_ROW;
         while ((step = sqlite3_step(prepared)) == SQLITE_ROW) {
             ++rows;
-            const auto *body = static_cast<const char *>(sqlite3_column_blob(prepared, 0));
-            const QByteArrayView bytes(body, sqlite3_column_bytes(prepared, 0));
-            if (const FoldEvent *event = reader.read(bytes)) {
-                state.apply(*event);
-                continue;
-            }
-            // Not the shape the ledger writes today (an older schema, say): the general way.
-            const Result<EventEnvelope> event = codec::fromBytes(bytes.toByteArray());
-            if (!event.ok()) {
+            after = sqlite3_column_int64(prepared, 0);
+            const auto *body = static_cast<const char *>(sqlite3_column_blob(prepared, 1));
+            // The rows before one that cannot be read are folded, as they always were.
+            if (Status added =
+                    pipeline.add(QByteArrayView(body, sqlite3_column_bytes(prepared, 1)));
+                !added.ok()) {
                 sqlite3_reset(prepared);
-                return event.error();
+                return added.error();
             }
-            state.apply(event.value());
         }
         // Ends the read transaction, so the next run sees newer commits.
         sqlite3_reset(prepared);
         if (step != SQLITE_DONE)
             return sqliteFailure(db, QStringLiteral("read events"));
-        if (rows < foldChunk)
+        if (rows < foldChunk) {
+            pipeline.finish();
             return Done{};
+        }
     }
 }
 
