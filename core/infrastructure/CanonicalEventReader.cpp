@@ -52,30 +52,16 @@ constexpr std::array<EnvelopeKey, 11> envelopeKeys = {{
 }};
 
 // Whether every byte is printable ASCII other than '\\': then no string in the text has an
-// escape or needs decoding, and nothing else in compact JSON can hold such a byte. Sixteen or
-// eight bytes at a time, because this runs over every byte the fold reads.
+// escape or needs decoding, and nothing else in compact JSON can hold such a byte. Eight bytes
+// at a time, because this runs over every byte the fold reads.
 bool plainAscii(QByteArrayView json)
 {
-    qsizetype at = 0;
-#if defined(__SSE2__)
-    // Bytes >= 0x80 are negative as signed bytes, so one comparison finds them and the control
-    // characters. No early exit: rows are nearly always plain, and the loop stays branch-free.
-    const __m128i space = _mm_set1_epi8(0x20);
-    const __m128i backslash = _mm_set1_epi8('\\');
-    __m128i bad = _mm_setzero_si128();
-    for (; at + 16 <= json.size(); at += 16) {
-        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(json.data() + at));
-        bad = _mm_or_si128(
-            bad, _mm_or_si128(_mm_cmplt_epi8(bytes, space), _mm_cmpeq_epi8(bytes, backslash)));
-    }
-    if (_mm_movemask_epi8(bad) != 0)
-        return false;
-#endif
     constexpr quint64 ones = 0x0101010101010101ULL;
     constexpr quint64 highs = 0x8080808080808080ULL;
     const auto hasZeroByte = [](quint64 word) {
         return ((word - ones) & ~word & highs) != 0;
     };
+    qsizetype at = 0;
     for (; at + 8 <= json.size(); at += 8) {
         quint64 word = 0;
         std::memcpy(&word, json.data() + at, sizeof word);
@@ -90,6 +76,41 @@ bool plainAscii(QByteArrayView json)
             return false;
     }
     return true;
+}
+
+// The text widened to UTF-16 in `text`, whose buffer is reused from row to row, when
+// plainAscii() holds for it. With SSE2 the check and the widening are one pass of 16 bytes a
+// step; elsewhere, Qt's vectorised Latin-1 conversion after the check.
+bool widenPlainAscii(QByteArrayView json, QString &text)
+{
+#if defined(__SSE2__)
+    text.resize(json.size());
+    auto *out = reinterpret_cast<char16_t *>(text.data());
+    // Bytes >= 0x80 are negative as signed bytes, so one comparison finds them and the control
+    // characters. No early exit: rows are nearly always plain, and the loop stays branch-free.
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i zero = _mm_setzero_si128();
+    __m128i bad = zero;
+    qsizetype at = 0;
+    for (; at + 16 <= json.size(); at += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(json.data() + at));
+        bad = _mm_or_si128(
+            bad, _mm_or_si128(_mm_cmplt_epi8(bytes, space), _mm_cmpeq_epi8(bytes, backslash)));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out + at), _mm_unpacklo_epi8(bytes, zero));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(out + at + 8), _mm_unpackhi_epi8(bytes, zero));
+    }
+    if (_mm_movemask_epi8(bad) != 0 || !plainAscii(json.sliced(at)))
+        return false;
+    for (; at < json.size(); ++at)
+        out[at] = static_cast<unsigned char>(json[at]);
+    return true;
+#else
+    if (!plainAscii(json))
+        return false;
+    text = QString::fromLatin1(json);
+    return true;
+#endif
 }
 
 // Words, not memcmp: the keys compared are 7 to 19 bytes long, and the call to memcmp cost
@@ -269,10 +290,8 @@ const FoldEvent *CanonicalEventReader::read(QByteArrayView json)
 
 bool CanonicalEventReader::parse(QByteArrayView json)
 {
-    if (!plainAscii(json))
+    if (!widenPlainAscii(json, m_text))
         return false;
-    // Qt's Latin-1 conversion is vectorised; one allocation per event costs less than a loop.
-    m_text = QString::fromLatin1(json);
     m_event.dataCount = 0;
     Cursor cursor(json.data(), QStringView(m_text).utf16(), json.size());
     EnvelopeChecks checks;
