@@ -69,12 +69,11 @@ std::optional<quint32> AggregateIndex::find(QStringView id) const
     return it == m_byText.cend() ? std::nullopt : std::optional<quint32>(*it);
 }
 
-void AggregateIndex::insert(const QString &id, quint32 at)
+bool AggregateIndex::insert(const QString &id, quint32 at)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(id))
-        m_byUuid.insert(*uuid, at);
-    else
-        m_byText.insert(id, at);
+        return insertNew(m_byUuid, *uuid, at);
+    return insertNew(m_byText, id, at);
 }
 
 void AggregateIndex::remove(QStringView id)

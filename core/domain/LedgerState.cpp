@@ -84,12 +84,11 @@ const StoredIdempotency *IdempotencyIndex::find(QStringView key) const
     return it == m_byText.cend() ? nullptr : &*it;
 }
 
-void IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
+bool IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
-        m_byUuid.insert(*uuid, record);
-    else
-        m_byText.insert(key.toString(), record);
+        return insertNew(m_byUuid, *uuid, record);
+    return insertNew(m_byText, key.toString(), record);
 }
 
 void IdempotencyIndex::remove(QStringView key)
@@ -193,7 +192,7 @@ void LedgerState::apply(const FoldEvent &event)
 void LedgerState::applyAccountEvent(const FoldEvent &event)
 {
     if (event.eventType == event::accountCreated) {
-        BILLING_ASSERT(event.aggregateVersion == 1 && !m_accountIndex.find(event.aggregateId));
+        BILLING_ASSERT(event.aggregateVersion == 1);
         Account account;
         account.id = textOf(event.aggregateId);
         account.ownerId = textOf(event.value(u"ownerId"));
@@ -211,7 +210,7 @@ void LedgerState::applyAccountEvent(const FoldEvent &event)
         remember(event, at, false);
         return;
     }
-    const std::optional<quint32> at = m_accountIndex.find(event.aggregateId);
+    const std::optional<quint32> at = findAccount(event.aggregateId);
     BILLING_ASSERT(at.has_value());
     saveAccount(*at);
     Account &account = m_accounts[*at];
@@ -260,7 +259,6 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
 {
     if (event.eventType.endsWith(event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
-        BILLING_ASSERT(!m_transactionIndex.find(event.aggregateId));
         const auto type = requestedType(event.eventType.chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
         const quint32 at = quint32(m_transactions.size());
@@ -268,7 +266,7 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
         remember(event, at, true);
         return;
     }
-    const std::optional<quint32> at = m_transactionIndex.find(event.aggregateId);
+    const std::optional<quint32> at = findTransaction(event.aggregateId);
     BILLING_ASSERT(at.has_value());
     saveTransaction(*at);
     Transaction &transaction = m_transactions[*at];
@@ -297,8 +295,9 @@ Transaction LedgerState::requested(const FoldEvent &event, TransactionType type)
     transaction.type = type;
     transaction.amount = moneyField(event, u"amount");
     transaction.currency = shared(event.value(u"currency"));
-    transaction.sourceAccountId = accountId(event.value(u"sourceAccountId"));
-    transaction.destinationAccountId = accountId(event.value(u"destinationAccountId"));
+    transaction.sourceAccountId = accountId(event.value(u"sourceAccountId"), m_recent.source);
+    transaction.destinationAccountId =
+        accountId(event.value(u"destinationAccountId"), m_recent.destination);
     transaction.paymentId = transactionId(event.value(u"paymentId"));
     transaction.version = 1;
     return transaction;
@@ -318,15 +317,24 @@ void LedgerState::completeRefund(const Transaction &refund)
 
 namespace {
 
-// Appends an aggregate and finds it by id from then on; its place never changes.
+// Appends an aggregate and finds it by id from then on; its place never changes. An id that
+// is there already is a second creation of one aggregate.
 template<typename Aggregate>
 Aggregate &appendFound(ChunkedList<Aggregate> &list, AggregateIndex &index, Aggregate aggregate)
 {
     const auto at = quint32(list.size());
     BILLING_ASSERT(qsizetype(at) == list.size());
     Aggregate &inserted = list.append(std::move(aggregate));
-    index.insert(inserted.id, at);
+    const bool added = index.insert(inserted.id, at);
+    BILLING_ASSERT(added);
     return inserted;
+}
+
+// The slot, when the aggregate there has this id.
+template<typename Aggregate>
+bool holds(const ChunkedList<Aggregate> &list, quint32 slot, QStringView id)
+{
+    return qsizetype(slot) < list.size() && list[slot].id == id;
 }
 
 } // namespace
@@ -338,7 +346,24 @@ Account &LedgerState::insertAccount(Account account)
 
 Transaction &LedgerState::insertTransaction(Transaction transaction)
 {
+    m_recent.transaction = quint32(m_transactions.size());
     return appendFound(m_transactions, m_transactionIndex, std::move(transaction));
+}
+
+std::optional<quint32> LedgerState::findAccount(QStringView id) const
+{
+    for (const quint32 slot : {m_recent.source, m_recent.destination}) {
+        if (holds(m_accounts, slot, id))
+            return slot;
+    }
+    return m_accountIndex.find(id);
+}
+
+std::optional<quint32> LedgerState::findTransaction(QStringView id) const
+{
+    if (holds(m_transactions, m_recent.transaction, id))
+        return m_recent.transaction;
+    return m_transactionIndex.find(id);
 }
 
 void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
@@ -360,8 +385,8 @@ void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIs
 
 void LedgerState::rememberKey(QStringView key, const StoredIdempotency &record)
 {
-    BILLING_ASSERT(!m_idempotency.find(key));
-    m_idempotency.insert(key, record);
+    const bool added = m_idempotency.insert(key, record);
+    BILLING_ASSERT(added);
     if (m_undo.active)
         m_undo.keys.append(key.toString());
 }
@@ -393,6 +418,13 @@ QString LedgerState::shared(QStringView text)
         return text.toString();
     m_shared.append(text.toString());
     return m_shared.constLast();
+}
+
+QString LedgerState::accountId(QStringView id, quint32 &slot) const
+{
+    const std::optional<quint32> at = m_accountIndex.find(id);
+    slot = at.value_or(RecentSlots::none);
+    return at ? m_accounts[*at].id : textOf(id);
 }
 
 QString LedgerState::accountId(QStringView id) const
