@@ -1,5 +1,7 @@
 #pragma once
 
+#include "UuidMap.h"
+
 #include <QHash>
 #include <QString>
 #include <QStringView>
@@ -39,7 +41,7 @@ public:
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
 
 private:
-    QHash<QUuid, quint32> m_byUuid;
+    UuidMap<quint32> m_byUuid;
     QHash<QString, quint32> m_byText;
 };
 

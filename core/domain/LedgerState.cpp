@@ -1,20 +1,12 @@
 #include "LedgerState.h"
 
 #include "EventUpcaster.h"
+#include "HexDigits.h"
 
 #include "Invariant.h"
 
 namespace billing {
 namespace {
-
-int hexValue(QChar c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c.unicode() - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c.unicode() - u'a' + 10;
-    return -1;
-}
 
 constexpr qsizetype sharedMax = 64;
 
@@ -48,8 +40,8 @@ std::optional<PayloadHash> PayloadHash::fromHex(QStringView hex)
         return std::nullopt;
     for (std::size_t i = 0; i < hash.m_bytes.size(); ++i) {
         const qsizetype at = 2 * qsizetype(i);
-        const int high = hexValue(hex[at]);
-        const int low = hexValue(hex[at + 1]);
+        const int high = lowerHexValue(hex[at].unicode());
+        const int low = lowerHexValue(hex[at + 1].unicode());
         if (high < 0 || low < 0)
             return std::nullopt;
         hash.m_bytes[i] = quint8(high * 16 + low);
@@ -74,10 +66,8 @@ bool IdempotencyRecord::samePayload(QStringView hexHash) const
 
 const StoredIdempotency *IdempotencyIndex::find(QStringView key) const
 {
-    if (const std::optional<QUuid> uuid = canonicalUuid(key)) {
-        const auto it = m_byUuid.constFind(*uuid);
-        return it == m_byUuid.cend() ? nullptr : &*it;
-    }
+    if (const std::optional<QUuid> uuid = canonicalUuid(key))
+        return m_byUuid.find(*uuid);
     if (m_byText.isEmpty())
         return nullptr;
     const auto it = m_byText.constFind(key.toString());
@@ -87,7 +77,7 @@ const StoredIdempotency *IdempotencyIndex::find(QStringView key) const
 bool IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
-        return insertNew(m_byUuid, *uuid, record);
+        return m_byUuid.tryInsert(*uuid, record);
     return insertNew(m_byText, key.toString(), record);
 }
 

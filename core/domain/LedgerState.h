@@ -7,6 +7,7 @@
 #include "EventEnvelope.h"
 #include "FoldEvent.h"
 #include "Transaction.h"
+#include "UuidMap.h"
 
 #include <QHash>
 #include <QList>
@@ -68,7 +69,7 @@ public:
 
 private:
     friend class LedgerStateCodec;
-    QHash<QUuid, StoredIdempotency> m_byUuid;
+    UuidMap<StoredIdempotency> m_byUuid;
     QHash<QString, StoredIdempotency> m_byText;
 };
 
