@@ -288,8 +288,9 @@ void TestEventStore::foldingTheStoreEqualsApplyingWhatItReads()
 
 void TestEventStore::aLongFoldAppliesOnItsOwnThreadInLogOrder()
 {
-    // Given: a log several times longer than the fold's ring of batches (4 x 256 rows), with
-    // rows only QJsonDocument reads in the middle of it.
+    // Given: a log several times longer than what a fold reads on the caller's thread (1,000
+    // rows) and than its ring of batches (4 x 256 rows), with rows only QJsonDocument reads in
+    // the middle of it.
     TestLedger ledger;
     QStringList accounts;
     for (int i = 0; i < 8; ++i) {

@@ -5,33 +5,36 @@
 #include <QtGlobal>
 
 #include <condition_variable>
+#include <functional>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 namespace billing {
 
 class LedgerState;
 
-// Folds rows into a LedgerState on a second thread while the caller reads the next ones, so
-// that stepping SQLite and parsing JSON take one core and applying takes the other. Rows go
-// over in batches through a ring of a few, and the one applying thread takes them in the order
-// they were added: the state is exactly what applying them on the caller's thread would give.
-// From the first add() until finish() the state belongs to the pipeline. A fold shorter than a
-// batch starts no thread at all and is applied on the caller's.
+// Reads rows on a second thread while the caller's applies them, so that stepping SQLite and
+// parsing JSON take one core and applying takes the other. Rows go over in batches through a
+// ring of a few, and are applied in the order they were added: the state is exactly what
+// reading and applying them one by one would give. The state is built on the caller's thread,
+// as any other change to it is, so its memory comes from the caller's allocator arena (with
+// glibc, a second thread's allocations go to an arena of their own, which does not reuse what
+// the first freed).
 class FoldPipeline
 {
 public:
     explicit FoldPipeline(LedgerState &state);
     Q_DISABLE_COPY_MOVE(FoldPipeline)
-    // Finishes: whatever was added is applied, also when the caller returns early.
-    ~FoldPipeline();
+    ~FoldPipeline() = default;
 
-    // Reads the row into the next free place; blocks while every batch waits to be applied.
-    // A row that cannot be read is not added, and the error is returned.
+    // Runs `readRows` on a thread of its own, where it add()s rows in log order, and applies
+    // them here. Returns once all it added are applied: readRows's failure, or Done.
+    using Reader = std::function<Status(FoldPipeline &pipeline)>;
+    Status run(const Reader &readRows);
+
+    // For readRows: reads the row into the next free place, waiting while every batch waits
+    // to be applied. A row that cannot be read is not added, and the error is returned.
     Status add(QByteArrayView body);
-    // Applies every row added so far and waits for it; the state is the caller's again.
-    void finish();
 
 private:
     struct Batch
@@ -50,14 +53,13 @@ private:
     void applyBatches();
 
     LedgerState &m_state;
-    std::vector<Batch> m_batches; // the ring, allocated by the first add()
+    std::vector<Batch> m_batches; // the ring
     std::mutex m_mutex;
     std::condition_variable m_batchReady; // the applying thread waits on it
     std::condition_variable m_batchFree;  // the reading thread waits on it
     qint64 m_submitted = 0;               // batches handed to the applying thread
     qint64 m_applied = 0;                 // of those, the ones it has applied
-    bool m_finishing = false;
-    std::thread m_applier;
+    bool m_readingDone = false;
 };
 
 } // namespace billing
