@@ -45,7 +45,7 @@ private:
 
     // Enough rows per hand-over that the locking is noise, few enough batches that the rows in
     // flight stay a couple of megabytes (see the bench's peak RSS).
-    static constexpr qsizetype batchRows = 256;
+    static constexpr qsizetype batchRows = 64;
     static constexpr qint64 batchesMax = 4;
 
     Batch &filling() { return m_batches[std::size_t(m_submitted % batchesMax)]; }
