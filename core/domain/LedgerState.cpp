@@ -25,7 +25,9 @@ std::optional<TransactionType> requestedType(QStringView stem)
     for (TransactionType type :
          {TransactionType::Topup, TransactionType::Withdrawal, TransactionType::Transfer,
           TransactionType::Payment, TransactionType::Refund}) {
-        if (stem.compare(eventStem(type), Qt::CaseInsensitive) == 0)
+        // The stems differ in length, so at most one is compared.
+        const QString known = eventStem(type);
+        if (stem.size() == known.size() && stem.compare(known, Qt::CaseInsensitive) == 0)
             return type;
     }
     return std::nullopt;
@@ -247,7 +249,7 @@ void LedgerState::applyBalanceChanged(Account &account, const FoldEvent &event)
 
 void LedgerState::applyTransactionEvent(const FoldEvent &event)
 {
-    if (event.eventType.endsWith(event::requestedSuffix)) {
+    if (endsWithText(event.eventType, event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
         const auto type = requestedType(event.eventType.chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
@@ -263,13 +265,13 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
     BILLING_ASSERT(event.aggregateVersion == transaction.version + 1);
     BILLING_ASSERT(transaction.status == TransactionStatus::Pending);
     transaction.version = event.aggregateVersion;
-    if (event.eventType.endsWith(event::completedSuffix)) {
+    if (endsWithText(event.eventType, event::completedSuffix)) {
         transaction.status = TransactionStatus::Completed;
         // Both legs are in by now: the books must balance in this currency.
         BILLING_ASSERT(m_totals.value(transaction.currency).isZero());
         if (transaction.type == TransactionType::Refund)
             completeRefund(transaction);
-    } else if (event.eventType.endsWith(event::failedSuffix)) {
+    } else if (endsWithText(event.eventType, event::failedSuffix)) {
         transaction.status = TransactionStatus::Failed;
         transaction.failureReason = shared(event.value(u"reason"));
     } else {
