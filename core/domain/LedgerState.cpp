@@ -468,8 +468,9 @@ void LedgerState::undoTentative()
 {
     BILLING_ASSERT(m_undo.active);
     // Keys first: their records point into the lists about to shrink.
-    for (const QString &key : std::as_const(m_undo.keys))
-        m_idempotency.remove(key);
+    // Newest first, so that the records' places are given back.
+    for (auto key = m_undo.keys.crbegin(); key != m_undo.keys.crend(); ++key)
+        m_idempotency.remove(*key);
     for (qsizetype at = m_undo.accountCount; at < m_accounts.size(); ++at)
         m_accountIndex.remove(m_accounts[at].id);
     m_accounts.truncate(m_undo.accountCount);

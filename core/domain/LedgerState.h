@@ -7,7 +7,7 @@
 #include "EventEnvelope.h"
 #include "FoldEvent.h"
 #include "Transaction.h"
-#include "UuidMap.h"
+#include "UuidRecords.h"
 
 #include <QHash>
 #include <QList>
@@ -69,7 +69,7 @@ public:
 
 private:
     friend class LedgerStateCodec;
-    UuidMap<StoredIdempotency> m_byUuid;
+    UuidRecords<StoredIdempotency> m_byUuid;
     QHash<QString, StoredIdempotency> m_byText;
 };
 
