@@ -8,6 +8,7 @@
 #include "infrastructure/LedgerStateCodec.h"
 
 #include <QJsonDocument>
+#include <QSqlQuery>
 
 #include <QTest>
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void canonicalReaderReadsWhatTheLedgerWritesAndNothingElse();
     void foldingTheStoreEqualsApplyingWhatItReads();
     void aLongFoldAppliesOnItsOwnThreadInLogOrder();
+    void aLongFoldStopsAtARowItCannotReadWithTheRowsBeforeItApplied();
 };
 
 void TestEventStore::appendAssignsContiguousPositionsAndAChainedHash()
@@ -331,6 +333,40 @@ void TestEventStore::aLongFoldAppliesOnItsOwnThreadInLogOrder()
     QCOMPARE(whole.position(), ledger.eventCount());
     QCOMPARE(LedgerStateCodec::encode(whole), LedgerStateCodec::encode(ledger.state()));
     QCOMPARE(LedgerStateCodec::encode(parts), LedgerStateCodec::encode(ledger.state()));
+}
+
+void TestEventStore::aLongFoldStopsAtARowItCannotReadWithTheRowsBeforeItApplied()
+{
+    // Given: a log of more than 2,000 events whose row 1,800, in the part a fold reads on its
+    // second thread, is no longer JSON
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("1000"));
+    QList<Command> commands;
+    for (int i = 0; i < 600; ++i) {
+        const MoveMoney body{TransactionType::Transfer,
+                             {},
+                             i % 2 == 0 ? alice : bob,
+                             i % 2 == 0 ? bob : alice,
+                             TestLedger::money(QStringLiteral("0.01")),
+                             {},
+                             {}};
+        commands.append(ledger.service().issue(body, {}));
+    }
+    QVERIFY(ledger.service().executeBatch(commands).ok());
+    QVERIFY(ledger.eventCount() > 2000);
+    QSqlQuery edit(ledger.storage().database().connection());
+    QVERIFY(
+        edit.exec(QStringLiteral("UPDATE events SET body = '{\"cut\": ' WHERE position = 1800")));
+
+    // When: the store folds it
+    LedgerState folded;
+    const Status status = ledger.storage().events().foldInto(folded);
+
+    // Then: the fold fails, with every row before that one applied and none after it
+    QVERIFY(!status.ok());
+    QCOMPARE(folded.position(), qint64(1799));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)
