@@ -73,7 +73,10 @@ void FoldPipeline::applyBatches()
             batch.rows[std::size_t(at)].applyTo(m_state);
         lock.lock();
         ++m_applied;
-        m_batchFree.notify_one();
+        // The reading thread is faster and waits with the ring full: waking it once the ring
+        // is half empty, not after each batch, halves the wake-ups (each a system call here).
+        if (m_submitted - m_applied == batchesMax / 2)
+            m_batchFree.notify_one();
     }
 }
 
