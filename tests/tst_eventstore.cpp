@@ -8,6 +8,7 @@
 #include "infrastructure/LedgerStateCodec.h"
 
 #include <QJsonDocument>
+#include <QSqlQuery>
 
 #include <QTest>
 
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void eventJsonRoundTripsExactly();
     void canonicalReaderReadsWhatTheLedgerWritesAndNothingElse();
     void foldingTheStoreEqualsApplyingWhatItReads();
+    void aLongFoldAppliesOnItsOwnThreadInLogOrder();
+    void aLongFoldStopsAtARowItCannotReadWithTheRowsBeforeItApplied();
 };
 
 void TestEventStore::appendAssignsContiguousPositionsAndAChainedHash()
@@ -225,6 +228,30 @@ void TestEventStore::canonicalReaderReadsWhatTheLedgerWritesAndNothingElse()
         QVERIFY(!reader.read(codec::canonicalBytes(other)));
         other.data.insert(QStringLiteral("note"), 1.5);
         QVERIFY(!reader.read(codec::canonicalBytes(other)));
+
+        // The same JSON with its keys in another order, or a data name twice: also left to it.
+        const qsizetype causation = canonical.indexOf("\"causationId\"");
+        const qsizetype correlation = canonical.indexOf("\"correlationId\"");
+        const qsizetype data = canonical.indexOf("\"data\"");
+        QVERIFY(causation > 0 && correlation > causation && data > correlation);
+        const QByteArray swapped =
+            canonical.left(causation) + canonical.mid(correlation, data - correlation - 1) + ',' +
+            canonical.mid(causation, correlation - causation - 1) + canonical.mid(data - 1);
+        QVERIFY(QJsonDocument::fromJson(swapped).isObject());
+        QVERIFY(!reader.read(swapped));
+        QByteArray twice = canonical;
+        twice.replace("\"data\":{", "\"data\":{\"a\":\"1\",\"a\":\"2\",");
+        twice.replace(",}", "}");
+        QVERIFY(QJsonDocument::fromJson(twice).isObject());
+        QVERIFY(!reader.read(twice));
+        QByteArray unsorted = canonical;
+        unsorted.replace("\"data\":{", "\"data\":{\"b\":\"1\",\"a\":\"2\",");
+        unsorted.replace(",}", "}");
+        QVERIFY(!reader.read(unsorted));
+        QByteArray sorted = canonical;
+        sorted.replace("\"data\":{", "\"data\":{\"A\":\"1\",\"B\":\"2\",");
+        sorted.replace(",}", "}");
+        QVERIFY2(reader.read(sorted), sorted.constData());
     }
 }
 
@@ -259,6 +286,87 @@ void TestEventStore::foldingTheStoreEqualsApplyingWhatItReads()
     LedgerState partial;
     QVERIFY(ledger.storage().events().foldInto(partial, 3).ok());
     QCOMPARE(partial.position(), qint64(3));
+}
+
+void TestEventStore::aLongFoldAppliesOnItsOwnThreadInLogOrder()
+{
+    // Given: a log several times longer than what a fold reads on the caller's thread (1,000
+    // rows) and than its ring of batches (4 x 256 rows), with rows only QJsonDocument reads in
+    // the middle of it.
+    TestLedger ledger;
+    QStringList accounts;
+    for (int i = 0; i < 8; ++i) {
+        accounts.append(ledger.userAccount());
+        ledger.fund(accounts.constLast(), QStringLiteral("1000"));
+    }
+    const auto transfers = [&](int count) {
+        QList<Command> commands;
+        for (int i = 0; i < count; ++i) {
+            const MoveMoney body{TransactionType::Transfer,
+                                 {},
+                                 accounts[i % accounts.size()],
+                                 accounts[(i + 3) % accounts.size()],
+                                 TestLedger::money(QStringLiteral("0.01")),
+                                 {},
+                                 {}};
+            commands.append(ledger.service().issue(body, {}));
+        }
+        const Result<QList<Outcome>> outcomes = ledger.service().executeBatch(commands);
+        QVERIFY(outcomes.ok());
+    };
+    transfers(500);
+    accounts.append(ledger.createAccount(AccountType::User, QStringLiteral("USD"),
+                                         QStringLiteral("Zo\u00eb \"the\" payer")));
+    ledger.fund(accounts.constLast(), QStringLiteral("5"));
+    transfers(500);
+    QVERIFY(ledger.eventCount() > 4000);
+
+    // When: the store folds it whole, and in two parts that end in the middle of a batch.
+    LedgerState whole;
+    QVERIFY(ledger.storage().events().foldInto(whole).ok());
+    LedgerState parts;
+    QVERIFY(ledger.storage().events().foldInto(parts, 1000).ok());
+    QCOMPARE(parts.position(), qint64(1000));
+    QVERIFY(ledger.storage().events().foldInto(parts).ok());
+
+    // Then: both are the state the service folded from its own decisions, event by event.
+    QCOMPARE(whole.position(), ledger.eventCount());
+    QCOMPARE(LedgerStateCodec::encode(whole), LedgerStateCodec::encode(ledger.state()));
+    QCOMPARE(LedgerStateCodec::encode(parts), LedgerStateCodec::encode(ledger.state()));
+}
+
+void TestEventStore::aLongFoldStopsAtARowItCannotReadWithTheRowsBeforeItApplied()
+{
+    // Given: a log of more than 2,000 events whose row 1,800, in the part a fold reads on its
+    // second thread, is no longer JSON
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("1000"));
+    QList<Command> commands;
+    for (int i = 0; i < 600; ++i) {
+        const MoveMoney body{TransactionType::Transfer,
+                             {},
+                             i % 2 == 0 ? alice : bob,
+                             i % 2 == 0 ? bob : alice,
+                             TestLedger::money(QStringLiteral("0.01")),
+                             {},
+                             {}};
+        commands.append(ledger.service().issue(body, {}));
+    }
+    QVERIFY(ledger.service().executeBatch(commands).ok());
+    QVERIFY(ledger.eventCount() > 2000);
+    QSqlQuery edit(ledger.storage().database().connection());
+    QVERIFY(
+        edit.exec(QStringLiteral("UPDATE events SET body = '{\"cut\": ' WHERE position = 1800")));
+
+    // When: the store folds it
+    LedgerState folded;
+    const Status status = ledger.storage().events().foldInto(folded);
+
+    // Then: the fold fails, with every row before that one applied and none after it
+    QVERIFY(!status.ok());
+    QCOMPARE(folded.position(), qint64(1799));
 }
 
 QTEST_GUILESS_MAIN(TestEventStore)

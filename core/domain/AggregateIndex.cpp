@@ -1,29 +1,13 @@
 #include "AggregateIndex.h"
 
+#include "HexDigits.h"
+
 #include <array>
 
 namespace billing {
 namespace {
 
 constexpr qsizetype uuidLength = 36;
-
-// Lower-case hex digits only; -1 for anything else. A table: replay looks up several ids per
-// event, and 32 branches per id showed in its profile.
-constexpr std::array<qint8, 128> hexDigits = [] {
-    std::array<qint8, 128> table{};
-    for (auto &value : table)
-        value = -1;
-    for (int c = '0'; c <= '9'; ++c)
-        table[std::size_t(c)] = qint8(c - '0');
-    for (int c = 'a'; c <= 'f'; ++c)
-        table[std::size_t(c)] = qint8(c - 'a' + 10);
-    return table;
-}();
-
-int hexValue(char16_t c)
-{
-    return c < hexDigits.size() ? hexDigits[c] : -1;
-}
 
 } // namespace
 
@@ -40,8 +24,8 @@ std::optional<QUuid> canonicalUuid(QStringView text)
             ++i;
             continue;
         }
-        const int high = hexValue(text[i].unicode());
-        const int low = hexValue(text[i + 1].unicode());
+        const int high = lowerHexValue(text[i].unicode());
+        const int low = lowerHexValue(text[i + 1].unicode());
         if (high < 0 || low < 0)
             return std::nullopt;
         bytes[next++] = quint8(high * 16 + low);
@@ -60,8 +44,8 @@ std::optional<QUuid> canonicalUuid(QStringView text)
 std::optional<quint32> AggregateIndex::find(QStringView id) const
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(id)) {
-        const auto it = m_byUuid.constFind(*uuid);
-        return it == m_byUuid.cend() ? std::nullopt : std::optional<quint32>(*it);
+        const quint32 *at = m_byUuid.find(*uuid);
+        return at ? std::optional<quint32>(*at) : std::nullopt;
     }
     if (m_byText.isEmpty())
         return std::nullopt;
@@ -69,12 +53,11 @@ std::optional<quint32> AggregateIndex::find(QStringView id) const
     return it == m_byText.cend() ? std::nullopt : std::optional<quint32>(*it);
 }
 
-void AggregateIndex::insert(const QString &id, quint32 at)
+bool AggregateIndex::insert(const QString &id, quint32 at)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(id))
-        m_byUuid.insert(*uuid, at);
-    else
-        m_byText.insert(id, at);
+        return m_byUuid.tryInsert(*uuid, at);
+    return insertNew(m_byText, id, at);
 }
 
 void AggregateIndex::remove(QStringView id)

@@ -37,6 +37,18 @@ struct FoldEvent
     AggregateKind aggregateKind() const;
 };
 
+// Case-sensitive prefix and suffix tests as an equality of the part that can match: QStringView's
+// own go through Qt's general comparison, which showed in replay's profile at a few calls per
+// event.
+inline bool startsWithText(QStringView text, QStringView prefix)
+{
+    return text.size() >= prefix.size() && text.first(prefix.size()) == prefix;
+}
+inline bool endsWithText(QStringView text, QStringView suffix)
+{
+    return text.size() >= suffix.size() && text.last(suffix.size()) == suffix;
+}
+
 // A FoldEvent over an envelope in the current schema: the envelope path (decisions, upcast
 // events, other stores) folds through the same code as the store's fast reader.
 class EnvelopeFold

@@ -1,20 +1,12 @@
 #include "LedgerState.h"
 
 #include "EventUpcaster.h"
+#include "HexDigits.h"
 
 #include "Invariant.h"
 
 namespace billing {
 namespace {
-
-int hexValue(QChar c)
-{
-    if (c >= u'0' && c <= u'9')
-        return c.unicode() - u'0';
-    if (c >= u'a' && c <= u'f')
-        return c.unicode() - u'a' + 10;
-    return -1;
-}
 
 constexpr qsizetype sharedMax = 64;
 
@@ -33,7 +25,9 @@ std::optional<TransactionType> requestedType(QStringView stem)
     for (TransactionType type :
          {TransactionType::Topup, TransactionType::Withdrawal, TransactionType::Transfer,
           TransactionType::Payment, TransactionType::Refund}) {
-        if (stem.compare(eventStem(type), Qt::CaseInsensitive) == 0)
+        // The stems differ in length, so at most one is compared.
+        const QString known = eventStem(type);
+        if (stem.size() == known.size() && stem.compare(known, Qt::CaseInsensitive) == 0)
             return type;
     }
     return std::nullopt;
@@ -48,8 +42,8 @@ std::optional<PayloadHash> PayloadHash::fromHex(QStringView hex)
         return std::nullopt;
     for (std::size_t i = 0; i < hash.m_bytes.size(); ++i) {
         const qsizetype at = 2 * qsizetype(i);
-        const int high = hexValue(hex[at]);
-        const int low = hexValue(hex[at + 1]);
+        const int high = lowerHexValue(hex[at].unicode());
+        const int low = lowerHexValue(hex[at + 1].unicode());
         if (high < 0 || low < 0)
             return std::nullopt;
         hash.m_bytes[i] = quint8(high * 16 + low);
@@ -74,22 +68,19 @@ bool IdempotencyRecord::samePayload(QStringView hexHash) const
 
 const StoredIdempotency *IdempotencyIndex::find(QStringView key) const
 {
-    if (const std::optional<QUuid> uuid = canonicalUuid(key)) {
-        const auto it = m_byUuid.constFind(*uuid);
-        return it == m_byUuid.cend() ? nullptr : &*it;
-    }
+    if (const std::optional<QUuid> uuid = canonicalUuid(key))
+        return m_byUuid.find(*uuid);
     if (m_byText.isEmpty())
         return nullptr;
     const auto it = m_byText.constFind(key.toString());
     return it == m_byText.cend() ? nullptr : &*it;
 }
 
-void IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
+bool IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))
-        m_byUuid.insert(*uuid, record);
-    else
-        m_byText.insert(key.toString(), record);
+        return m_byUuid.tryInsert(*uuid, record);
+    return insertNew(m_byText, key.toString(), record);
 }
 
 void IdempotencyIndex::remove(QStringView key)
@@ -193,7 +184,7 @@ void LedgerState::apply(const FoldEvent &event)
 void LedgerState::applyAccountEvent(const FoldEvent &event)
 {
     if (event.eventType == event::accountCreated) {
-        BILLING_ASSERT(event.aggregateVersion == 1 && !m_accountIndex.find(event.aggregateId));
+        BILLING_ASSERT(event.aggregateVersion == 1);
         Account account;
         account.id = textOf(event.aggregateId);
         account.ownerId = textOf(event.value(u"ownerId"));
@@ -211,7 +202,7 @@ void LedgerState::applyAccountEvent(const FoldEvent &event)
         remember(event, at, false);
         return;
     }
-    const std::optional<quint32> at = m_accountIndex.find(event.aggregateId);
+    const std::optional<quint32> at = findAccount(event.aggregateId);
     BILLING_ASSERT(at.has_value());
     saveAccount(*at);
     Account &account = m_accounts[*at];
@@ -258,9 +249,8 @@ void LedgerState::applyBalanceChanged(Account &account, const FoldEvent &event)
 
 void LedgerState::applyTransactionEvent(const FoldEvent &event)
 {
-    if (event.eventType.endsWith(event::requestedSuffix)) {
+    if (endsWithText(event.eventType, event::requestedSuffix)) {
         BILLING_ASSERT(event.aggregateVersion == 1);
-        BILLING_ASSERT(!m_transactionIndex.find(event.aggregateId));
         const auto type = requestedType(event.eventType.chopped(event::requestedSuffix.size()));
         BILLING_ASSERT(type.has_value());
         const quint32 at = quint32(m_transactions.size());
@@ -268,20 +258,20 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
         remember(event, at, true);
         return;
     }
-    const std::optional<quint32> at = m_transactionIndex.find(event.aggregateId);
+    const std::optional<quint32> at = findTransaction(event.aggregateId);
     BILLING_ASSERT(at.has_value());
     saveTransaction(*at);
     Transaction &transaction = m_transactions[*at];
     BILLING_ASSERT(event.aggregateVersion == transaction.version + 1);
     BILLING_ASSERT(transaction.status == TransactionStatus::Pending);
     transaction.version = event.aggregateVersion;
-    if (event.eventType.endsWith(event::completedSuffix)) {
+    if (endsWithText(event.eventType, event::completedSuffix)) {
         transaction.status = TransactionStatus::Completed;
         // Both legs are in by now: the books must balance in this currency.
         BILLING_ASSERT(m_totals.value(transaction.currency).isZero());
         if (transaction.type == TransactionType::Refund)
             completeRefund(transaction);
-    } else if (event.eventType.endsWith(event::failedSuffix)) {
+    } else if (endsWithText(event.eventType, event::failedSuffix)) {
         transaction.status = TransactionStatus::Failed;
         transaction.failureReason = shared(event.value(u"reason"));
     } else {
@@ -297,8 +287,9 @@ Transaction LedgerState::requested(const FoldEvent &event, TransactionType type)
     transaction.type = type;
     transaction.amount = moneyField(event, u"amount");
     transaction.currency = shared(event.value(u"currency"));
-    transaction.sourceAccountId = accountId(event.value(u"sourceAccountId"));
-    transaction.destinationAccountId = accountId(event.value(u"destinationAccountId"));
+    transaction.sourceAccountId = accountId(event.value(u"sourceAccountId"), m_recent.source);
+    transaction.destinationAccountId =
+        accountId(event.value(u"destinationAccountId"), m_recent.destination);
     transaction.paymentId = transactionId(event.value(u"paymentId"));
     transaction.version = 1;
     return transaction;
@@ -318,15 +309,24 @@ void LedgerState::completeRefund(const Transaction &refund)
 
 namespace {
 
-// Appends an aggregate and finds it by id from then on; its place never changes.
+// Appends an aggregate and finds it by id from then on; its place never changes. An id that
+// is there already is a second creation of one aggregate.
 template<typename Aggregate>
 Aggregate &appendFound(ChunkedList<Aggregate> &list, AggregateIndex &index, Aggregate aggregate)
 {
     const auto at = quint32(list.size());
     BILLING_ASSERT(qsizetype(at) == list.size());
     Aggregate &inserted = list.append(std::move(aggregate));
-    index.insert(inserted.id, at);
+    const bool added = index.insert(inserted.id, at);
+    BILLING_ASSERT(added);
     return inserted;
+}
+
+// The slot, when the aggregate there has this id.
+template<typename Aggregate>
+bool holds(const ChunkedList<Aggregate> &list, quint32 slot, QStringView id)
+{
+    return qsizetype(slot) < list.size() && list[slot].id == id;
 }
 
 } // namespace
@@ -338,7 +338,24 @@ Account &LedgerState::insertAccount(Account account)
 
 Transaction &LedgerState::insertTransaction(Transaction transaction)
 {
+    m_recent.transaction = quint32(m_transactions.size());
     return appendFound(m_transactions, m_transactionIndex, std::move(transaction));
+}
+
+std::optional<quint32> LedgerState::findAccount(QStringView id) const
+{
+    for (const quint32 slot : {m_recent.source, m_recent.destination}) {
+        if (holds(m_accounts, slot, id))
+            return slot;
+    }
+    return m_accountIndex.find(id);
+}
+
+std::optional<quint32> LedgerState::findTransaction(QStringView id) const
+{
+    if (holds(m_transactions, m_recent.transaction, id))
+        return m_recent.transaction;
+    return m_transactionIndex.find(id);
 }
 
 void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
@@ -360,8 +377,8 @@ void LedgerState::remember(const FoldEvent &event, quint32 target, bool targetIs
 
 void LedgerState::rememberKey(QStringView key, const StoredIdempotency &record)
 {
-    BILLING_ASSERT(!m_idempotency.find(key));
-    m_idempotency.insert(key, record);
+    const bool added = m_idempotency.insert(key, record);
+    BILLING_ASSERT(added);
     if (m_undo.active)
         m_undo.keys.append(key.toString());
 }
@@ -393,6 +410,13 @@ QString LedgerState::shared(QStringView text)
         return text.toString();
     m_shared.append(text.toString());
     return m_shared.constLast();
+}
+
+QString LedgerState::accountId(QStringView id, quint32 &slot) const
+{
+    const std::optional<quint32> at = m_accountIndex.find(id);
+    slot = at.value_or(RecentSlots::none);
+    return at ? m_accounts[*at].id : textOf(id);
 }
 
 QString LedgerState::accountId(QStringView id) const
@@ -444,8 +468,9 @@ void LedgerState::undoTentative()
 {
     BILLING_ASSERT(m_undo.active);
     // Keys first: their records point into the lists about to shrink.
-    for (const QString &key : std::as_const(m_undo.keys))
-        m_idempotency.remove(key);
+    // Newest first, so that the records' places are given back.
+    for (auto key = m_undo.keys.crbegin(); key != m_undo.keys.crend(); ++key)
+        m_idempotency.remove(*key);
     for (qsizetype at = m_undo.accountCount; at < m_accounts.size(); ++at)
         m_accountIndex.remove(m_accounts[at].id);
     m_accounts.truncate(m_undo.accountCount);

@@ -7,6 +7,7 @@
 #include "EventEnvelope.h"
 #include "FoldEvent.h"
 #include "Transaction.h"
+#include "UuidRecords.h"
 
 #include <QHash>
 #include <QList>
@@ -61,13 +62,14 @@ class IdempotencyIndex
 {
 public:
     const StoredIdempotency *find(QStringView key) const;
-    void insert(QStringView key, const StoredIdempotency &record);
+    // False, and nothing changed, when the key is there already.
+    [[nodiscard]] bool insert(QStringView key, const StoredIdempotency &record);
     void remove(QStringView key);
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
 
 private:
     friend class LedgerStateCodec;
-    QHash<QUuid, StoredIdempotency> m_byUuid;
+    UuidRecords<StoredIdempotency> m_byUuid;
     QHash<QString, StoredIdempotency> m_byText;
 };
 
@@ -116,6 +118,8 @@ private:
     void completeRefund(const Transaction &refund);
     Account &insertAccount(Account account);
     Transaction &insertTransaction(Transaction transaction);
+    std::optional<quint32> findAccount(QStringView id) const;
+    std::optional<quint32> findTransaction(QStringView id) const;
     // The idempotency key and payload hash of the command that wrote `event`, if it has a key.
     void remember(const FoldEvent &event, quint32 target, bool targetIsTransaction,
                   QStringView rejection = {});
@@ -125,6 +129,8 @@ private:
     // The one copy of a string that many entries hold (currencies, reason codes, owner types).
     QString shared(QStringView text);
     // The id as the account or transaction holds it, so a reference to it costs no new string.
+    // The first also keeps where the account sits in `slot` (see RecentSlots).
+    QString accountId(QStringView id, quint32 &slot) const;
     QString accountId(QStringView id) const;
     QString transactionId(QStringView id) const;
     quint16 rejectionIndex(QStringView reason);
@@ -140,6 +146,17 @@ private:
     // Few and short (currencies, owner types, reason codes): a scan finds them without a key.
     QList<QString> m_shared;
     qint64 m_position = 0;
+
+    // Where the aggregates of the latest transaction request sit. Its BalanceChanged events
+    // and its Completed or Failed event come right after it in the log, so these spare each of
+    // them a lookup. Only a hint: a slot counts when the aggregate there has the id sought.
+    struct RecentSlots
+    {
+        static constexpr quint32 none = 0xffffffff;
+        quint32 source = none;
+        quint32 destination = none;
+        quint32 transaction = none;
+    } m_recent;
 
     struct Undo
     {

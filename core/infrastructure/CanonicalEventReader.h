@@ -9,8 +9,9 @@ namespace billing {
 
 // Reads the JSON the ledger itself writes for an event (codec::canonicalBytes: compact, one
 // level of data, ASCII text without escapes, current schema) straight into a FoldEvent. It is
-// strict: anything else (whitespace, escapes, other keys, an older schema, a bad field) is not
-// read, and the caller takes QJsonDocument's way, which upcasts or names what is wrong.
+// strict: anything else (whitespace, escapes, other keys, keys out of QJsonObject's sorted
+// order, an older schema, a bad field) is not read, and the caller takes QJsonDocument's way,
+// which upcasts or names what is wrong.
 class CanonicalEventReader
 {
 public:

@@ -1,7 +1,8 @@
 #include "SqliteEventStore.h"
 
-#include "CanonicalEventReader.h"
 #include "EventCodec.h"
+#include "FoldPipeline.h"
+#include "SqliteEventRows.h"
 #include "domain/LedgerState.h"
 #include "domain/ReasonCode.h"
 
@@ -25,6 +26,10 @@ Error conflict(const QString &what)
 // Rows per statement run: each run is its own read transaction, so a long fold does not keep
 // the WAL from being checkpointed, as read() in chunks did not either.
 constexpr int foldChunk = 10000;
+// A fold is read and applied on the caller's thread up to this many rows (see foldInto).
+constexpr int foldInline = 1000;
+// The page cache while a long fold reads: the b-tree's inner pages and the leaf being read.
+constexpr int foldCachePages = 256;
 
 sqlite3 *sqliteHandle(QSqlDatabase &connection)
 {
@@ -32,19 +37,6 @@ sqlite3 *sqliteHandle(QSqlDatabase &connection)
     BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
     return *static_cast<sqlite3 *const *>(handle.constData());
 }
-
-Error sqliteFailure(sqlite3 *db, const QString &what)
-{
-    return Error{reason::storageFailure,
-                 QStringLiteral("%1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db))),
-                 {}};
-}
-
-struct StatementDeleter
-{
-    void operator()(sqlite3_stmt *statement) const { sqlite3_finalize(statement); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, StatementDeleter>;
 
 } // namespace
 
@@ -174,45 +166,38 @@ Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
 
 Status SqliteEventStore::foldInto(LedgerState &state, qint64 upToPosition)
 {
-    sqlite3 *db = sqliteHandle(m_database.connection());
-    sqlite3_stmt *prepared = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT body FROM events WHERE position > ?1 AND position <= ?2 "
-                           "ORDER BY position LIMIT ?3",
-                           -1, &prepared, nullptr) != SQLITE_OK)
-        return sqliteFailure(db, QStringLiteral("read events"));
-    const Statement statement(prepared);
     const qint64 last = upToPosition > 0 ? upToPosition : std::numeric_limits<qint64>::max();
-    CanonicalEventReader reader;
-    for (;;) {
-        sqlite3_bind_int64(prepared, 1, state.position());
-        sqlite3_bind_int64(prepared, 2, last);
-        sqlite3_bind_int(prepared, 3, foldChunk);
-        int rows = 0;
-        int step = SQLITE_ROW;
-        while ((step = sqlite3_step(prepared)) == SQLITE_ROW) {
-            ++rows;
-            const auto *body = static_cast<const char *>(sqlite3_column_blob(prepared, 0));
-            const QByteArrayView bytes(body, sqlite3_column_bytes(prepared, 0));
-            if (const FoldEvent *event = reader.read(bytes)) {
-                state.apply(*event);
-                continue;
-            }
-            // Not the shape the ledger writes today (an older schema, say): the general way.
-            const Result<EventEnvelope> event = codec::fromBytes(bytes.toByteArray());
-            if (!event.ok()) {
-                sqlite3_reset(prepared);
-                return event.error();
-            }
-            state.apply(event.value());
+    Result<SqliteEventRows> prepared =
+        SqliteEventRows::prepare(sqliteHandle(m_database.connection()), state.position(), last);
+    if (!prepared.ok())
+        return prepared.error();
+    SqliteEventRows &rows = prepared.value();
+    // A few events (a service catching up on another writer's) are read and applied here: not
+    // worth a thread. The rows before one that cannot be read are folded, as they always were.
+    FoldRow row;
+    const Result<int> first = rows.readRun(foldInline, [&](QByteArrayView body) -> Status {
+        if (Status read = row.read(body); !read.ok())
+            return read;
+        row.applyTo(state);
+        return Done{};
+    });
+    if (!first.ok())
+        return first.error();
+    if (first.value() < foldInline)
+        return Done{};
+    // More are read on a thread of their own while this one applies them, each page once.
+    const PageCacheLimit smallCache(sqliteHandle(m_database.connection()), foldCachePages);
+    FoldPipeline pipeline(state);
+    return pipeline.run([&rows](FoldPipeline &into) -> Status {
+        for (;;) {
+            const Result<int> run =
+                rows.readRun(foldChunk, [&into](QByteArrayView body) { return into.add(body); });
+            if (!run.ok())
+                return run.error();
+            if (run.value() < foldChunk)
+                return Done{};
         }
-        // Ends the read transaction, so the next run sees newer commits.
-        sqlite3_reset(prepared);
-        if (step != SQLITE_DONE)
-            return sqliteFailure(db, QStringLiteral("read events"));
-        if (rows < foldChunk)
-            return Done{};
-    }
+    });
 }
 
 Result<qint64> SqliteEventStore::lastPosition()
