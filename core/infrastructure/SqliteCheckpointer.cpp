@@ -1,5 +1,7 @@
 #include "SqliteCheckpointer.h"
 
+#include "SqliteDatabase.h"
+
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -32,8 +34,8 @@ void SqliteCheckpointer::run()
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
         if (db.open()) {
+            SqliteDatabase::retryWhenBusy(SqliteDatabase::handleOf(db), &busyBudgetMs);
             QSqlQuery checkpoint(db);
             std::unique_lock<std::mutex> lock(m_mutex);
             bool stopping = false;

@@ -27,6 +27,7 @@ public:
 private:
     void run();
     static constexpr int restartFrames = 16384; // 64 MiB of 4 KiB pages
+    static constexpr int busyBudgetMs = 2000;
 
     QString m_path;
     int m_intervalMs;

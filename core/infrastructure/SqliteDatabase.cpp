@@ -12,6 +12,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 namespace billing {
 namespace {
 
@@ -46,11 +49,11 @@ Status SqliteDatabase::open(const QString &path, Durability durability)
     m_connectionName = nextConnectionName();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
-    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
     if (!m_db.open())
         return Error{reason::storageFailure,
                      QStringLiteral("cannot open %1: %2").arg(m_path, m_db.lastError().text()),
                      {}};
+    retryWhenBusy(handle(), &busyBudgetMs);
     const char *synchronous =
         durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL";
     // Checkpoints run on SqliteCheckpointer's thread, not inside every ~30th commit.
@@ -124,9 +127,27 @@ SqliteStatement &SqliteDatabase::nativeStatement(const char *sql)
 
 sqlite3 *SqliteDatabase::handle()
 {
-    const QVariant handle = m_db.driver()->handle();
+    return handleOf(m_db);
+}
+
+sqlite3 *SqliteDatabase::handleOf(const QSqlDatabase &connection)
+{
+    const QVariant handle = connection.driver()->handle();
     BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
     return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+void SqliteDatabase::retryWhenBusy(sqlite3 *db, const int *budgetMs)
+{
+    sqlite3_busy_handler(
+        db,
+        [](void *budget, int tries) -> int {
+            if (tries >= *static_cast<const int *>(budget))
+                return 0;
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return 1;
+        },
+        const_cast<int *>(budgetMs));
 }
 
 void SqliteDatabase::finishStatements()

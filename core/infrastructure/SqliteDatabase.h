@@ -51,6 +51,11 @@ public:
     // string literal.
     SqliteStatement &nativeStatement(const char *sql);
     sqlite3 *handle();
+    static sqlite3 *handleOf(const QSqlDatabase &connection);
+    // When the file is locked, tries again every millisecond for up to `budgetMs`. SQLite's own
+    // busy handler sleeps 1, 2, 5, 10, 15, 20, 25 ms... between tries, so a writer that met a
+    // checkpoint of a few milliseconds waited 78. `budgetMs` must outlive the connection.
+    static void retryWhenBusy(sqlite3 *db, const int *budgetMs);
     void finishStatements();
     static Error failure(const QSqlQuery &query, const QString &what);
     // Prepares `sql` on `query` (forward only), binds `values` in order and runs it.
@@ -60,6 +65,7 @@ private:
     Status migrate();
 
     static constexpr int checkpointIntervalMs = 200;
+    static constexpr int busyBudgetMs = 30000; // another process's long write, say an import
 
     QSqlDatabase m_db;
     std::unique_ptr<SqliteCheckpointer> m_checkpointer;
