@@ -437,6 +437,7 @@ int main(int argc, char *argv[])
     stop = false;
     ready = 0;
     std::atomic<bool> go{false};
+    std::atomic<int> finished{0};
     const double perClientPerNs = double(rate) / clients / 1e9;
     std::vector<std::thread> lagThreads = startClients(clients, [&](Client &client, int c) {
         QRandomGenerator random(quint32(c + 100));
@@ -471,13 +472,21 @@ int main(int argc, char *argv[])
         }
         const QMutexLocker locker(&lock);
         sent.append(mine);
+        ++finished;
     });
     while (ready < clients && failure.isEmpty())
         QThread::msleep(10);
     seen.append({clock.nsecsElapsed(), checkpoint(watcher)});
     go = true;
     timer.restart();
-    while (timer.nsecsElapsed() < qint64(seconds * 1e9) && failure.isEmpty()) {
+    // The watcher keeps looking until every client has its last round trip back: a command
+    // whose rows appear while nobody looks would be charged the wait until the next look.
+    bool stopping = false;
+    while (finished < clients && failure.isEmpty()) {
+        if (!stopping && timer.nsecsElapsed() >= qint64(seconds * 1e9)) {
+            stop = true;
+            stopping = true;
+        }
         const qint64 position = checkpoint(watcher);
         if (seen.isEmpty() || seen.last().second != position)
             seen.append({clock.nsecsElapsed(), position});
