@@ -5,64 +5,39 @@
 #include <sqlite3.h>
 
 namespace billing {
-namespace {
 
-Error sqliteFailure(sqlite3 *db, const QString &what)
-{
-    return Error{reason::storageFailure,
-                 QStringLiteral("%1: %2").arg(what, QString::fromUtf8(sqlite3_errmsg(db))),
-                 {}};
-}
-
-} // namespace
-
-void SqliteEventRows::StatementDeleter::operator()(sqlite3_stmt *statement) const
-{
-    sqlite3_finalize(statement);
-}
-
-SqliteEventRows::SqliteEventRows(sqlite3 *db, sqlite3_stmt *statement, qint64 after, qint64 last)
-    : m_db(db)
-    , m_statement(statement)
+SqliteEventRows::SqliteEventRows(sqlite3 *db, qint64 after, qint64 last)
+    : m_statement(db, "SELECT position, body FROM events WHERE position > ?1 AND position <= ?2 "
+                      "ORDER BY position LIMIT ?3")
     , m_after(after)
     , m_last(last)
-{}
-
-Result<SqliteEventRows> SqliteEventRows::prepare(sqlite3 *db, qint64 after, qint64 last)
 {
     BILLING_ASSERT(after >= 0 && last >= after);
-    sqlite3_stmt *statement = nullptr;
-    if (sqlite3_prepare_v2(db,
-                           "SELECT position, body FROM events WHERE position > ?1 AND position "
-                           "<= ?2 ORDER BY position LIMIT ?3",
-                           -1, &statement, nullptr) != SQLITE_OK)
-        return sqliteFailure(db, QStringLiteral("read events"));
-    return SqliteEventRows(db, statement, after, last);
 }
 
 Result<int> SqliteEventRows::readRun(int rowsMax, const Take &take)
 {
     BILLING_ASSERT(rowsMax > 0);
-    sqlite3_stmt *statement = m_statement.get();
-    sqlite3_bind_int64(statement, 1, m_after);
-    sqlite3_bind_int64(statement, 2, m_last);
-    sqlite3_bind_int(statement, 3, rowsMax);
+    m_statement.bind(1, m_after);
+    m_statement.bind(2, m_last);
+    m_statement.bind(3, qint64(rowsMax));
     int rows = 0;
     int step = SQLITE_ROW;
-    while ((step = sqlite3_step(statement)) == SQLITE_ROW) {
+    while ((step = m_statement.step()) == SQLITE_ROW) {
         ++rows;
-        m_after = sqlite3_column_int64(statement, 0);
-        const auto *body = static_cast<const char *>(sqlite3_column_blob(statement, 1));
-        if (Status taken = take(QByteArrayView(body, sqlite3_column_bytes(statement, 1)));
-            !taken.ok()) {
-            sqlite3_reset(statement);
+        m_after = m_statement.columnInt64(0);
+        if (Status taken = take(m_statement.columnBlob(1)); !taken.ok()) {
+            m_statement.reset();
             return taken.error();
         }
     }
     // Ends the read transaction.
-    sqlite3_reset(statement);
-    if (step != SQLITE_DONE)
-        return sqliteFailure(m_db, QStringLiteral("read events"));
+    const std::optional<Error> failed =
+        step == SQLITE_DONE ? std::nullopt
+                            : std::optional(m_statement.failure(QStringLiteral("read events")));
+    m_statement.reset();
+    if (failed)
+        return *failed;
     BILLING_ASSERT(rows <= rowsMax);
     return rows;
 }

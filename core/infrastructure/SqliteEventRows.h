@@ -1,15 +1,14 @@
 #pragma once
 
+#include "SqliteStatement.h"
 #include "domain/Result.h"
 
 #include <QByteArrayView>
 
 #include <functional>
-#include <memory>
 #include <optional>
 
 struct sqlite3;
-struct sqlite3_stmt;
 
 namespace billing {
 
@@ -20,7 +19,7 @@ class SqliteEventRows
 {
 public:
     // The rows after `after` and up to `last`.
-    static Result<SqliteEventRows> prepare(sqlite3 *db, qint64 after, qint64 last);
+    SqliteEventRows(sqlite3 *db, qint64 after, qint64 last);
 
     // Gives `take` each row of the next run of at most `rowsMax`, and says how many there were;
     // the first error, SQLite's or take()'s, ends the run. A body is valid only during take().
@@ -28,15 +27,7 @@ public:
     Result<int> readRun(int rowsMax, const Take &take);
 
 private:
-    struct StatementDeleter
-    {
-        void operator()(sqlite3_stmt *statement) const;
-    };
-
-    SqliteEventRows(sqlite3 *db, sqlite3_stmt *statement, qint64 after, qint64 last);
-
-    sqlite3 *m_db;
-    std::unique_ptr<sqlite3_stmt, StatementDeleter> m_statement;
+    SqliteStatement m_statement;
     qint64 m_after; // the position of the last row read
     qint64 m_last;
 };

@@ -6,7 +6,6 @@
 #include "domain/LedgerState.h"
 #include "domain/ReasonCode.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -30,13 +29,6 @@ constexpr int foldChunk = 10000;
 constexpr int foldInline = 1000;
 // The page cache while a long fold reads: the b-tree's inner pages and the leaf being read.
 constexpr int foldCachePages = 256;
-
-sqlite3 *sqliteHandle(QSqlDatabase &connection)
-{
-    const QVariant handle = connection.driver()->handle();
-    BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
 
 } // namespace
 
@@ -167,11 +159,7 @@ Result<QList<EventEnvelope>> SqliteEventStore::read(qint64 after, int limit)
 Status SqliteEventStore::foldInto(LedgerState &state, qint64 upToPosition)
 {
     const qint64 last = upToPosition > 0 ? upToPosition : std::numeric_limits<qint64>::max();
-    Result<SqliteEventRows> prepared =
-        SqliteEventRows::prepare(sqliteHandle(m_database.connection()), state.position(), last);
-    if (!prepared.ok())
-        return prepared.error();
-    SqliteEventRows &rows = prepared.value();
+    SqliteEventRows rows(m_database.handle(), state.position(), last);
     // A few events (a service catching up on another writer's) are read and applied here: not
     // worth a thread. The rows before one that cannot be read are folded, as they always were.
     FoldRow row;
@@ -186,7 +174,7 @@ Status SqliteEventStore::foldInto(LedgerState &state, qint64 upToPosition)
     if (first.value() < foldInline)
         return Done{};
     // More are read on a thread of their own while this one applies them, each page once.
-    const PageCacheLimit smallCache(sqliteHandle(m_database.connection()), foldCachePages);
+    const PageCacheLimit smallCache(m_database.handle(), foldCachePages);
     FoldPipeline pipeline(state);
     return pipeline.run([&rows](FoldPipeline &into) -> Status {
         for (;;) {

@@ -76,6 +76,12 @@ qint64 SqliteStatement::columnInt64(int index)
     return sqlite3_column_int64(m_statement, index);
 }
 
+QByteArrayView SqliteStatement::columnBlob(int index)
+{
+    const auto *bytes = static_cast<const char *>(sqlite3_column_blob(m_statement, index));
+    return {bytes, sqlite3_column_bytes(m_statement, index)};
+}
+
 void SqliteStatement::reset()
 {
     sqlite3_reset(m_statement);

@@ -33,6 +33,8 @@ public:
     // Runs a statement that returns no rows and resets it.
     Status run(const char *what);
     qint64 columnInt64(int index);
+    // Valid until the next step() or reset().
+    QByteArrayView columnBlob(int index);
     // Resets and clears the bindings, which ends the statement's read snapshot.
     void reset();
 

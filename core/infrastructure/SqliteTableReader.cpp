@@ -5,7 +5,6 @@
 #include "TableConditions.h"
 #include "application/EventSummary.h"
 
-#include <QSqlDriver>
 #include <QSqlQuery>
 
 #include <sqlite3.h>
@@ -177,13 +176,6 @@ int askCancelled(void *check)
     return (*static_cast<const std::function<bool()> *>(check))() ? 1 : 0;
 }
 
-sqlite3 *sqliteHandle(QSqlDatabase &connection)
-{
-    const QVariant handle = connection.driver()->handle();
-    BILLING_ASSERT(handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0);
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 // How the log's own indexes can answer a read of the event history.
 struct LogShortcuts
 {
@@ -273,14 +265,14 @@ SqliteTableReader::SqliteTableReader(SqliteDatabase &database, qint64 reverseOff
 SqliteTableReader::~SqliteTableReader()
 {
     if (m_cancelled && m_database.connection().isOpen())
-        sqlite3_progress_handler(sqliteHandle(m_database.connection()), 0, nullptr, nullptr);
+        sqlite3_progress_handler(m_database.handle(), 0, nullptr, nullptr);
 }
 
 void SqliteTableReader::setCancelCheck(std::function<bool()> cancelled, int stepsBetweenChecks)
 {
     BILLING_ASSERT(stepsBetweenChecks > 0);
     m_cancelled = std::move(cancelled);
-    sqlite3_progress_handler(sqliteHandle(m_database.connection()), stepsBetweenChecks,
+    sqlite3_progress_handler(m_database.handle(), stepsBetweenChecks,
                              m_cancelled ? &askCancelled : nullptr, &m_cancelled);
 }
 
