@@ -1,6 +1,7 @@
 #include "PostgresProjectionRows.h"
 
 #include "EventCodec.h"
+#include "LegId.h"
 #include "PostgresArrayColumn.h"
 #include "PostgresProjector.h"
 
@@ -264,7 +265,7 @@ Status PostgresProjectionRows::writeTransactions(const QList<EventEnvelope> &eve
                  {std::tuple{source, destination, u'-' + amount},
                   std::tuple{destination, source, amount}}) {
                 LegRow leg;
-                leg.id = PostgresProjector::legId(event.aggregateId, account);
+                leg.id = legIdOf(event.aggregateId, account);
                 leg.transactionId = event.aggregateId;
                 leg.type = type;
                 leg.accountId = account;

@@ -1,19 +1,16 @@
 #include "PostgresProjector.h"
 
 #include "EventCodec.h"
+#include "LegId.h"
 #include "PostgresProjectionRows.h"
 #include "domain/Money.h"
 #include "domain/ReasonCode.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace billing {
 namespace {
-
-// The same leg ids as the embedded store, so both modes show the same rows.
-const QUuid legIdNamespace(QStringLiteral("{2b0d3c59-7c1e-4c8e-a0a4-5f0f5e0b7d21}"));
 
 QVariant textOrNull(const QString &text)
 {
@@ -30,12 +27,6 @@ Error damaged(qint64 expected)
 } // namespace
 
 const QString PostgresProjector::name = QStringLiteral("ledger");
-
-QString PostgresProjector::legId(const QString &transactionId, const QString &accountId)
-{
-    return QUuid::createUuidV5(legIdNamespace, transactionId + u'/' + accountId)
-        .toString(QUuid::WithoutBraces);
-}
 
 PostgresProjector::PostgresProjector(PostgresDatabase &database, CurrencyCatalog currencies)
     : m_database(database)
@@ -324,7 +315,7 @@ Status PostgresProjector::applyTransactionEvent(const EventEnvelope &event,
                         "failure_reason, payment_id, correlation_id, idempotency_key, position, "
                         "created_at, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, "
                         "NULL, ?, ?, ?, ?, ?, NULL)"),
-                    {legId(event.aggregateId, account), event.aggregateId, type, account,
+                    {legIdOf(event.aggregateId, account), event.aggregateId, type, account,
                      counterparty, signedAmount, data.value(u"currency").toString(),
                      data.value(u"reference").toString(),
                      textOrNull(data.value(u"paymentId").toString()), event.correlationId,

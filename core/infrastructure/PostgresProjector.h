@@ -20,8 +20,6 @@ class PostgresProjector
 {
 public:
     static const QString name;
-    // The id of a transaction's leg row on `accountId`: the same as the embedded store's.
-    static QString legId(const QString &transactionId, const QString &accountId);
 
     explicit PostgresProjector(PostgresDatabase &database,
                                CurrencyCatalog currencies = CurrencyCatalog::standard());

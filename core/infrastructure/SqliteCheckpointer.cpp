@@ -3,10 +3,16 @@
 #include "SqliteDatabase.h"
 
 #include <QAtomicInteger>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <chrono>
+
+#ifdef Q_OS_LINUX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace billing {
 
@@ -26,6 +32,36 @@ SqliteCheckpointer::~SqliteCheckpointer()
     m_thread.join();
 }
 
+bool SqliteCheckpointer::takeRestart()
+{
+    return m_restartDue.exchange(false, std::memory_order_relaxed);
+}
+
+SqliteCheckpointer::Frames SqliteCheckpointer::passive(QSqlQuery &checkpoint)
+{
+    // A failure (say, the file is busy) reads as nothing copied: the next round does the work.
+    Frames frames;
+    if (checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) && checkpoint.next()) {
+        frames.inLog = checkpoint.value(1).toInt();
+        frames.copied = checkpoint.value(2).toInt();
+    }
+    checkpoint.finish();
+    return frames;
+}
+
+void SqliteCheckpointer::startWriteBack()
+{
+    // Only a hint, without waiting: the pages a pass copied start for the disk now, so that the
+    // fsync of the pass that reaches the WAL's end finds little left to write. Elsewhere that
+    // fsync writes them all.
+#ifdef Q_OS_LINUX
+    if (m_writeBackFile < 0)
+        m_writeBackFile = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    if (m_writeBackFile >= 0)
+        ::sync_file_range(m_writeBackFile, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 void SqliteCheckpointer::run()
 {
     static QAtomicInteger<quint64> counter;
@@ -43,15 +79,26 @@ void SqliteCheckpointer::run()
                 stopping = m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
                                            [this] { return m_stopping; });
                 lock.unlock();
-                // A failure (say, the file is busy) only means the next round does the work.
-                int frames = 0;
-                if (checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")) &&
-                    checkpoint.next())
-                    frames = checkpoint.value(1).toInt();
-                checkpoint.finish();
-                if (frames > restartFrames) {
-                    checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(RESTART)"));
-                    checkpoint.finish();
+                Frames frames = passive(checkpoint);
+                if (frames.copied > 0)
+                    startWriteBack();
+                if (frames.inLog > restartFrames) {
+                    // Each pass copies what the writer added during the one before.
+                    for (int pass = 0; pass < catchUpPassesMax; ++pass) {
+                        const Frames next = passive(checkpoint);
+                        const bool startedOver = next.inLog < frames.inLog;
+                        const int added = next.copied - frames.copied;
+                        frames = next;
+                        if (startedOver || added <= restartBacklogFrames)
+                            break;
+                        startWriteBack();
+                    }
+                    if (frames.inLog > forceRestartFrames) {
+                        checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(RESTART)"));
+                        checkpoint.finish();
+                    } else if (frames.inLog > restartFrames) {
+                        m_restartDue.store(true, std::memory_order_relaxed);
+                    }
                 }
                 lock.lock();
             }
@@ -59,6 +106,10 @@ void SqliteCheckpointer::run()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
+#ifdef Q_OS_LINUX
+    if (m_writeBackFile >= 0)
+        ::close(m_writeBackFile);
+#endif
 }
 
 } // namespace billing

@@ -100,7 +100,11 @@ Status SqliteDatabase::exec(const QString &sql)
 
 Status SqliteDatabase::beginWrite()
 {
-    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+    // The checkpointer copied all but the last few frames of a long WAL: copying those here,
+    // where no writer is held back, lets this write start the WAL over.
+    if (m_checkpointer && m_checkpointer->takeRestart())
+        sqlite3_wal_checkpoint_v2(handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    return nativeStatement("BEGIN IMMEDIATE").run("begin a write");
 }
 
 QSqlQuery &SqliteDatabase::statement(const QString &sql)
@@ -161,14 +165,14 @@ void SqliteDatabase::finishStatements()
 Status SqliteDatabase::commit()
 {
     finishStatements();
-    return exec(QStringLiteral("COMMIT"));
+    return nativeStatement("COMMIT").run("commit");
 }
 
 void SqliteDatabase::rollback()
 {
     finishStatements();
-    QSqlQuery query(m_db);
-    query.exec(QStringLiteral("ROLLBACK"));
+    // Fails only when no transaction is open, which is what rolling back is for.
+    (void)nativeStatement("ROLLBACK").run("roll back");
 }
 
 Status SqliteDatabase::migrate()

@@ -1,26 +1,19 @@
 #include "SqliteProjector.h"
 
 #include "EventCodec.h"
+#include "LegId.h"
 #include "SqliteEventStore.h"
 #include "domain/Money.h"
 #include "domain/ReasonCode.h"
 
 #include <QJsonDocument>
-#include <QUuid>
 
 #include <sqlite3.h>
 
 namespace billing {
 namespace {
 
-const QUuid legIdNamespace(QStringLiteral("{2b0d3c59-7c1e-4c8e-a0a4-5f0f5e0b7d21}"));
 constexpr int catchUpChunk = 5000;
-
-QString legId(const QString &transactionId, const QString &accountId)
-{
-    return QUuid::createUuidV5(legIdNamespace, transactionId + u'/' + accountId)
-        .toString(QUuid::WithoutBraces);
-}
 
 bool isOutcome(const EventEnvelope &event)
 {
@@ -349,7 +342,7 @@ Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const 
         for (const auto &[account, counterparty, signedAmount] :
              {std::tuple{&source, &destination, &negated},
               std::tuple{&destination, &source, &amount}}) {
-            const QString leg = legId(event.aggregateId, *account);
+            const QString leg = legIdOf(event.aggregateId, *account);
             insert.bind(1, leg);
             insert.bind(2, event.aggregateId);
             insert.bind(3, type);

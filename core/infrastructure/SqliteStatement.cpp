@@ -76,6 +76,14 @@ qint64 SqliteStatement::columnInt64(int index)
     return sqlite3_column_int64(m_statement, index);
 }
 
+QString SqliteStatement::columnText(int index)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, index));
+    if (!text)
+        return {};
+    return QString::fromUtf8(text, sqlite3_column_bytes(m_statement, index));
+}
+
 QByteArrayView SqliteStatement::columnBlob(int index)
 {
     const auto *bytes = static_cast<const char *>(sqlite3_column_blob(m_statement, index));

@@ -3,6 +3,7 @@
 #include "domain/Result.h"
 
 #include <QByteArrayView>
+#include <QString>
 #include <QStringView>
 
 struct sqlite3;
@@ -33,6 +34,8 @@ public:
     // Runs a statement that returns no rows and resets it.
     Status run(const char *what);
     qint64 columnInt64(int index);
+    // A copy; NULL reads as a null QString.
+    QString columnText(int index);
     // Valid until the next step() or reset().
     QByteArrayView columnBlob(int index);
     // Resets and clears the bindings, which ends the statement's read snapshot.
