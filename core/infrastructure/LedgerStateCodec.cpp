@@ -1,16 +1,126 @@
 #include "LedgerStateCodec.h"
 
-#include "UnitsStream.h"
-
-#include <QDataStream>
-#include <QIODevice>
+#include <QtEndian>
 
 #include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
 
 namespace billing {
 namespace {
 
 constexpr quint32 magic = 0x424c5353; // "BLSS": Billing Ledger State Snapshot
+// A reference to an account or transaction that is not in the state (a refused request names
+// one that does not exist): its text follows.
+constexpr quint32 unlisted = 0xffffffff;
+
+// Little-endian fields appended to one buffer: QDataStream's device calls per field were a
+// fifth of opening a snapshot.
+class SnapshotWriter
+{
+public:
+    explicit SnapshotWriter(qsizetype sizeHint) { m_bytes.reserve(sizeHint); }
+
+    void u8(quint8 value) { m_bytes.append(char(value)); }
+    void u32(quint32 value) { fixed(qToLittleEndian(value)); }
+    void i64(qint64 value) { fixed(qToLittleEndian(value)); }
+    void raw(const void *data, qsizetype size)
+    {
+        m_bytes.append(static_cast<const char *>(data), size);
+    }
+    // UTF-16 as it sits in the QString, so reading it back is one copy.
+    void text(const QString &value)
+    {
+        u32(quint32(value.size()));
+        raw(value.constData(), value.size() * qsizetype(sizeof(QChar)));
+    }
+    // A sign and the two 64-bit halves of the magnitude (|units| < 10^28 < 2^94).
+    void units(const Money &money)
+    {
+        const Units &value = money.units();
+        const bool negative = value < 0;
+        const Units magnitude = negative ? Units(-value) : value;
+        u8(negative ? 1 : 0);
+        i64(qint64(quint64(magnitude >> 64)));
+        i64(qint64(quint64(magnitude & Units(std::numeric_limits<quint64>::max()))));
+    }
+    QByteArray take() { return std::move(m_bytes); }
+
+private:
+    template<typename T>
+    void fixed(T value)
+    {
+        raw(&value, sizeof value);
+    }
+
+    QByteArray m_bytes;
+};
+
+// Reads what SnapshotWriter wrote; any field past the end sets failed() and reads as zero.
+class SnapshotReader
+{
+public:
+    explicit SnapshotReader(const QByteArray &bytes)
+        : m_at(bytes.constData())
+        , m_end(bytes.constData() + bytes.size())
+    {}
+
+    bool failed() const { return m_failed; }
+    bool atEnd() const { return m_at == m_end; }
+
+    quint8 u8() { return fixed<quint8>(); }
+    quint32 u32() { return qFromLittleEndian(fixed<quint32>()); }
+    qint64 i64() { return qFromLittleEndian(fixed<qint64>()); }
+    bool raw(void *into, qsizetype size)
+    {
+        if (m_failed || m_end - m_at < size) {
+            m_failed = true;
+            return false;
+        }
+        std::memcpy(into, m_at, std::size_t(size));
+        m_at += size;
+        return true;
+    }
+    QString text()
+    {
+        const quint32 length = u32();
+        const qsizetype bytes = qsizetype(length) * qsizetype(sizeof(QChar));
+        if (m_failed || m_end - m_at < bytes) {
+            m_failed = true;
+            return {};
+        }
+        QString value(qsizetype(length), Qt::Uninitialized);
+        std::memcpy(value.data(), m_at, std::size_t(bytes));
+        m_at += bytes;
+        return value;
+    }
+    // False for a value outside Money's range.
+    bool units(Money &money)
+    {
+        const quint8 negative = u8();
+        const auto high = quint64(i64());
+        const auto low = quint64(i64());
+        const Units magnitude = (Units(high) << 64) | Units(low);
+        if (m_failed || negative > 1 || magnitude > Money::maxUnits())
+            return false;
+        money = Money::fromUnits(negative ? Units(-magnitude) : magnitude);
+        return true;
+    }
+
+private:
+    template<typename T>
+    T fixed()
+    {
+        T value{};
+        raw(&value, sizeof value);
+        return value;
+    }
+
+    const char *m_at;
+    const char *m_end;
+    bool m_failed = false;
+};
 
 template<typename Key>
 QList<Key> sortedKeys(const QList<Key> &keys)
@@ -20,185 +130,201 @@ QList<Key> sortedKeys(const QList<Key> &keys)
     return sorted;
 }
 
-// The elements in id order, as the format has always listed them.
-template<typename Aggregate>
-QList<const Aggregate *> byId(const ChunkedList<Aggregate> &list)
+// A reference by place in the list when the id is there, else by text.
+void writeReference(SnapshotWriter &out, const std::optional<quint32> &at, const QString &id)
 {
-    QList<const Aggregate *> sorted;
-    sorted.reserve(list.size());
-    for (const Aggregate &aggregate : list)
-        sorted.append(&aggregate);
-    std::sort(sorted.begin(), sorted.end(),
-              [](const Aggregate *a, const Aggregate *b) { return a->id < b->id; });
-    return sorted;
-}
-
-void writeRecord(QDataStream &out, const QByteArray &hash, const QString &targetId,
-                 const QString &rejection)
-{
-    out << hash << targetId << rejection;
+    out.u32(at.value_or(unlisted));
+    if (!at)
+        out.text(id);
 }
 
 } // namespace
 
 QByteArray LedgerStateCodec::encode(const LedgerState &state)
 {
-    QByteArray bytes;
-    QDataStream out(&bytes, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    out << magic << formatVersion << state.m_position;
+    // About what the state holds, so that the buffer grows once or twice.
+    SnapshotWriter out(state.m_accounts.size() * 220 + state.m_transactions.size() * 180 +
+                       state.m_idempotency.size() * 60 + 64);
+    out.u32(magic);
+    out.u32(quint32(formatVersion));
+    out.i64(state.m_position);
 
-    out << qint64(state.m_totals.size());
-    for (const QString &currency : sortedKeys(state.m_totals.keys())) {
-        out << currency;
-        writeUnits(out, state.m_totals.value(currency));
+    const QList<QString> currencies = sortedKeys(state.m_totals.keys());
+    out.u32(quint32(currencies.size()));
+    for (const QString &currency : currencies) {
+        out.text(currency);
+        out.units(state.m_totals.value(currency));
     }
-    out << qint64(state.m_accounts.size());
-    for (const Account *stored : byId(state.m_accounts)) {
-        const Account &account = *stored;
-        out << account.id << account.ownerId << account.ownerType << account.currency
-            << quint8(account.type) << quint8(account.status);
-        writeUnits(out, account.balance);
-        writeUnits(out, account.minBalance);
-        out << account.maxBalance.has_value();
-        writeUnits(out, account.maxBalance.value_or(Money()));
-        out << account.version;
+    // The lists in the order the fold built them, which the state shows (accounts() and
+    // transactions() are in order of creation): a snapshot and a full replay agree on it.
+    out.u32(quint32(state.m_accounts.size()));
+    for (const Account &account : state.m_accounts) {
+        out.text(account.id);
+        out.text(account.ownerId);
+        out.text(account.ownerType);
+        out.text(account.currency);
+        out.u8(quint8(account.type));
+        out.u8(quint8(account.status));
+        out.units(account.balance);
+        out.units(account.minBalance);
+        out.u8(account.maxBalance.has_value() ? 1 : 0);
+        out.units(account.maxBalance.value_or(Money()));
+        out.i64(account.version);
     }
-    out << qint64(state.m_transactions.size());
-    for (const Transaction *stored : byId(state.m_transactions)) {
-        const Transaction &transaction = *stored;
-        out << transaction.id << transaction.currency << transaction.sourceAccountId
-            << transaction.destinationAccountId << transaction.paymentId
-            << transaction.failureReason << quint8(transaction.type) << quint8(transaction.status);
-        writeUnits(out, transaction.amount);
-        writeUnits(out, transaction.refunded);
-        out << transaction.version;
+    out.u32(quint32(state.m_transactions.size()));
+    for (const Transaction &transaction : state.m_transactions) {
+        out.text(transaction.id);
+        out.text(transaction.currency);
+        writeReference(out, state.m_accountIndex.find(transaction.sourceAccountId),
+                       transaction.sourceAccountId);
+        writeReference(out, state.m_accountIndex.find(transaction.destinationAccountId),
+                       transaction.destinationAccountId);
+        writeReference(out,
+                       transaction.paymentId.isEmpty()
+                           ? std::nullopt
+                           : state.m_transactionIndex.find(transaction.paymentId),
+                       transaction.paymentId);
+        out.text(transaction.failureReason);
+        out.u8(quint8(transaction.type));
+        out.u8(quint8(transaction.status));
+        out.units(transaction.amount);
+        out.units(transaction.refunded);
+        out.i64(transaction.version);
     }
-    auto write = [&](const StoredIdempotency &stored) {
-        writeRecord(out,
-                    QByteArray(reinterpret_cast<const char *>(stored.payloadHash.m_bytes.data()),
-                               qsizetype(stored.payloadHash.m_bytes.size())),
-                    stored.targetIsTransaction ? state.m_transactions[stored.target].id
-                                               : state.m_accounts[stored.target].id,
-                    stored.rejection > 0 ? state.m_rejections[stored.rejection - 1] : QString());
+    auto writeRecord = [&](const StoredIdempotency &record) {
+        const std::array<quint8, 32> &hash = record.payloadHash.m_bytes;
+        out.raw(hash.data(), qsizetype(hash.size()));
+        out.u8(record.targetIsTransaction ? 1 : 0);
+        out.u32(record.target);
+        out.text(record.rejection > 0 ? state.m_rejections[record.rejection - 1] : QString());
     };
     const IdempotencyIndex &keys = state.m_idempotency;
-    out << qint64(keys.m_byUuid.size());
-    for (const QUuid &key : sortedKeys(keys.m_byUuid.keys())) {
-        out << key;
-        write(keys.m_byUuid[key]);
+    const QList<QUuid> uuidKeys = sortedKeys(keys.m_byUuid.keys());
+    out.u32(quint32(uuidKeys.size()));
+    for (const QUuid &key : uuidKeys) {
+        const QByteArray rfc = key.toRfc4122();
+        out.raw(rfc.constData(), rfc.size());
+        writeRecord(*keys.m_byUuid.find(key));
     }
-    out << qint64(keys.m_byText.size());
-    for (const QString &key : sortedKeys(keys.m_byText.keys())) {
-        out << key;
-        write(keys.m_byText[key]);
+    const QList<QString> textKeys = sortedKeys(keys.m_byText.keys());
+    out.u32(quint32(textKeys.size()));
+    for (const QString &key : textKeys) {
+        out.text(key);
+        writeRecord(keys.m_byText.value(key));
     }
-    return bytes;
+    return out.take();
 }
 
 std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
                                                     const CurrencyCatalog &currencies)
 {
-    QDataStream in(bytes);
-    in.setVersion(QDataStream::Qt_6_4);
-    quint32 readMagic = 0;
-    qint32 version = 0;
+    SnapshotReader in(bytes);
     LedgerState state(currencies);
-    in >> readMagic >> version >> state.m_position;
-    if (readMagic != magic || version != formatVersion || state.m_position < 0)
+    if (in.u32() != magic || in.u32() != quint32(formatVersion))
         return std::nullopt;
-    qint64 count = 0;
+    state.m_position = in.i64();
+    if (in.failed() || state.m_position < 0)
+        return std::nullopt;
     bool ok = true;
-    in >> count;
-    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
-        QString currency;
+
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
+        const QString currency = in.text();
         Money total;
-        in >> currency;
-        ok = readUnits(in, total);
+        ok = in.units(total);
         state.m_totals.insert(state.shared(currency), total);
     }
-    in >> count;
-    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
         Account account;
-        quint8 type = 0;
-        quint8 status = 0;
-        bool hasMax = false;
+        account.id = in.text();
+        account.ownerId = in.text();
+        account.ownerType = state.shared(in.text());
+        account.currency = state.shared(in.text());
+        const quint8 type = in.u8();
+        const quint8 status = in.u8();
+        ok = in.units(account.balance) && in.units(account.minBalance);
+        const quint8 hasMax = in.u8();
         Money max;
-        in >> account.id >> account.ownerId >> account.ownerType >> account.currency >> type >>
-            status;
-        ok = readUnits(in, account.balance) && readUnits(in, account.minBalance);
-        in >> hasMax;
-        ok = ok && readUnits(in, max);
-        in >> account.version;
+        ok = ok && in.units(max) && hasMax <= 1;
+        account.version = in.i64();
         ok = ok && type <= quint8(AccountType::System) && status <= quint8(AccountStatus::Closed);
         account.type = AccountType(type);
         account.status = AccountStatus(status);
         if (hasMax)
             account.maxBalance = max;
-        account.ownerType = state.shared(account.ownerType);
-        account.currency = state.shared(account.currency);
-        ok = ok && !state.account(account.id);
-        state.insertAccount(std::move(account));
+        // A second account with one id is a damaged snapshot, not a state to assert on.
+        const auto at = quint32(state.m_accounts.size());
+        ok = ok && state.m_accountIndex.insert(account.id, at);
+        if (ok)
+            state.m_accounts.append(std::move(account));
     }
-    in >> count;
-    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
+    // A reference by place must point at an aggregate already read.
+    auto accountReference = [&](QString &id) {
+        const quint32 at = in.u32();
+        if (at == unlisted) {
+            id = in.text();
+            return true;
+        }
+        if (qsizetype(at) >= state.m_accounts.size())
+            return false;
+        id = state.m_accounts[at].id;
+        return true;
+    };
+    auto transactionReference = [&](QString &id) {
+        const quint32 at = in.u32();
+        if (at == unlisted) {
+            id = in.text();
+            return true;
+        }
+        if (qsizetype(at) >= state.m_transactions.size())
+            return false;
+        id = state.m_transactions[at].id;
+        return true;
+    };
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
         Transaction transaction;
-        quint8 type = 0;
-        quint8 status = 0;
-        in >> transaction.id >> transaction.currency >> transaction.sourceAccountId >>
-            transaction.destinationAccountId >> transaction.paymentId >>
-            transaction.failureReason >> type >> status;
-        ok = readUnits(in, transaction.amount) && readUnits(in, transaction.refunded);
-        in >> transaction.version;
+        transaction.id = in.text();
+        transaction.currency = state.shared(in.text());
+        ok = accountReference(transaction.sourceAccountId) &&
+             accountReference(transaction.destinationAccountId) &&
+             transactionReference(transaction.paymentId);
+        transaction.failureReason = state.shared(in.text());
+        const quint8 type = in.u8();
+        const quint8 status = in.u8();
+        ok = ok && in.units(transaction.amount) && in.units(transaction.refunded);
+        transaction.version = in.i64();
         ok = ok && type <= quint8(TransactionType::Refund) &&
              status <= quint8(TransactionStatus::Failed);
         transaction.type = TransactionType(type);
         transaction.status = TransactionStatus(status);
-        // Share the strings the fold would have shared.
-        transaction.currency = state.shared(transaction.currency);
-        transaction.failureReason = state.shared(transaction.failureReason);
-        transaction.sourceAccountId = state.accountId(transaction.sourceAccountId);
-        transaction.destinationAccountId = state.accountId(transaction.destinationAccountId);
-        ok = ok && !state.transaction(transaction.id);
-        state.insertTransaction(std::move(transaction));
+        const auto at = quint32(state.m_transactions.size());
+        ok = ok && state.m_transactionIndex.insert(transaction.id, at);
+        if (ok)
+            state.m_transactions.append(std::move(transaction));
     }
-    // The target is looked up as decisions look it up: a transaction first, then an account.
     auto readRecord = [&](StoredIdempotency &record) {
-        QByteArray hash;
-        QString targetId;
-        QString rejection;
-        in >> hash >> targetId >> rejection;
-        if (hash.size() != qsizetype(record.payloadHash.m_bytes.size()))
-            return false;
-        std::copy(hash.cbegin(), hash.cend(), record.payloadHash.m_bytes.begin());
-        if (const std::optional<quint32> at = state.m_transactionIndex.find(targetId)) {
-            record.target = *at;
-            record.targetIsTransaction = true;
-        } else if (const std::optional<quint32> account = state.m_accountIndex.find(targetId)) {
-            record.target = *account;
-        } else {
-            return false;
-        }
-        record.rejection = state.rejectionIndex(rejection);
-        return true;
+        in.raw(record.payloadHash.m_bytes.data(), qsizetype(record.payloadHash.m_bytes.size()));
+        const quint8 isTransaction = in.u8();
+        record.targetIsTransaction = isTransaction == 1;
+        record.target = in.u32();
+        record.rejection = state.rejectionIndex(in.text());
+        const qsizetype listed =
+            record.targetIsTransaction ? state.m_transactions.size() : state.m_accounts.size();
+        return !in.failed() && isTransaction <= 1 && qsizetype(record.target) < listed;
     };
-    in >> count;
-    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
-        QUuid key;
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
+        std::array<char, 16> rfc{};
+        in.raw(rfc.data(), qsizetype(rfc.size()));
         StoredIdempotency record;
-        in >> key;
-        ok = readRecord(record);
-        state.m_idempotency.m_byUuid.insert(key, record);
+        ok = readRecord(record) &&
+             state.m_idempotency.m_byUuid.tryInsert(
+                 QUuid::fromRfc4122(QByteArrayView(rfc.data(), qsizetype(rfc.size()))), record);
     }
-    in >> count;
-    for (qint64 i = 0; ok && i < count && in.status() == QDataStream::Ok; ++i) {
-        QString key;
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
+        const QString key = in.text();
         StoredIdempotency record;
-        in >> key;
-        ok = readRecord(record);
-        state.m_idempotency.m_byText.insert(key, record);
+        ok = readRecord(record) && insertNew(state.m_idempotency.m_byText, key, record);
     }
-    if (!ok || in.status() != QDataStream::Ok || !in.atEnd())
+    if (!ok || in.failed() || !in.atEnd())
         return std::nullopt;
     return state;
 }
