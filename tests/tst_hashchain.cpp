@@ -218,6 +218,11 @@ void TestHashChain::canonicalBytesAreQtsCompactJson()
             ++leftToQt;
         }
         QCOMPARE(codec::canonicalBytes(event), qt);
+        // And with the hash, as Kafka records and `billing-cli events` carry it.
+        QCOMPARE(codec::recordBytes(event),
+                 QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact));
+        QCOMPARE(codec::dataBytes(event.data),
+                 QJsonDocument(event.data).toJson(QJsonDocument::Compact));
     }
     // Tab, non-ASCII and emoji references go Qt's way: one Requested event each.
     QCOMPARE(leftToQt, 3);

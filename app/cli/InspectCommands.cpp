@@ -7,8 +7,6 @@
 #include "infrastructure/EventCodec.h"
 #include "infrastructure/LedgerVerifier.h"
 
-#include <QJsonDocument>
-
 #include <cstdio>
 
 namespace billing::cli {
@@ -106,8 +104,7 @@ int runEvents(CliContext &context, const CliArguments &arguments)
         if (!events.ok())
             return printError(events.error());
         for (const EventEnvelope &event : events.value()) {
-            const QByteArray line =
-                QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact) + '\n';
+            const QByteArray line = codec::recordBytes(event) + '\n';
             std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
             position = event.position;
         }

@@ -162,7 +162,9 @@ bool writeTimestamp(qint64 msSinceEpoch, QByteArray &out)
     return true;
 }
 
-bool writeCanonical(const EventEnvelope &event, QByteArray &out)
+namespace {
+
+bool writeEnvelope(const EventEnvelope &event, QByteArray &out, bool withHash)
 {
     out.clear();
     out.reserve(768);
@@ -195,6 +197,12 @@ bool writeCanonical(const EventEnvelope &event, QByteArray &out)
     if (!writeString(event.eventType, out))
         return false;
     out.append(',');
+    if (withHash) {
+        writeKey("hash", out);
+        if (!writeString(event.hash, out))
+            return false;
+        out.append(',');
+    }
     writeKey("operator", out);
     if (!writeString(event.operatorName, out))
         return false;
@@ -211,6 +219,25 @@ bool writeCanonical(const EventEnvelope &event, QByteArray &out)
         return false;
     out.append("\"}");
     return true;
+}
+
+} // namespace
+
+bool writeCanonical(const EventEnvelope &event, QByteArray &out)
+{
+    return writeEnvelope(event, out, false);
+}
+
+bool writeRecord(const EventEnvelope &event, QByteArray &out)
+{
+    return writeEnvelope(event, out, true);
+}
+
+bool writeData(const QJsonObject &data, QByteArray &out)
+{
+    out.clear();
+    out.reserve(512);
+    return writeObject(data, out);
 }
 
 } // namespace billing::codec

@@ -116,6 +116,22 @@ QByteArray canonicalBytes(const EventEnvelope &event)
     return QJsonDocument(toJson(event, false)).toJson(QJsonDocument::Compact);
 }
 
+QByteArray recordBytes(const EventEnvelope &event)
+{
+    QByteArray bytes;
+    if (writeRecord(event, bytes))
+        return bytes;
+    return QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact);
+}
+
+QByteArray dataBytes(const QJsonObject &data)
+{
+    QByteArray bytes;
+    if (writeData(data, bytes))
+        return bytes;
+    return QJsonDocument(data).toJson(QJsonDocument::Compact);
+}
+
 QString chainHash(const QString &previousHash, const QByteArray &canonical)
 {
     Sha256 hash;

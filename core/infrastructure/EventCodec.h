@@ -17,6 +17,10 @@ Result<EventEnvelope> fromBytes(const QByteArray &json);
 // Compact JSON of the envelope without its hash. Qt keeps object keys sorted, so the bytes are a
 // function of the content.
 QByteArray canonicalBytes(const EventEnvelope &event);
+// Compact JSON of the whole event, hash included: a Kafka record, a line of `billing-cli events`.
+QByteArray recordBytes(const EventEnvelope &event);
+// Compact JSON of an event's data (an audit row's changes).
+QByteArray dataBytes(const QJsonObject &data);
 // hex SHA-256 over the previous event's hash and this event's canonical bytes.
 QString chainHash(const QString &previousHash, const QByteArray &canonical);
 

@@ -5,7 +5,6 @@
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QThread>
 #include <QUuid>
@@ -399,7 +398,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::append(const QList<EventEnvelope> &e
 Status KafkaEventLog::produceEvents(const QList<EventEnvelope> &written)
 {
     for (const EventEnvelope &event : written) {
-        const QByteArray value = QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact);
+        const QByteArray value = codec::recordBytes(event);
         const QByteArray key = event.aggregateId.toUtf8();
         const QString topic = event.aggregateKind() == AggregateKind::Account
                                   ? m_settings.accountTopic()

@@ -5,7 +5,6 @@
 #include "PostgresArrayColumn.h"
 #include "PostgresProjector.h"
 
-#include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlField>
 #include <QSqlQuery>
@@ -123,8 +122,7 @@ Status PostgresProjectionRows::writeAudit(const QList<EventEnvelope> &events)
         columns[4].append(event.eventType);
         columns[5].append(textOrNull(event.operatorName));
         columns[6].append(event.correlationId);
-        columns[7].append(
-            QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)));
+        columns[7].append(QString::fromUtf8(codec::dataBytes(event.data)));
         columns[8].append(codec::formatTimestamp(event.timestampMs));
         columns[9].append(event.aggregateVersion);
         columns[10].append(textOrNull(event.causationId));

@@ -6,7 +6,6 @@
 #include "domain/Money.h"
 #include "domain/ReasonCode.h"
 
-#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace billing {
@@ -247,8 +246,8 @@ Status PostgresProjector::applyAuditEntry(const EventEnvelope &event, const QStr
         {event.position, event.eventId,
          account ? QStringLiteral("account") : QStringLiteral("transaction"), event.aggregateId,
          event.eventType, textOrNull(event.operatorName), event.correlationId,
-         QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact)), timestamp,
-         event.aggregateVersion, textOrNull(event.causationId)},
+         QString::fromUtf8(codec::dataBytes(event.data)), timestamp, event.aggregateVersion,
+         textOrNull(event.causationId)},
         QStringLiteral("project audit entry"));
 }
 

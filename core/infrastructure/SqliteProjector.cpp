@@ -6,8 +6,6 @@
 #include "domain/Money.h"
 #include "domain/ReasonCode.h"
 
-#include <QJsonDocument>
-
 #include <sqlite3.h>
 
 namespace billing {
