@@ -51,14 +51,22 @@ SqliteCheckpointer::Frames SqliteCheckpointer::passive(QSqlQuery &checkpoint)
 
 void SqliteCheckpointer::startWriteBack()
 {
-    // Only a hint, without waiting: the pages a pass copied start for the disk now, so that the
-    // fsync of the pass that reaches the WAL's end finds little left to write. Elsewhere that
-    // fsync writes them all.
+    // The pages a pass copied go to the disk now, so that the fsync of the pass that reaches
+    // the WAL's end finds little left to write (elsewhere that fsync writes them all). In
+    // slices of the file, each waited for, so that the writer's own syncs get the disk between
+    // them: the p99 of a command was a millisecond higher with one call for the whole file.
+    // Not a sync: nothing here is made durable, SQLite's own fsync still does that.
 #ifdef Q_OS_LINUX
     if (m_writeBackFile < 0)
         m_writeBackFile = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-    if (m_writeBackFile >= 0)
-        ::sync_file_range(m_writeBackFile, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (m_writeBackFile >= 0) {
+        const off_t size = ::lseek(m_writeBackFile, 0, SEEK_END);
+        constexpr off_t slice = off_t(32) << 20;
+        for (off_t at = 0; at < size; at += slice)
+            ::sync_file_range(m_writeBackFile, at, slice,
+                              SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+                                  SYNC_FILE_RANGE_WAIT_AFTER);
+    }
 #endif
 }
 

@@ -14,8 +14,8 @@ namespace billing {
 // Takes SQLite's WAL checkpoints off the commit path. Left to itself SQLite makes every
 // ~30th durable command copy the WAL into the database file and fsync it before returning,
 // which is then the p99 of a command. Here a thread with its own connection runs a PASSIVE
-// checkpoint (it never blocks a writer) every `intervalMs`, and asks the kernel to start
-// writing the copied pages out.
+// checkpoint (it never blocks a writer) every `intervalMs`, and has the kernel write the
+// copied pages out.
 //
 // A busy writer keeps adding frames, so the WAL would grow without bound: SQLite starts it over
 // only when a write begins while every frame is copied, and a copy that reaches the last frame
