@@ -83,12 +83,15 @@ void SqliteCheckpointer::run()
             QSqlQuery checkpoint(db);
             std::unique_lock<std::mutex> lock(m_mutex);
             bool stopping = false;
+            Frames before;
             while (!stopping) {
                 stopping = m_wake.wait_for(lock, std::chrono::milliseconds(m_intervalMs),
                                            [this] { return m_stopping; });
                 lock.unlock();
                 Frames frames = passive(checkpoint);
-                if (frames.copied > 0)
+                // Only a pass that copied something has pages to write out.
+                if (frames.copied > 0 &&
+                    (frames.copied != before.copied || frames.inLog != before.inLog))
                     startWriteBack();
                 if (frames.inLog > restartFrames) {
                     // Each pass copies what the writer added during the one before.
@@ -108,6 +111,7 @@ void SqliteCheckpointer::run()
                         m_restartDue.store(true, std::memory_order_relaxed);
                     }
                 }
+                before = frames;
                 lock.lock();
             }
         }

@@ -37,7 +37,7 @@ Error SqliteDatabase::failure(const QSqlQuery &query, const QString &what)
         reason::storageFailure, QStringLiteral("%1: %2").arg(what, query.lastError().text()), {}};
 }
 
-Status SqliteDatabase::open(const QString &path, Durability durability)
+Status SqliteDatabase::open(const QString &path, Durability durability, Checkpoints checkpoints)
 {
     BILLING_ASSERT(!m_db.isValid());
     const QFileInfo file(path);
@@ -64,7 +64,8 @@ Status SqliteDatabase::open(const QString &path, Durability durability)
     }
     if (Status migrated = migrate(); !migrated.ok())
         return migrated;
-    m_checkpointer = std::make_unique<SqliteCheckpointer>(m_path, checkpointIntervalMs);
+    if (checkpoints == Checkpoints::OwnThread)
+        m_checkpointer = std::make_unique<SqliteCheckpointer>(m_path, checkpointIntervalMs);
     return Done{};
 }
 

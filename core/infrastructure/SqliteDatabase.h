@@ -25,13 +25,19 @@ public:
     // Full: every commit is on disk before it returns (the product). Relaxed: WAL without an
     // fsync per commit; survives a process crash but not a power cut (long property tests).
     enum class Durability { Full, Relaxed };
+    // OwnThread: this connection writes, and a SqliteCheckpointer of its own keeps its WAL
+    // short. LeftToWriters: it only reads (a desk's table has one each), so it starts no
+    // checkpointer: six of them copying the same WAL and writing it out competed with the
+    // writer's syncs for the disk.
+    enum class Checkpoints { OwnThread, LeftToWriters };
 
     SqliteDatabase() = default;
     ~SqliteDatabase();
     SqliteDatabase(const SqliteDatabase &) = delete;
     SqliteDatabase &operator=(const SqliteDatabase &) = delete;
 
-    Status open(const QString &path, Durability durability = Durability::Full);
+    Status open(const QString &path, Durability durability = Durability::Full,
+                Checkpoints checkpoints = Checkpoints::OwnThread);
     void close();
     QSqlDatabase &connection() { return m_db; }
     const QString &path() const { return m_path; }

@@ -89,9 +89,11 @@ Result<std::unique_ptr<TableReader>> openTableReader(const StoreLocation &locati
 {
     if (location.kind == StoreLocation::Kind::Sqlite) {
         auto reader = std::make_unique<OwningTableReader<SqliteDatabase, SqliteTableReader>>();
-        // Relaxed: this connection only reads, so its commits never need an fsync.
+        // Relaxed: this connection only reads, so its commits never need an fsync; the writers'
+        // connections checkpoint the WAL.
         if (Status opened =
-                reader->database().open(location.target, SqliteDatabase::Durability::Relaxed);
+                reader->database().open(location.target, SqliteDatabase::Durability::Relaxed,
+                                        SqliteDatabase::Checkpoints::LeftToWriters);
             !opened.ok())
             return opened.error();
         reader->reader().setSearchIndex(EventSearchIndex::pathForStore(location.target));
