@@ -258,35 +258,24 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
             state.m_accounts.append(std::move(account));
     }
     // A reference by place must point at an aggregate already read.
-    auto accountReference = [&](QString &id) {
+    auto reference = [&](const auto &list, QString &id) {
         const quint32 at = in.u32();
         if (at == unlisted) {
             id = in.text();
             return true;
         }
-        if (qsizetype(at) >= state.m_accounts.size())
+        if (qsizetype(at) >= list.size())
             return false;
-        id = state.m_accounts[at].id;
-        return true;
-    };
-    auto transactionReference = [&](QString &id) {
-        const quint32 at = in.u32();
-        if (at == unlisted) {
-            id = in.text();
-            return true;
-        }
-        if (qsizetype(at) >= state.m_transactions.size())
-            return false;
-        id = state.m_transactions[at].id;
+        id = list[at].id;
         return true;
     };
     for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
         Transaction transaction;
         transaction.id = in.text();
         transaction.currency = state.shared(in.text());
-        ok = accountReference(transaction.sourceAccountId) &&
-             accountReference(transaction.destinationAccountId) &&
-             transactionReference(transaction.paymentId);
+        ok = reference(state.m_accounts, transaction.sourceAccountId) &&
+             reference(state.m_accounts, transaction.destinationAccountId) &&
+             reference(state.m_transactions, transaction.paymentId);
         transaction.failureReason = state.shared(in.text());
         const quint8 type = in.u8();
         const quint8 status = in.u8();

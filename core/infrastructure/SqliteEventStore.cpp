@@ -72,13 +72,10 @@ SqliteEventStore::appendLocked(const QList<EventEnvelope> &events,
         "SELECT COALESCE(MAX(aggregate_version), 0) FROM events WHERE aggregate_id = ?1");
     for (auto it = expectedVersions.cbegin(); it != expectedVersions.cend(); ++it) {
         version.bind(1, it.key());
-        if (version.step() != SQLITE_ROW) {
-            const Error error = version.failure(QStringLiteral("read aggregate version"));
-            version.reset();
-            return error;
-        }
-        const qint64 stored = version.columnInt64(0);
-        version.reset();
+        const Result<qint64> read = version.singleInt64("read aggregate version");
+        if (!read.ok())
+            return read.error();
+        const qint64 stored = read.value();
         if (stored != it.value())
             return conflict(QStringLiteral("%1 moved from version %2 to %3")
                                 .arg(it.key())
@@ -201,16 +198,8 @@ Status SqliteEventStore::foldInto(LedgerState &state, qint64 upToPosition)
 
 Result<qint64> SqliteEventStore::lastPosition()
 {
-    SqliteStatement &query =
-        m_database.nativeStatement("SELECT COALESCE(MAX(position), 0) FROM events");
-    if (query.step() != SQLITE_ROW) {
-        const Error error = query.failure(QStringLiteral("read last position"));
-        query.reset();
-        return error;
-    }
-    const qint64 position = query.columnInt64(0);
-    query.reset();
-    return position;
+    return m_database.nativeStatement("SELECT COALESCE(MAX(position), 0) FROM events")
+        .singleInt64("read last position");
 }
 
 } // namespace billing

@@ -71,6 +71,18 @@ Status SqliteStatement::run(const char *what)
     return status;
 }
 
+Result<qint64> SqliteStatement::singleInt64(const char *what)
+{
+    if (step() != SQLITE_ROW) {
+        const Error error = failure(QString::fromLatin1(what));
+        reset();
+        return error;
+    }
+    const qint64 value = columnInt64(0);
+    reset();
+    return value;
+}
+
 qint64 SqliteStatement::columnInt64(int index)
 {
     return sqlite3_column_int64(m_statement, index);

@@ -33,6 +33,8 @@ public:
     int step();
     // Runs a statement that returns no rows and resets it.
     Status run(const char *what);
+    // Runs a statement that returns one row and resets it: that row's first column.
+    Result<qint64> singleInt64(const char *what);
     qint64 columnInt64(int index);
     // A copy; NULL reads as a null QString.
     QString columnText(int index);
