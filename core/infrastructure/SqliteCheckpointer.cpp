@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 #include <chrono>
+#include <limits>
 
 #ifdef Q_OS_LINUX
 #include <fcntl.h>
@@ -94,14 +95,18 @@ void SqliteCheckpointer::run()
                     (frames.copied != before.copied || frames.inLog != before.inLog))
                     startWriteBack();
                 if (frames.inLog > restartFrames) {
-                    // Each pass copies what the writer added during the one before.
+                    // Each pass copies what the writer added during the one before, until
+                    // that is a few frames, or no fewer than the pass before (a writer as
+                    // fast as the passes: then the writer copies what is left).
+                    int addedBefore = std::numeric_limits<int>::max();
                     for (int pass = 0; pass < catchUpPassesMax; ++pass) {
                         const Frames next = passive(checkpoint);
                         const bool startedOver = next.inLog < frames.inLog;
                         const int added = next.copied - frames.copied;
                         frames = next;
-                        if (startedOver || added <= restartBacklogFrames)
+                        if (startedOver || added <= restartBacklogFrames || added >= addedBefore)
                             break;
+                        addedBefore = added;
                         startWriteBack();
                     }
                     if (frames.inLog > forceRestartFrames) {

@@ -47,8 +47,11 @@ private:
     void run();
 
     static constexpr int restartFrames = 16384; // 64 MiB of 4 KiB pages
-    // Writes from another process never ask this one's writer: then RESTART from here.
-    static constexpr int forceRestartFrames = 4 * restartFrames;
+    // A last resort, which holds the writer back: every writing connection has a checkpointer
+    // that asks it to start the WAL over, but a reader that keeps an old snapshot stops that
+    // (and this too, until it is done), and passes that cannot keep up with a writer that does
+    // not sync (Relaxed) never ask. 1 GiB of WAL.
+    static constexpr int forceRestartFrames = 16 * restartFrames;
     static constexpr int restartBacklogFrames = 128;
     static constexpr int catchUpPassesMax = 64;
     static constexpr int busyBudgetMs = 2000;
