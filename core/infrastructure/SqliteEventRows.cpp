@@ -32,12 +32,8 @@ Result<int> SqliteEventRows::readRun(int rowsMax, const Take &take)
         }
     }
     // Ends the read transaction.
-    const std::optional<Error> failed =
-        step == SQLITE_DONE ? std::nullopt
-                            : std::optional(m_statement.failure(QStringLiteral("read events")));
-    m_statement.reset();
-    if (failed)
-        return *failed;
+    if (Status finished = m_statement.finishRows(step, "read events"); !finished.ok())
+        return finished.error();
     BILLING_ASSERT(rows <= rowsMax);
     return rows;
 }

@@ -71,6 +71,15 @@ Status SqliteStatement::run(const char *what)
     return status;
 }
 
+Status SqliteStatement::finishRows(int lastStep, const char *what)
+{
+    Status status = Done{};
+    if (lastStep != SQLITE_DONE)
+        status = failure(QString::fromLatin1(what));
+    reset();
+    return status;
+}
+
 Result<qint64> SqliteStatement::singleInt64(const char *what)
 {
     if (step() != SQLITE_ROW) {

@@ -42,6 +42,9 @@ public:
     QByteArrayView columnBlob(int index);
     // Resets and clears the bindings, which ends the statement's read snapshot.
     void reset();
+    // After stepping through rows: resets, and returns the error when `lastStep` was one
+    // rather than SQLITE_DONE.
+    Status finishRows(int lastStep, const char *what);
 
     // SQLite's message for the connection's last failure, with `what` in front.
     Error failure(const QString &what) const;
