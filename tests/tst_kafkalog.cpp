@@ -100,9 +100,12 @@ private Q_SLOTS:
     void aFencedIdleWriterCommitsNothing();
     void aWriterFencedMidTransactionCommitsNothing();
     void eachEventKnowsWhereItsRecordIs();
+    void aLogLongerThanItsMemoryIsReadAgainFromTheTopics();
 
 private:
     std::unique_ptr<KafkaEventLog> openLog(const QString &transactionalId = {});
+    std::unique_ptr<KafkaEventLog> openLog(const KafkaSettings &settings,
+                                           const QString &transactionalId = {});
     QStringList kcat(const QStringList &arguments);
     // Every record of `topic` as a read_committed consumer sees it, one line each in `format`.
     QStringList committedRecords(const QString &topic, const QString &format);
@@ -130,7 +133,13 @@ void TestKafkaLog::init()
 
 std::unique_ptr<KafkaEventLog> TestKafkaLog::openLog(const QString &transactionalId)
 {
-    Result<std::unique_ptr<KafkaEventLog>> log = KafkaEventLog::open(m_settings, transactionalId);
+    return openLog(m_settings, transactionalId);
+}
+
+std::unique_ptr<KafkaEventLog> TestKafkaLog::openLog(const KafkaSettings &settings,
+                                                     const QString &transactionalId)
+{
+    Result<std::unique_ptr<KafkaEventLog>> log = KafkaEventLog::open(settings, transactionalId);
     if (!log.ok())
         qFatal("cannot open the Kafka event log: %s", qPrintable(log.error().message));
     return std::move(log.value());
@@ -303,6 +312,72 @@ void TestKafkaLog::eachEventKnowsWhereItsRecordIs()
     onSqlite.history();
     QVERIFY(
         embedded.storage().events().sourceRecords(readAll(embedded.storage().events())).isEmpty());
+}
+
+// A log keeps only its newest events in memory. Older ones come from the topics again, from the
+// nearest checkpoint it noted, in order and chained: forwards, backwards, one at a time or all.
+void TestKafkaLog::aLogLongerThanItsMemoryIsReadAgainFromTheTopics()
+{
+    KafkaSettings small = m_settings;
+    small.eventsInMemory = 25;
+    {
+        // The writer keeps few events too, and its versions, keys and hashes stay whole.
+        const std::unique_ptr<KafkaEventLog> writer = openLog(small, QStringLiteral("w-memory"));
+        Scenario onKafka(*writer);
+        onKafka.history();
+        const QString bank = onKafka.account(AccountType::External);
+        const QString carol = onKafka.account(AccountType::User);
+        QVERIFY(onKafka.move(TransactionType::Topup, bank, carol, QStringLiteral("1000")).ok());
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(onKafka.move(TransactionType::Withdrawal, carol, bank, QStringLiteral("1.25"))
+                        .value()
+                        .completed());
+        QVERIFY(writer->eventsHeld() <= 25);
+    }
+    // Whole in memory (the default keeps 100,000): what every other read must give.
+    const std::unique_ptr<KafkaEventLog> whole = openLog();
+    const QList<EventEnvelope> expected = readAll(*whole);
+    QVERIFY(expected.size() > 150);
+    QCOMPARE(expected.last().position, qint64(expected.size()));
+    const SourceRecords expectedRecords = whole->sourceRecords(expected);
+    const auto sameAs = [&](const QList<EventEnvelope> &events, qint64 after, KafkaEventLog &log) {
+        const SourceRecords records = log.sourceRecords(events);
+        for (qsizetype i = 0; i < events.size(); ++i) {
+            const EventEnvelope &want = expected.at(after + i);
+            if (jsonOf(events[i]) != jsonOf(want) ||
+                records.value(want.position).offset !=
+                    expectedRecords.value(want.position).offset ||
+                records.value(want.position).topic != expectedRecords.value(want.position).topic)
+                return false;
+        }
+        return true;
+    };
+
+    const std::unique_ptr<KafkaEventLog> reader = openLog(small);
+    qint64 at = 0;
+    for (;;) {
+        const Result<QList<EventEnvelope>> page = reader->read(at, 7);
+        QVERIFY(page.ok());
+        QVERIFY(sameAs(page.value(), at, *reader));
+        at += page.value().size();
+        if (page.value().size() < 7)
+            break;
+    }
+    QCOMPARE(at, qint64(expected.size()));
+    QCOMPARE(reader->lastPosition().value(), at);
+    // While reading, records that came ahead of the chain from one partition were held too.
+    QVERIFY2(reader->eventsHeld() <= 25 + 7, qPrintable(QString::number(reader->eventsHeld())));
+    // Older than memory: from the topics, in pages that go on, jump ahead and go back.
+    for (const auto &[after, limit] :
+         {std::pair{0, 10}, std::pair{10, 10}, std::pair{60, 5}, std::pair{3, 2}, std::pair{100, 1},
+          std::pair{99, 1}, std::pair{20, 1000000}}) {
+        const Result<QList<EventEnvelope>> events = reader->read(after, limit);
+        QVERIFY(events.ok());
+        QCOMPARE(events.value().size(), std::min<qsizetype>(limit, expected.size() - after));
+        QVERIFY2(sameAs(events.value(), after, *reader),
+                 qPrintable(QStringLiteral("after %1").arg(after)));
+    }
+    QVERIFY(reader->eventsHeld() <= 25 + 7);
 }
 
 QTEST_GUILESS_MAIN(TestKafkaLog)

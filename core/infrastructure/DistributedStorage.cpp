@@ -56,8 +56,12 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
         if (Result<qint64> done = self->catchUpProjections(); !done.ok())
             qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
     });
-    if (Result<qint64> caughtUp = storage->catchUpProjections(); !caughtUp.ok())
+    if (Result<qint64> caughtUp = storage->catchUpProjections(); !caughtUp.ok()) {
+        // A log that is not what was written is refused outright, as every reader refuses it.
+        if (caughtUp.error().code == reason::ledgerTampered)
+            return caughtUp.error();
         qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
+    }
     return storage;
 }
 

@@ -2,12 +2,15 @@
 
 #include "EventCodec.h"
 #include "KafkaDeliveries.h"
+#include "KafkaLogScan.h"
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QThread>
-#include <QUuid>
+
+#include <algorithm>
+#include <limits>
 
 #include <librdkafka/rdkafkacpp.h>
 
@@ -15,8 +18,12 @@ namespace billing {
 namespace {
 
 constexpr int readToEndMs = 30000;
+// A scan for an event no longer in memory reads at most about this many before it.
+qint64 checkpointEvery(const KafkaSettings &settings)
+{
+    return std::clamp<qint64>(settings.eventsInMemory / 4, 1, 4096);
+}
 constexpr int transactionCallMs = 30000;
-const std::string appendEndHeader = "billing-append-end";
 
 Error failure(const QString &message)
 {
@@ -70,8 +77,8 @@ KafkaEventLog::open(const KafkaSettings &settings, const QString &transactionalI
         if (Status done = log->openProducer(transactionalId); !done.ok())
             return done.error();
     }
-    if (Status done = log->refresh(); !done.ok())
-        return done.error();
+    // The log is read by the first read(), page by page, so that a reader folding it from the
+    // start reads it once while this log keeps only its newest events.
     return log;
 }
 
@@ -98,25 +105,11 @@ void KafkaEventLog::setAfterCommitHook(std::function<void()> hook)
 
 Status KafkaEventLog::openConsumer()
 {
-    std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
-    if (Status done = m_settings.configure(*conf); !done.ok())
-        return done;
-    // Partitions are assigned, never subscribed: the group only names this reader, and no
-    // offset is ever committed for it.
-    for (const auto &[name, value] :
-         {std::pair{"group.id", QStringLiteral("billing-reader-") +
-                                    QUuid::createUuid().toString(QUuid::WithoutBraces)},
-          std::pair{"enable.auto.commit", QStringLiteral("false")},
-          std::pair{"auto.offset.reset", QStringLiteral("earliest")},
-          std::pair{"isolation.level", QStringLiteral("read_committed")},
-          std::pair{"fetch.wait.max.ms", QStringLiteral("100")}}) {
-        if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
-            return done;
-    }
+    Result<std::unique_ptr<RdKafka::KafkaConsumer>> consumer = kafka::openEventReader(m_settings);
+    if (!consumer.ok())
+        return consumer.error();
+    m_consumer = std::move(consumer.value());
     std::string error;
-    m_consumer.reset(RdKafka::KafkaConsumer::create(conf.get(), error));
-    if (!m_consumer)
-        return failure(text(error));
     // Where each partition ends is asked on a connection of its own: on the consumer's, the
     // question would queue behind a fetch that the broker holds for fetch.wait.max.ms.
     std::unique_ptr<RdKafka::Conf> offsetsConf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
@@ -164,6 +157,11 @@ Status KafkaEventLog::openConsumer()
     const RdKafka::ErrorCode assigned = m_consumer->assign(m_partitions);
     if (assigned != RdKafka::ERR_NO_ERROR)
         return failure(text(RdKafka::err2str(assigned)));
+    m_consumedNext.assign(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
+    // Nothing is fetched before the first read (see refresh()).
+    if (const RdKafka::ErrorCode paused = m_consumer->pause(m_partitions);
+        paused != RdKafka::ERR_NO_ERROR)
+        return failure(QStringLiteral("pause: %1").arg(text(RdKafka::err2str(paused))));
     return Done{};
 }
 
@@ -228,9 +226,12 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
 {
     BILLING_ASSERT(record.offset >= 0);
     if (event.position <= m_contiguous) {
-        // Read again (our own append, then the consumer): it must be the very same event.
-        if (m_events.value(event.position).hash != event.hash)
-            return tampered(event.position, QStringLiteral("two different events at position %1"));
+        // Read again (our own append, then the consumer): it must be the very same event. One
+        // no longer in memory was checked in the chain when it was first read.
+        if (const auto kept = m_events.constFind(event.position);
+            kept != m_events.cend() && kept->hash != event.hash)
+            return refuse(
+                tampered(event.position, QStringLiteral("two different events at position %1")));
         // Its record stays the first one seen (a copy of an event, written again by hand,
         // changes nothing).
         return Done{};
@@ -241,7 +242,8 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
     for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
          next = m_events.constFind(m_contiguous + 1)) {
         if (codec::chainHash(m_lastHash, codec::canonicalBytes(*next)) != next->hash)
-            return tampered(next->position, QStringLiteral("the hash chain breaks at position %1"));
+            return refuse(
+                tampered(next->position, QStringLiteral("the hash chain breaks at position %1")));
         m_versions.insert(next->aggregateId, next->aggregateVersion);
         if (const QString key = next->data.value(u"idempotencyKey").toString(); !key.isEmpty())
             m_idempotencyKeys.insert(key);
@@ -250,11 +252,51 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
         if (m_appendEnds.take(m_contiguous) == m_contiguous)
             m_complete = m_contiguous;
     }
+    if (m_contiguous - (m_checkpoints.isEmpty() ? 0 : m_checkpoints.last().position) >=
+        checkpointEvery(m_settings))
+        noteCheckpoint();
+    forgetOldEvents();
     return Done{};
 }
 
-Status KafkaEventLog::refresh()
+Status KafkaEventLog::refuse(const Error &error)
 {
+    // The bad record is consumed now: a later read would not meet it again.
+    m_refused = error;
+    return error;
+}
+
+void KafkaEventLog::noteCheckpoint()
+{
+    LogCheckpoint checkpoint{m_contiguous, m_lastHash, m_consumedNext};
+    // Records read ahead of the chain are after it too; every other one is yet to be consumed.
+    for (auto it = m_events.upperBound(m_contiguous); it != m_events.cend(); ++it) {
+        const SourceRecord &record = m_records.value(it.key());
+        for (size_t i = 0; i < m_partitions.size(); ++i) {
+            if (m_partitions[i]->partition() == record.partition &&
+                text(m_partitions[i]->topic()) == record.topic &&
+                checkpoint.offsets[i] != RdKafka::Topic::OFFSET_BEGINNING)
+                checkpoint.offsets[i] = std::min(checkpoint.offsets[i], int64_t(record.offset));
+        }
+    }
+    m_checkpoints.append(std::move(checkpoint));
+}
+
+void KafkaEventLog::forgetOldEvents()
+{
+    const qint64 below =
+        std::min(m_contiguous - m_settings.eventsInMemory, m_keepAfter) + 1; // first one kept
+    while (!m_events.isEmpty() && m_events.firstKey() < below) {
+        m_forgotten = m_events.firstKey();
+        m_records.remove(m_forgotten);
+        m_events.erase(m_events.begin());
+    }
+}
+
+Status KafkaEventLog::refresh(qint64 enough)
+{
+    if (m_refused)
+        return *m_refused;
     // The end of each partition now; read_committed reaches it once every transaction below
     // it has committed or aborted (control records move the position past the end markers).
     std::vector<int64_t> ends;
@@ -289,7 +331,8 @@ Status KafkaEventLog::refresh()
         for (size_t i = 0; i < positions.size(); ++i)
             atEnd = atEnd && (ends[i] < 0 || positions[i]->offset() >= ends[i]);
         RdKafka::TopicPartition::destroy(positions);
-        if (atEnd) {
+        m_readToEnd = m_readToEnd || atEnd;
+        if (atEnd || (enough > 0 && m_complete >= enough)) {
             // Left running, the consumer keeps fetching every record the ledger gets into memory
             // until the next read; a client or a serve that rarely reads paid for it in CPU
             // (a quarter of a benchmark client's) and in hundreds of megabytes.
@@ -308,34 +351,35 @@ Status KafkaEventLog::refresh()
             continue;
         if (message->err() != RdKafka::ERR_NO_ERROR)
             return failure(QStringLiteral("reading events: %1").arg(text(message->errstr())));
-        const Result<EventEnvelope> event = codec::fromBytes(
-            QByteArray(static_cast<const char *>(message->payload()), qsizetype(message->len())));
-        if (!event.ok())
-            return failure(QStringLiteral("unreadable event at %1/%2@%3: %4")
-                               .arg(text(message->topic_name()))
-                               .arg(message->partition())
-                               .arg(message->offset())
-                               .arg(event.error().message));
-        // Records written before the mark existed count as whole appends.
-        qint64 appendEnd = event.value().position;
-        if (const RdKafka::Headers *headers = message->headers()) {
-            const RdKafka::Headers::Header mark = headers->get_last(appendEndHeader);
-            if (mark.err() == RdKafka::ERR_NO_ERROR && mark.value())
-                appendEnd = QByteArray(static_cast<const char *>(mark.value()),
-                                       qsizetype(mark.value_size()))
-                                .toLongLong();
+        const Result<kafka::EventRecord> record = kafka::eventRecord(*message);
+        if (!record.ok())
+            return record.error();
+        for (size_t i = 0; i < m_partitions.size(); ++i) {
+            if (m_partitions[i]->partition() == message->partition() &&
+                m_partitions[i]->topic() == message->topic_name())
+                m_consumedNext[i] = message->offset() + 1;
         }
-        const SourceRecord record{text(message->topic_name()), message->partition(),
-                                  message->offset()};
-        if (Status done = take(event.value(), appendEnd, record); !done.ok())
+        if (Status done =
+                take(record.value().event, record.value().appendEnd, record.value().record);
+            !done.ok())
             return done;
     }
 }
 
 Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
 {
-    if (Status done = refresh(); !done.ok())
+    BILLING_ASSERT(after >= 0 && limit > 0);
+    if (after < m_forgotten)
+        return readAgain(after, limit);
+    // Read only as far as this page needs, keeping its events while the older ones go (those
+    // of the last page too, kept for sourceRecords()).
+    m_keepAfter = after;
+    forgetOldEvents();
+    const Status done = refresh(after + limit);
+    m_keepAfter = std::numeric_limits<qint64>::max();
+    if (!done.ok())
         return done.error();
+    // The page stays in memory until the next record is read, for sourceRecords().
     QList<EventEnvelope> events;
     for (auto it = m_events.lowerBound(after + 1);
          it != m_events.cend() && it.key() <= m_complete && events.size() < limit; ++it)
@@ -343,12 +387,33 @@ Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
     return events;
 }
 
+Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
+{
+    // To the end first: a page the scan leaves short is then the end of the log.
+    if (Status done = refresh(); !done.ok())
+        return done.error();
+    if (!m_scan) {
+        std::vector<std::pair<std::string, int>> partitions;
+        for (const RdKafka::TopicPartition *partition : m_partitions)
+            partitions.emplace_back(partition->topic(), partition->partition());
+        Result<std::unique_ptr<KafkaLogScan>> scan = KafkaLogScan::open(m_settings, partitions);
+        if (!scan.ok())
+            return scan.error();
+        m_scan = std::move(scan.value());
+    }
+    return m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
+}
+
 SourceRecords KafkaEventLog::sourceRecords(const QList<EventEnvelope> &events) const
 {
     SourceRecords records;
     for (const EventEnvelope &event : events) {
-        const auto record = m_records.constFind(event.position);
-        BILLING_ASSERT(record != m_records.cend());
+        const SourceRecord *record = nullptr;
+        for (const SourceRecords *known : {&m_records, &m_scanRecords}) {
+            if (const auto found = known->constFind(event.position); found != known->cend())
+                record = &*found;
+        }
+        BILLING_ASSERT(record);
         records.insert(event.position, *record);
     }
     return records;
@@ -356,6 +421,7 @@ SourceRecords KafkaEventLog::sourceRecords(const QList<EventEnvelope> &events) c
 
 Result<qint64> KafkaEventLog::lastPosition()
 {
+    forgetOldEvents();
     if (Status done = refresh(); !done.ok())
         return done.error();
     return m_complete;
@@ -407,7 +473,7 @@ Status KafkaEventLog::produceEvents(const QList<EventEnvelope> &written)
         // be readable before another's. Each record names the last position of its append, so
         // that readers only ever show whole appends (never half a transfer).
         RdKafka::Headers *headers = RdKafka::Headers::create();
-        headers->add(appendEndHeader, std::to_string(written.last().position));
+        headers->add(kafka::appendEndHeader, std::to_string(written.last().position));
         void *const delivery = m_deliveries->expect(event.position);
         RdKafka::ErrorCode code = RdKafka::ERR__QUEUE_FULL;
         for (int attempt = 0; attempt < 100 && code == RdKafka::ERR__QUEUE_FULL; ++attempt) {
@@ -446,9 +512,10 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
     }
     // An exclusive writer took its id before it read the log, so every later commit is its own
     // (another writer's init_transactions() would fence it, and its commit below would fail):
-    // what it holds in memory is the whole log, and reading the topics again before each batch
-    // only read back its own records. A shared writer may have lost the id to another since.
-    if (m_mode == WriterMode::Shared) {
+    // once it has read to the end, what it knows (versions, keys, the last hash) is the whole
+    // log's, and reading the topics again before each batch only read back its own records. A
+    // shared writer may have lost the id to another since.
+    if (m_mode == WriterMode::Shared || !m_readToEnd) {
         if (Status done = refresh(); !done.ok())
             return done.error();
     }

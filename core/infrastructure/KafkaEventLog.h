@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KafkaLogScan.h"
 #include "KafkaSettings.h"
 #include "application/EventStore.h"
 
@@ -7,7 +8,9 @@
 #include <QSet>
 
 #include <functional>
+#include <limits>
 #include <memory>
+#include <optional>
 
 namespace RdKafka {
 class Handle;
@@ -35,7 +38,10 @@ class KafkaDeliveries;
 // committed transaction can become visible one partition at a time, they show the log only up
 // to the end of the last append they have read whole (each record names its append's end).
 //
-// Limit of this first version: the whole log is kept in memory once read.
+// Memory: it keeps the newest KafkaSettings::eventsInMemory events it has read (and those a read
+// in progress asks for); a read of older ones reads the topics again from the start
+// (KafkaLogScan). What a writer checks against stays whole: each aggregate's version, the
+// idempotency keys taken, the last hash.
 class KafkaEventLog final : public EventStore
 {
 public:
@@ -71,6 +77,8 @@ public:
     SourceRecords sourceRecords(const QList<EventEnvelope> &events) const override;
 
     bool fenced() const { return m_fenced; }
+    // How many events this log holds in memory now.
+    qsizetype eventsHeld() const { return m_events.size(); }
     // Lets the producer outlive this log (it is never destroyed, see abortAfter()), for a writer
     // that gives up its role: the rest, the log in memory included, goes with the object.
     void abandonProducer();
@@ -85,8 +93,17 @@ private:
     Status openProducer(const QString &transactionalId);
     // Looks the event topics up on `handle`, so that its first request does not wait for it.
     void learnLeaders(RdKafka::Handle &handle);
-    // Reads every committed record up to the end of each partition.
-    Status refresh();
+    // Reads the committed records up to the end of each partition, or only until every append
+    // up to position `enough` is whole.
+    Status refresh(qint64 enough = 0);
+    // Events older than those in memory, from the start of the topics.
+    Result<QList<EventEnvelope>> readAgain(qint64 after, int limit);
+    // Lets go of events older than the newest eventsInMemory, keeping those after m_keepAfter.
+    void forgetOldEvents();
+    // Notes where a scan could start to read the events after m_contiguous.
+    void noteCheckpoint();
+    // A log found tampered with stays refused.
+    Status refuse(const Error &error);
     // `appendEnd` is the last position of the append the event came in.
     Status take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
@@ -101,8 +118,16 @@ private:
     // Never produces: asks where partitions end (ListOffsets, read_committed: the stable end).
     std::unique_ptr<RdKafka::Producer> m_offsets;
     std::vector<RdKafka::TopicPartition *> m_partitions;
-    QMap<qint64, EventEnvelope> m_events;
+    QMap<qint64, EventEnvelope> m_events;  // the newest ones read, and any read out of order
     QHash<qint64, SourceRecord> m_records; // of the events in m_events
+    qint64 m_forgotten = 0;                // positions 1..m_forgotten are no longer in memory
+    qint64 m_keepAfter = std::numeric_limits<qint64>::max(); // a read in progress needs these
+    bool m_readToEnd = false; // every partition has been read to its end at least once
+    std::optional<Error> m_refused;
+    std::unique_ptr<KafkaLogScan> m_scan;
+    SourceRecords m_scanRecords; // of the events the scan returned last
+    QList<LogCheckpoint> m_checkpoints;
+    std::vector<int64_t> m_consumedNext; // by partition: the offset after the last one consumed
     QHash<QString, qint64> m_versions;
     QSet<QString> m_idempotencyKeys;
     QString m_transactionalId;

@@ -58,6 +58,13 @@ Result<KafkaSettings> KafkaSettings::fromEnvironment(const QString &bootstrap)
         if (!ok || settings.partitions < 1 || settings.partitions > 1000)
             return invalid(QStringLiteral("BILLING_KAFKA_PARTITIONS must be 1 to 1000"));
     }
+    if (qEnvironmentVariableIsSet("BILLING_KAFKA_EVENTS_IN_MEMORY")) {
+        bool ok = false;
+        settings.eventsInMemory =
+            qEnvironmentVariable("BILLING_KAFKA_EVENTS_IN_MEMORY").toLongLong(&ok);
+        if (!ok || settings.eventsInMemory < 1)
+            return invalid(QStringLiteral("BILLING_KAFKA_EVENTS_IN_MEMORY must be at least 1"));
+    }
     Result<QHash<QString, QString>> properties =
         readProperties(qEnvironmentVariable("BILLING_KAFKA_CONFIG"));
     if (!properties.ok())

@@ -2,6 +2,7 @@
 
 #include "EventCodec.h"
 #include "application/Replay.h"
+#include "domain/ReasonCode.h"
 
 namespace billing {
 namespace {
@@ -60,6 +61,14 @@ Status LedgerVerifier::checkChain(VerifyReport &report, const std::function<bool
     qint64 expected = 1;
     for (;;) {
         const Result<QList<EventEnvelope>> events = m_storage.events().read(expected - 1, chunk);
+        if (!events.ok() && events.error().code == reason::ledgerTampered &&
+            events.error().position > 0) {
+            // A store that checks the chain as it reads (Kafka) names the event itself.
+            report.ok = false;
+            report.firstBadPosition = events.error().position;
+            report.problems.append(events.error().message);
+            return Done{};
+        }
         if (!events.ok()) {
             report = unreadable(expected, events.error(), report);
             return Done{};
