@@ -334,7 +334,7 @@ void TestKafkaLog::aLogLongerThanItsMemoryIsReadAgainFromTheTopics()
                         .completed());
         QVERIFY(writer->eventsHeld() <= 25);
     }
-    // Whole in memory (the default keeps 100,000): what every other read must give.
+    // Whole in memory (the default keeps 20,000): what every other read must give.
     const std::unique_ptr<KafkaEventLog> whole = openLog();
     const QList<EventEnvelope> expected = readAll(*whole);
     QVERIFY(expected.size() > 150);

@@ -23,7 +23,7 @@ struct KafkaSettings
     int partitions = 3;  // BILLING_KAFKA_PARTITIONS, for the event topics when they are created
     // BILLING_KAFKA_EVENTS_IN_MEMORY: how many of the newest events a reader of the log keeps
     // (about a kilobyte each); older ones are read from the topics again when asked for.
-    qint64 eventsInMemory = 100000;
+    qint64 eventsInMemory = 20000;
     QHash<QString, QString> properties;
 
     static Result<KafkaSettings> fromEnvironment(const QString &bootstrap);
