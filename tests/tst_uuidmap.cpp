@@ -1,5 +1,7 @@
-// UuidMap: the flat table behind the account, transaction and idempotency indexes.
+// UuidMap: the flat table behind the account, transaction and idempotency indexes, and the
+// Kafka log's set of taken idempotency keys built on it.
 #include "domain/UuidMap.h"
+#include "infrastructure/TakenKeys.h"
 
 #include <QHash>
 #include <QRandomGenerator>
@@ -18,6 +20,7 @@ private Q_SLOTS:
     void probesWrapFromTheLastSlotToTheFirst();
     void theNullUuidIsAKeyLikeAnyOther();
     void behavesAsQHashOverRandomOperations();
+    void takenKeysTellUuidAndOtherTextApart();
 };
 
 namespace {
@@ -199,6 +202,24 @@ void TestUuidMap::behavesAsQHashOverRandomOperations()
     }
     for (const QUuid &key : std::as_const(pool))
         QCOMPARE(map.value(key), model.value(key));
+}
+
+// A key in the canonical UUID form is kept as bytes, any other as text: the upper-case
+// spelling of a taken UUID key is another key, and text keys are found as they are.
+void TestUuidMap::takenKeysTellUuidAndOtherTextApart()
+{
+    TakenKeys keys;
+    const QString uuid = QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e");
+    QVERIFY(!keys.contains(uuid));
+    keys.insert(uuid);
+    keys.insert(QStringLiteral("import-2026-11-26-row-7"));
+    QVERIFY(keys.contains(uuid));
+    QVERIFY(keys.contains(QStringLiteral("import-2026-11-26-row-7")));
+    QVERIFY(!keys.contains(uuid.toUpper()));
+    QVERIFY(!keys.contains(QStringLiteral("import-2026-11-26-row-8")));
+    QVERIFY(!keys.contains(QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950f")));
+    keys.insert(uuid.toUpper());
+    QVERIFY(keys.contains(uuid.toUpper()));
 }
 
 QTEST_GUILESS_MAIN(TestUuidMap)

@@ -2,6 +2,7 @@
 
 #include "KafkaLogScan.h"
 #include "KafkaSettings.h"
+#include "TakenKeys.h"
 #include "application/EventStore.h"
 
 #include <QMap>
@@ -129,7 +130,7 @@ private:
     QList<LogCheckpoint> m_checkpoints;
     std::vector<int64_t> m_consumedNext; // by partition: the offset after the last one consumed
     QHash<QString, qint64> m_versions;
-    QSet<QString> m_idempotencyKeys;
+    TakenKeys m_idempotencyKeys;
     QString m_transactionalId;
     WriterMode m_mode = WriterMode::Exclusive;
     qint64 m_contiguous = 0;            // positions 1..m_contiguous are all read and chained
