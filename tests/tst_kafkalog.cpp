@@ -74,6 +74,34 @@ private:
     LedgerService m_service;
 };
 
+// Hands every append to a Kafka log and asks at once where its records are, as serve does.
+class RecordsOfEachAppend final : public EventStore
+{
+public:
+    explicit RecordsOfEachAppend(KafkaEventLog &log)
+        : m_log(log)
+    {}
+    Result<QList<EventEnvelope>> append(const QList<EventEnvelope> &events,
+                                        const QHash<QString, qint64> &expectedVersions) override
+    {
+        Result<QList<EventEnvelope>> written = m_log.append(events, expectedVersions);
+        if (written.ok())
+            recorded += m_log.sourceRecords(written.value()).size();
+        return written;
+    }
+    Result<QList<EventEnvelope>> read(qint64 after, int limit) override
+    {
+        return m_log.read(after, limit);
+    }
+    Result<qint64> lastPosition() override { return m_log.lastPosition(); }
+    QString location() const override { return m_log.location(); }
+
+    qsizetype recorded = 0;
+
+private:
+    KafkaEventLog &m_log;
+};
+
 QByteArray jsonOf(const EventEnvelope &event)
 {
     return QJsonDocument(codec::toJson(event)).toJson(QJsonDocument::Compact);
@@ -101,6 +129,7 @@ private Q_SLOTS:
     void aWriterFencedMidTransactionCommitsNothing();
     void eachEventKnowsWhereItsRecordIs();
     void aLogLongerThanItsMemoryIsReadAgainFromTheTopics();
+    void anAppendLongerThanMemoryKnowsItsRecords();
 
 private:
     std::unique_ptr<KafkaEventLog> openLog(const QString &transactionalId = {});
@@ -378,6 +407,20 @@ void TestKafkaLog::aLogLongerThanItsMemoryIsReadAgainFromTheTopics()
                  qPrintable(QStringLiteral("after %1").arg(after)));
     }
     QVERIFY(reader->eventsHeld() <= 25 + 7);
+}
+
+// Serve asks where a commit's records are right after it: an append of more events than the
+// log keeps in memory still knows them all.
+void TestKafkaLog::anAppendLongerThanMemoryKnowsItsRecords()
+{
+    KafkaSettings tiny = m_settings;
+    tiny.eventsInMemory = 2;
+    const std::unique_ptr<KafkaEventLog> writer = openLog(tiny, QStringLiteral("w-tiny"));
+    RecordsOfEachAppend store(*writer);
+    Scenario onKafka(store);
+    onKafka.history();
+    QCOMPARE(qint64(store.recorded), writer->lastPosition().value());
+    QVERIFY(store.recorded > 10);
 }
 
 QTEST_GUILESS_MAIN(TestKafkaLog)

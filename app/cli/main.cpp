@@ -45,6 +45,17 @@ or a 0600 file named by $BILLING_PGPASSWORD_FILE, and librdkafka properties (SAS
 key=value file named by $BILLING_KAFKA_CONFIG. See docs/distributed.md.
 )";
 
+// Queries answer from the projections, and serve projects from where they stand: both bring
+// them up to the log first (a writer that died between its commit and its projection leaves
+// them behind). Other commands read the log themselves, or wait for their own projection.
+bool catchesUpFirst(const billing::cli::CliArguments &arguments)
+{
+    const QString command = arguments.word(0);
+    const QString what = arguments.word(1);
+    return (command == u"account" && (what == u"get" || what == u"list")) || command == u"tx" ||
+           command == u"serve";
+}
+
 int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments &arguments)
 {
     using namespace billing::cli;
@@ -111,6 +122,15 @@ int main(int argc, char *argv[])
             arguments.value().word(0) == u"verify")
             return printTamperedLog(context.error());
         return printError(context.error());
+    }
+    if (catchesUpFirst(arguments.value())) {
+        const billing::Result<qint64> caughtUp = context.value()->storage().catchUpProjections();
+        // A log that is not what was written is refused, as every reader of it refuses it.
+        if (!caughtUp.ok() && caughtUp.error().code == billing::reason::ledgerTampered)
+            return printError(caughtUp.error());
+        // Behind, the projections are still right as of their checkpoint.
+        if (!caughtUp.ok())
+            qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
     }
     return dispatch(*context.value(), arguments.value());
 }

@@ -56,12 +56,11 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
         if (Result<qint64> done = self->catchUpProjections(); !done.ok())
             qWarning("Projections are behind the log: %s", qPrintable(done.error().message));
     });
-    if (Result<qint64> caughtUp = storage->catchUpProjections(); !caughtUp.ok()) {
-        // A log that is not what was written is refused outright, as every reader refuses it.
-        if (caughtUp.error().code == reason::ledgerTampered)
-            return caughtUp.error();
-        qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
-    }
+    // The projections are not caught up here: a caller that folds the log from its start does
+    // it first (LedgerService::open), since a catch-up that read the log to its end first would
+    // leave its early events to be read from the topics a second time (KafkaEventLog keeps
+    // only the newest). billing-cli's queries and serve catch up when they start; a desk, as
+    // it follows the log.
     return storage;
 }
 

@@ -157,7 +157,7 @@ Status KafkaEventLog::openConsumer()
     const RdKafka::ErrorCode assigned = m_consumer->assign(m_partitions);
     if (assigned != RdKafka::ERR_NO_ERROR)
         return failure(text(RdKafka::err2str(assigned)));
-    m_consumedNext.assign(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
+    m_resumeAt.assign(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
     // Nothing is fetched before the first read (see refresh()).
     if (const RdKafka::ErrorCode paused = m_consumer->pause(m_partitions);
         paused != RdKafka::ERR_NO_ERROR)
@@ -225,17 +225,18 @@ Status KafkaEventLog::openProducer(const QString &transactionalId)
 Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record)
 {
     BILLING_ASSERT(record.offset >= 0);
-    if (event.position <= m_contiguous) {
-        // Read again (our own append, then the consumer): it must be the very same event. One
-        // no longer in memory was checked in the chain when it was first read.
-        if (const auto kept = m_events.constFind(event.position);
-            kept != m_events.cend() && kept->hash != event.hash)
+    passed(record);
+    // Read again (our own append, then the consumer; or a copy written by hand): it must be the
+    // very same event, and its record stays the first one seen. One no longer in memory was
+    // checked in the chain when it was first read.
+    if (const auto kept = m_events.constFind(event.position); kept != m_events.cend()) {
+        if (kept->hash != event.hash)
             return refuse(
                 tampered(event.position, QStringLiteral("two different events at position %1")));
-        // Its record stays the first one seen (a copy of an event, written again by hand,
-        // changes nothing).
         return Done{};
     }
+    if (event.position <= m_contiguous)
+        return Done{};
     m_events.insert(event.position, event);
     m_records.insert(event.position, record);
     m_appendEnds.insert(event.position, appendEnd);
@@ -259,6 +260,18 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
     return Done{};
 }
 
+void KafkaEventLog::passed(const SourceRecord &record)
+{
+    // Every visible record before one this log took holds an earlier position: the ledger's
+    // one writer at a time commits in position order, and this log read everything committed
+    // before its own commits (m_readToEnd, or a shared writer's refresh()).
+    for (size_t i = 0; i < m_partitions.size(); ++i) {
+        if (m_partitions[i]->partition() == record.partition &&
+            text(m_partitions[i]->topic()) == record.topic)
+            m_resumeAt[i] = std::max(m_resumeAt[i], int64_t(record.offset + 1));
+    }
+}
+
 Status KafkaEventLog::refuse(const Error &error)
 {
     // The bad record is consumed now: a later read would not meet it again.
@@ -268,7 +281,7 @@ Status KafkaEventLog::refuse(const Error &error)
 
 void KafkaEventLog::noteCheckpoint()
 {
-    LogCheckpoint checkpoint{m_contiguous, m_lastHash, m_consumedNext};
+    LogCheckpoint checkpoint{m_contiguous, m_lastHash, m_resumeAt};
     // Records read ahead of the chain are after it too; every other one is yet to be consumed.
     for (auto it = m_events.upperBound(m_contiguous); it != m_events.cend(); ++it) {
         const SourceRecord &record = m_records.value(it.key());
@@ -351,14 +364,10 @@ Status KafkaEventLog::refresh(qint64 enough)
             continue;
         if (message->err() != RdKafka::ERR_NO_ERROR)
             return failure(QStringLiteral("reading events: %1").arg(text(message->errstr())));
+        // Consumed, a record that cannot be read would not be met again: the log stays refused.
         const Result<kafka::EventRecord> record = kafka::eventRecord(*message);
         if (!record.ok())
-            return record.error();
-        for (size_t i = 0; i < m_partitions.size(); ++i) {
-            if (m_partitions[i]->partition() == message->partition() &&
-                m_partitions[i]->topic() == message->topic_name())
-                m_consumedNext[i] = message->offset() + 1;
-        }
+            return refuse(record.error());
         if (Status done =
                 take(record.value().event, record.value().appendEnd, record.value().record);
             !done.ok())
@@ -375,7 +384,8 @@ Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
     // of the last page too, kept for sourceRecords()).
     m_keepAfter = after;
     forgetOldEvents();
-    const Status done = refresh(after + limit);
+    const Status done =
+        refresh(after > std::numeric_limits<qint64>::max() - limit ? 0 : after + limit);
     m_keepAfter = std::numeric_limits<qint64>::max();
     if (!done.ok())
         return done.error();
@@ -389,9 +399,14 @@ Result<QList<EventEnvelope>> KafkaEventLog::read(qint64 after, int limit)
 
 Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
 {
-    // To the end first: a page the scan leaves short is then the end of the log.
-    if (Status done = refresh(); !done.ok())
-        return done.error();
+    // To the end first, unless the page lies below what is known whole: a page the scan
+    // leaves short is then the end of the log.
+    if (after + limit > m_complete) {
+        if (Status done = refresh(); !done.ok())
+            return done.error();
+    } else if (m_refused) {
+        return *m_refused;
+    }
     if (!m_scan) {
         std::vector<std::pair<std::string, int>> partitions;
         for (const RdKafka::TopicPartition *partition : m_partitions)
@@ -401,7 +416,11 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
             return scan.error();
         m_scan = std::move(scan.value());
     }
-    return m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
+    Result<QList<EventEnvelope>> events =
+        m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
+    if (!events.ok() && events.error().code == reason::ledgerTampered)
+        (void)refuse(events.error());
+    return events;
 }
 
 SourceRecords KafkaEventLog::sourceRecords(const QList<EventEnvelope> &events) const
@@ -502,6 +521,8 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
     BILLING_ASSERT(!m_transactionalId.isEmpty());
     if (m_fenced)
         return failure(QStringLiteral("this writer was fenced by a newer one"));
+    if (m_refused)
+        return *m_refused;
     if (!m_producer) {
         // Shared writers take the id now; this fences whoever held it and aborts its open
         // transaction, so the read below sees everything that can still commit before ours.
@@ -579,11 +600,16 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
                           committed->is_fatal(), committed->txn_requires_abort())
             .error();
     const SourceRecords delivered = m_deliveries->delivered();
+    // The append stays in memory until the next read, for sourceRecords().
+    m_keepAfter = m_contiguous;
     for (const EventEnvelope &event : written) {
         if (Status done = take(event, written.last().position, delivered.value(event.position));
-            !done.ok())
+            !done.ok()) {
+            m_keepAfter = std::numeric_limits<qint64>::max();
             return done.error();
+        }
     }
+    m_keepAfter = std::numeric_limits<qint64>::max();
     if (m_afterCommit && !written.isEmpty())
         m_afterCommit();
     return written;

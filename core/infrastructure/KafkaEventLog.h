@@ -103,8 +103,10 @@ private:
     void forgetOldEvents();
     // Notes where a scan could start to read the events after m_contiguous.
     void noteCheckpoint();
-    // A log found tampered with stays refused.
+    // A log found tampered with, or unreadable, stays refused.
     Status refuse(const Error &error);
+    // Notes that `record` was taken, for the checkpoints.
+    void passed(const SourceRecord &record);
     // `appendEnd` is the last position of the append the event came in.
     Status take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
@@ -128,7 +130,8 @@ private:
     std::unique_ptr<KafkaLogScan> m_scan;
     SourceRecords m_scanRecords; // of the events the scan returned last
     QList<LogCheckpoint> m_checkpoints;
-    std::vector<int64_t> m_consumedNext; // by partition: the offset after the last one consumed
+    // By partition: an offset from which every event not taken yet lies.
+    std::vector<int64_t> m_resumeAt;
     QHash<QString, qint64> m_versions;
     TakenKeys m_idempotencyKeys;
     QString m_transactionalId;

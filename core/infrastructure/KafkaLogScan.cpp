@@ -77,6 +77,32 @@ Result<QList<EventEnvelope>> KafkaLogScan::read(qint64 after, int limit, qint64 
         if (Status started = startAt(start); !started.ok())
             return started.error();
     }
+    if (Status fetching = setFetching(true); !fetching.ok())
+        return fetching.error();
+    Result<QList<EventEnvelope>> events = readChained(after, limit, upTo, records);
+    // Left fetching, the consumer would fill its queue with records no read may ask for.
+    if (Status paused = setFetching(false); !paused.ok() && events.ok())
+        return paused.error();
+    return events;
+}
+
+Status KafkaLogScan::setFetching(bool fetching)
+{
+    std::vector<RdKafka::TopicPartition *> assignment;
+    RdKafka::ErrorCode code = m_consumer->assignment(assignment);
+    if (code == RdKafka::ERR_NO_ERROR)
+        code = fetching ? m_consumer->resume(assignment) : m_consumer->pause(assignment);
+    RdKafka::TopicPartition::destroy(assignment);
+    if (code != RdKafka::ERR_NO_ERROR)
+        return failure(QStringLiteral("%1: %2").arg(
+            fetching ? QStringLiteral("resume") : QStringLiteral("pause"),
+            QString::fromStdString(RdKafka::err2str(code))));
+    return Done{};
+}
+
+Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, qint64 upTo,
+                                                       SourceRecords &records)
+{
     QList<EventEnvelope> events;
     QDeadlineTimer stalled(stalledMs);
     while (events.size() < limit && m_chained < upTo) {

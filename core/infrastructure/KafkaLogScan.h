@@ -44,6 +44,10 @@ public:
 private:
     KafkaLogScan() = default;
     Status startAt(const LogCheckpoint &checkpoint);
+    Status setFetching(bool fetching);
+    // The events after `after` from where the scan stands.
+    Result<QList<EventEnvelope>> readChained(qint64 after, int limit, qint64 upTo,
+                                             SourceRecords &records);
 
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
     std::vector<std::pair<std::string, int>> m_partitions;
