@@ -107,6 +107,8 @@ private:
     Status refuse(const Error &error);
     // Notes that `record` was taken, for the checkpoints.
     void passed(const SourceRecord &record);
+    // The index of the record's partition in m_partitions; -1 for none of them.
+    qsizetype partitionOf(const SourceRecord &record) const;
     // `appendEnd` is the last position of the append the event came in.
     Status take(const EventEnvelope &event, qint64 appendEnd, const SourceRecord &record);
     Status abortAfter(const QString &what, const QString &detail, bool fatal, bool abortable);
@@ -126,12 +128,14 @@ private:
     qint64 m_forgotten = 0;                // positions 1..m_forgotten are no longer in memory
     qint64 m_keepAfter = std::numeric_limits<qint64>::max(); // a read in progress needs these
     bool m_readToEnd = false; // every partition has been read to its end at least once
+    bool m_paused = false;    // fetching stopped at the end of the log
     std::optional<Error> m_refused;
     std::unique_ptr<KafkaLogScan> m_scan;
     SourceRecords m_scanRecords; // of the events the scan returned last
     QList<LogCheckpoint> m_checkpoints;
     // By partition: an offset from which every event not taken yet lies.
     std::vector<int64_t> m_resumeAt;
+    std::vector<QString> m_partitionTopics; // of m_partitions, as SourceRecord names them
     QHash<QString, qint64> m_versions;
     TakenKeys m_idempotencyKeys;
     QString m_transactionalId;

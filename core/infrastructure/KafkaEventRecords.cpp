@@ -46,17 +46,16 @@ Result<std::unique_ptr<RdKafka::KafkaConsumer>> openEventReader(const KafkaSetti
     std::unique_ptr<RdKafka::Conf> conf(RdKafka::Conf::create(RdKafka::Conf::CONF_GLOBAL));
     if (Status done = settings.configure(*conf); !done.ok())
         return done.error();
-    // The group only names this reader: partitions are assigned, offsets never committed. The
-    // prefetch is kept small (librdkafka's default queues up to 64 MB): a reader keeps only
-    // the newest events in memory, and read-ahead records would undo that.
+    // The group only names this reader: partitions are assigned, offsets never committed.
+    // librdkafka's prefetch queue stays at its default (64 MB): at 8 MB a reader waited for
+    // fetches two thirds of the time and read the log three times slower.
     for (const auto &[name, value] :
          {std::pair{"group.id", QStringLiteral("billing-reader-") +
                                     QUuid::createUuid().toString(QUuid::WithoutBraces)},
           std::pair{"enable.auto.commit", QStringLiteral("false")},
           std::pair{"auto.offset.reset", QStringLiteral("earliest")},
           std::pair{"isolation.level", QStringLiteral("read_committed")},
-          std::pair{"fetch.wait.max.ms", QStringLiteral("100")},
-          std::pair{"queued.max.messages.kbytes", QStringLiteral("8192")}}) {
+          std::pair{"fetch.wait.max.ms", QStringLiteral("100")}}) {
         if (Status done = KafkaSettings::set(*conf, name, value); !done.ok())
             return done.error();
     }

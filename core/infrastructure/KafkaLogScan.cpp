@@ -77,27 +77,11 @@ Result<QList<EventEnvelope>> KafkaLogScan::read(qint64 after, int limit, qint64 
         if (Status started = startAt(start); !started.ok())
             return started.error();
     }
-    if (Status fetching = setFetching(true); !fetching.ok())
-        return fetching.error();
-    Result<QList<EventEnvelope>> events = readChained(after, limit, upTo, records);
-    // Left fetching, the consumer would fill its queue with records no read may ask for.
-    if (Status paused = setFetching(false); !paused.ok() && events.ok())
-        return paused.error();
-    return events;
-}
-
-Status KafkaLogScan::setFetching(bool fetching)
-{
-    std::vector<RdKafka::TopicPartition *> assignment;
-    RdKafka::ErrorCode code = m_consumer->assignment(assignment);
-    if (code == RdKafka::ERR_NO_ERROR)
-        code = fetching ? m_consumer->resume(assignment) : m_consumer->pause(assignment);
-    RdKafka::TopicPartition::destroy(assignment);
-    if (code != RdKafka::ERR_NO_ERROR)
-        return failure(QStringLiteral("%1: %2").arg(
-            fetching ? QStringLiteral("resume") : QStringLiteral("pause"),
-            QString::fromStdString(RdKafka::err2str(code))));
-    return Done{};
+    // Never paused: paused and resumed after each page, a fold waited for fetches most of
+    // the time (and resuming a partition that is not paused fetches it again from the start).
+    // What the consumer fetches ahead is bounded by librdkafka's queue, and the next read
+    // usually continues this one.
+    return readChained(after, limit, upTo, records);
 }
 
 Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, qint64 upTo,

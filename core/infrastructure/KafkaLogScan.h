@@ -44,7 +44,6 @@ public:
 private:
     KafkaLogScan() = default;
     Status startAt(const LogCheckpoint &checkpoint);
-    Status setFetching(bool fetching);
     // The events after `after` from where the scan stands.
     Result<QList<EventEnvelope>> readChained(qint64 after, int limit, qint64 upTo,
                                              SourceRecords &records);
