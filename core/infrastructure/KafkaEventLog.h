@@ -40,9 +40,9 @@ class KafkaDeliveries;
 // to the end of the last append they have read whole (each record names its append's end).
 //
 // Memory: it keeps the newest KafkaSettings::eventsInMemory events it has read (and those a read
-// in progress asks for); a read of older ones reads the topics again from the start
-// (KafkaLogScan). What a writer checks against stays whole: each aggregate's version, the
-// idempotency keys taken, the last hash.
+// in progress or the last commit needs); a read of older ones reads the topics again from the
+// nearest checkpoint it noted (KafkaLogScan). What a writer checks against stays whole: each
+// aggregate's version, the idempotency keys taken, the last hash.
 class KafkaEventLog final : public EventStore
 {
 public:
@@ -97,7 +97,7 @@ private:
     // Reads the committed records up to the end of each partition, or only until every append
     // up to position `enough` is whole.
     Status refresh(qint64 enough = 0);
-    // Events older than those in memory, from the start of the topics.
+    // Events older than those in memory, from the topics again.
     Result<QList<EventEnvelope>> readAgain(qint64 after, int limit);
     // Lets go of events older than the newest eventsInMemory, keeping those after m_keepAfter.
     void forgetOldEvents();
