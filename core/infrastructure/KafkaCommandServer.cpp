@@ -90,6 +90,7 @@ KafkaCommandServer::KafkaCommandServer(KafkaSettings settings, QString transacti
 KafkaCommandServer::~KafkaCommandServer()
 {
     retire(std::move(m_log));
+    retire(std::move(m_standbyLog));
 }
 
 void KafkaCommandServer::retire(std::unique_ptr<KafkaEventLog> log)
@@ -120,19 +121,36 @@ void KafkaCommandServer::onAssigned()
     ++m_assignments;
     QElapsedTimer took;
     took.start();
-    Result<std::unique_ptr<KafkaEventLog>> log =
-        KafkaEventLog::open(m_settings, m_transactionalId, KafkaEventLog::WriterMode::Exclusive);
-    if (!log.ok()) {
-        m_leave = true;
-        report({{QStringLiteral("role"), QStringLiteral("failed")},
-                {QStringLiteral("error"), log.error().message}});
-        return;
+    // The standby's reader takes the role: init_transactions() fences any older holder, and the
+    // read below then goes on to the end of the log, as a fresh log's first read would.
+    std::unique_ptr<KafkaEventLog> log;
+    std::unique_ptr<LedgerState> state;
+    if (m_standbyLog) {
+        if (m_standbyLog->takeWriterRole(m_transactionalId).ok()) {
+            log = std::move(m_standbyLog);
+            state = std::move(m_standbyState);
+        } else {
+            retire(std::move(m_standbyLog));
+            m_standbyState.reset();
+        }
     }
-    auto state = std::make_unique<LedgerState>();
+    if (!log) {
+        Result<std::unique_ptr<KafkaEventLog>> opened = KafkaEventLog::open(
+            m_settings, m_transactionalId, KafkaEventLog::WriterMode::Exclusive);
+        if (!opened.ok()) {
+            m_leave = true;
+            report({{QStringLiteral("role"), QStringLiteral("failed")},
+                    {QStringLiteral("error"), opened.error().message}});
+            return;
+        }
+        log = std::move(opened.value());
+        state = std::make_unique<LedgerState>();
+    }
+    const qint64 readBefore = state->position();
     for (;;) {
-        const Result<QList<EventEnvelope>> events = log.value()->read(state->position(), readChunk);
+        const Result<QList<EventEnvelope>> events = log->read(state->position(), readChunk);
         if (!events.ok()) {
-            retire(std::move(log.value()));
+            retire(std::move(log));
             m_leave = true;
             report({{QStringLiteral("role"), QStringLiteral("failed")},
                     {QStringLiteral("error"), events.error().message}});
@@ -144,11 +162,33 @@ void KafkaCommandServer::onAssigned()
             break;
     }
     BILLING_ASSERT(state->balanced());
-    m_log = std::move(log.value());
+    m_log = std::move(log);
     m_state = std::move(state);
     report({{QStringLiteral("role"), QStringLiteral("holder")},
             {QStringLiteral("position"), m_state->position()},
+            {QStringLiteral("readBefore"), readBefore},
             {QStringLiteral("tookMs"), took.elapsed()}});
+}
+
+void KafkaCommandServer::followAsStandby()
+{
+    if (!m_standbyLog) {
+        Result<std::unique_ptr<KafkaEventLog>> opened = KafkaEventLog::open(m_settings);
+        if (!opened.ok())
+            return; // the holder's own open will say what is wrong, if this one ever holds
+        m_standbyLog = std::move(opened.value());
+        m_standbyState = std::make_unique<LedgerState>();
+    }
+    // A page at a time: the group's poll in between keeps this member alive.
+    const Result<QList<EventEnvelope>> events =
+        m_standbyLog->read(m_standbyState->position(), readChunk);
+    if (!events.ok()) {
+        m_standbyLog.reset();
+        m_standbyState.reset();
+        return;
+    }
+    for (const EventEnvelope &event : events.value())
+        m_standbyState->apply(event);
 }
 
 void KafkaCommandServer::onRevoked()
@@ -230,6 +270,8 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
                 break;
             batch.push_back(std::move(message));
         }
+        if (!m_log && assignments == m_assignments)
+            followAsStandby();
         if (batch.empty() || !m_log || assignments != m_assignments)
             continue; // nothing to do, or the role changed while polling
         if (Status decided = decideBatch(batch); !decided.ok()) {

@@ -25,7 +25,8 @@ namespace billing {
 // then final. It decides each batch of commands with decide() and commits the events, one
 // outcome per command and the consumed offset in one Kafka transaction. A holder that loses the
 // partition, is fenced, or fails to commit aborts and steps down: it leaves the group and joins
-// again as a standby.
+// again as a standby. A standby follows the log as a reader, so that on assignment it reads
+// only what came after (a takeover no longer reads the whole log).
 class KafkaCommandServer final
 {
 public:
@@ -65,12 +66,17 @@ private:
     void report(QJsonObject object);
     // Drops a log whose role is given up; its producer is kept (see KafkaEventLog).
     static void retire(std::unique_ptr<KafkaEventLog> log);
+    // While standing by: reads a little more of the log into the standby's state.
+    void followAsStandby();
 
     KafkaSettings m_settings;
     QString m_transactionalId;
     std::unique_ptr<RdKafka::KafkaConsumer> m_consumer;
     std::unique_ptr<KafkaEventLog> m_log;
     std::unique_ptr<LedgerState> m_state;
+    // A standby's reader of the log (no transactional id) and the state folded from it.
+    std::unique_ptr<KafkaEventLog> m_standbyLog;
+    std::unique_ptr<LedgerState> m_standbyState;
     bool m_leave = false;  // leave the group at the end of this poll
     int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
     qint64 m_decided = 0;

@@ -87,6 +87,21 @@ QString KafkaEventLog::location() const
     return QStringLiteral("kafka:") + m_settings.bootstrap;
 }
 
+Status KafkaEventLog::takeWriterRole(const QString &transactionalId)
+{
+    BILLING_ASSERT(m_transactionalId.isEmpty() && !m_producer && !transactionalId.isEmpty());
+    m_transactionalId = transactionalId;
+    m_mode = WriterMode::Exclusive;
+    // What it read before holds; what was committed since is read before its first commit
+    // (the caller reads to the end right away).
+    m_readToEnd = false;
+    if (Status done = openProducer(transactionalId); !done.ok()) {
+        m_producer.reset();
+        return done;
+    }
+    return Done{};
+}
+
 void KafkaEventLog::abandonProducer()
 {
     if (m_producer)

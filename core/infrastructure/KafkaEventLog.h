@@ -77,6 +77,9 @@ public:
     // committed): from the consumer's records, or from the delivery reports of a commit.
     SourceRecords sourceRecords(const QList<EventEnvelope> &events) const override;
 
+    // Makes a reader (opened without a transactional id) the exclusive writer: it takes the id
+    // now, fencing any older writer, and reads to the end of the log before its first commit.
+    Status takeWriterRole(const QString &transactionalId);
     bool fenced() const { return m_fenced; }
     // How many events this log holds in memory now.
     qsizetype eventsHeld() const { return m_events.size(); }
