@@ -17,6 +17,7 @@ namespace {
 
 constexpr int transactionCallMs = 30000;
 constexpr int readChunk = 10000;
+constexpr int followRetryMs = 10000;
 
 Error failure(const QString &message)
 {
@@ -172,21 +173,27 @@ void KafkaCommandServer::onAssigned()
 
 void KafkaCommandServer::followAsStandby()
 {
+    // A failed read may have waited long for a broker that is away: not again for a while, so
+    // that the group's poll and a stop are not held up by it time after time.
+    if (!m_followAgain.hasExpired())
+        return;
+    const auto failed = [this] {
+        m_standbyLog.reset();
+        m_standbyState.reset();
+        m_followAgain = QDeadlineTimer(followRetryMs);
+    };
     if (!m_standbyLog) {
         Result<std::unique_ptr<KafkaEventLog>> opened = KafkaEventLog::open(m_settings);
         if (!opened.ok())
-            return; // the holder's own open will say what is wrong, if this one ever holds
+            return failed(); // the holder's own open says what is wrong, if this one holds
         m_standbyLog = std::move(opened.value());
         m_standbyState = std::make_unique<LedgerState>();
     }
     // A page at a time: the group's poll in between keeps this member alive.
     const Result<QList<EventEnvelope>> events =
         m_standbyLog->read(m_standbyState->position(), readChunk);
-    if (!events.ok()) {
-        m_standbyLog.reset();
-        m_standbyState.reset();
-        return;
-    }
+    if (!events.ok())
+        return failed();
     for (const EventEnvelope &event : events.value())
         m_standbyState->apply(event);
 }

@@ -3,6 +3,7 @@
 #include "KafkaEventLog.h"
 #include "domain/LedgerState.h"
 
+#include <QDeadlineTimer>
 #include <QJsonObject>
 
 #include <atomic>
@@ -77,8 +78,9 @@ private:
     // A standby's reader of the log (no transactional id) and the state folded from it.
     std::unique_ptr<KafkaEventLog> m_standbyLog;
     std::unique_ptr<LedgerState> m_standbyState;
-    bool m_leave = false;  // leave the group at the end of this poll
-    int m_assignments = 0; // a batch polled across a rebalance is dropped, not decided
+    QDeadlineTimer m_followAgain; // expired: following may go on
+    bool m_leave = false;         // leave the group at the end of this poll
+    int m_assignments = 0;        // a batch polled across a rebalance is dropped, not decided
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
     AfterCommit m_afterCommit;
