@@ -2,7 +2,6 @@
 
 #include "domain/ReasonCode.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -46,14 +45,6 @@ int printError(const Error &error)
     if (error.code == reason::ledgerTampered)
         return exitVerifyFailed;
     return isInfrastructure(error.code) ? exitInfrastructure : exitRejected;
-}
-
-int printTamperedLog(const Error &error)
-{
-    write(stdout, {{QStringLiteral("ok"), false},
-                   {QStringLiteral("firstBadPosition"), error.position},
-                   {QStringLiteral("problems"), QJsonArray{error.message}}});
-    return exitVerifyFailed;
 }
 
 int printOutcome(const Outcome &outcome, const QJsonObject &document)

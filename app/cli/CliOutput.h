@@ -18,9 +18,6 @@ enum ExitCode {
 int printDocument(const QJsonObject &document);
 // {"error":{"code","message","field"}} on stderr; exit 1 for infrastructure, else 2.
 int printError(const Error &error);
-// `verify` on a log that could not even be read because its hash chain breaks: the verify
-// document with the first bad position on stdout; exit 3.
-int printTamperedLog(const Error &error);
 // Completed: the document on stdout. Rejected or invalid: the error on stderr, with `extra`
 // beside it (e.g. the id of the failed transaction).
 int printOutcome(const Outcome &outcome, const QJsonObject &document);
