@@ -10,6 +10,8 @@
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
 #include "ServeProcess.h"
+#include "infrastructure/KafkaEventLog.h"
+#include "infrastructure/StoreLocation.h"
 
 #include <QElapsedTimer>
 
@@ -23,9 +25,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QUrl>
 
 #include <csignal>
 #include <memory>
+#include <optional>
 
 using namespace billing::test;
 
@@ -45,8 +49,11 @@ private Q_SLOTS:
     void fourWritersOnHotAccounts();
     void verifyNamesATamperedEvent();
     void projectionOffsetsAreThoseOfTheLog();
+    void aQueryReadsTheLogFromWhereTheProjectionsStand();
 
 private:
+    // psql's unaligned output of `statements` on `url`; none on failure.
+    static std::optional<QByteArray> psqlOutput(const QString &url, const QStringList &statements);
     // "topic/partition" -> next_offset, as the projector stored them.
     QMap<QString, qint64> storedOffsets();
     // What a read_committed consumer finds in each partition of the event topics: the offset
@@ -573,6 +580,130 @@ void TestDistributedCli::projectionOffsetsAreThoseOfTheLog()
     QCOMPARE(storedOffsets(), afterLastEvent);
     const CliRun verify = cli({QStringLiteral("verify")});
     QVERIFY2(verify.exitCode == 0, verify.out.constData());
+}
+
+std::optional<QByteArray> TestDistributedCli::psqlOutput(const QString &url,
+                                                         const QStringList &statements)
+{
+    QStringList arguments = {QStringLiteral("-XAtq"), url};
+    // One -c each: CREATE DATABASE cannot run in the transaction of a multi-statement string.
+    for (const QString &statement : statements)
+        arguments << QStringLiteral("-c") << statement;
+    QProcess psql;
+    psql.start(QStringLiteral("psql"), arguments);
+    if (!psql.waitForFinished(30000) || psql.exitCode() != 0) {
+        qWarning("psql: %s", psql.readAllStandardError().constData());
+        return std::nullopt;
+    }
+    return psql.readAllStandardOutput();
+}
+
+void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
+{
+    using billing::KafkaEventLog;
+    using billing::LedgerStorage;
+    using billing::StoreLocation;
+    const auto why = [](const auto &result) {
+        return result.ok() ? QByteArray() : result.error().message.toUtf8();
+    };
+    const QString bank = create(QStringLiteral("external"));
+    const QStringList users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
+    QVERIFY(!bank.isEmpty() && !users[0].isEmpty() && !users[1].isEmpty());
+    QTemporaryDir dir;
+    const QString first = dir.filePath(QStringLiteral("first.csv"));
+    // Random transaction ids: every partition of the transaction topic gets events.
+    QVERIFY(DistributedCli::writeImport(first, 0, 30, users, bank));
+    CliRun imported = cli({QStringLiteral("import"), first});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+
+    // The log as billing-cli prints it: position -> hash.
+    const auto logHashes = [this] {
+        QMap<qint64, QString> hashes;
+        const CliRun events =
+            cli({QStringLiteral("events"), QStringLiteral("--limit"), QStringLiteral("100000")});
+        for (const QByteArray &line : events.out.trimmed().split('\n')) {
+            const QJsonObject event = QJsonDocument::fromJson(line).object();
+            hashes.insert(event.value(u"position").toInteger(), event.value(u"hash").toString());
+        }
+        return hashes;
+    };
+    const QMap<qint64, QString> before = logHashes();
+    QVERIFY2(before.size() > 50, qPrintable(QString::number(before.size())));
+    const qint64 last = before.lastKey();
+
+    const auto open = [this](const QString &url) {
+        billing::Result<std::unique_ptr<LedgerStorage>> storage = billing::openStorage(
+            StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), url});
+        if (!storage.ok())
+            qWarning("%s", qPrintable(storage.error().message));
+        return storage.ok() ? std::move(storage.value()) : nullptr;
+    };
+    const auto logOf = [](LedgerStorage &storage) -> KafkaEventLog & {
+        return dynamic_cast<KafkaEventLog &>(storage.events());
+    };
+
+    // The serve projected every command before it answered: a query's catch-up finds nothing
+    // after the stored offsets and reads nothing (it read all of the log before).
+    {
+        const std::unique_ptr<LedgerStorage> storage = open(m_postgres.url());
+        QVERIFY(storage);
+        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+        QCOMPARE(caughtUp.value(), last);
+        QCOMPARE(logOf(*storage).eventsHeld(), 0);
+        // The older events are still there, read from the topics again, chain and all.
+        const billing::Result<QList<billing::EventEnvelope>> all = storage->events().read(0, 1000);
+        QVERIFY2(all.ok(), why(all).constData());
+        QCOMPARE(all.value().size(), before.size());
+        for (const billing::EventEnvelope &event : all.value())
+            QCOMPARE(event.hash, before.value(event.position));
+        // Such a reader never writes: it does not know the versions and keys before.
+        billing::EventEnvelope event = all.value().last();
+        ++event.aggregateVersion;
+        const billing::Result<QList<billing::EventEnvelope>> appended =
+            storage->events().append({event}, {});
+        QVERIFY(!appended.ok());
+        QVERIFY2(appended.error().message.contains(u"cannot write"),
+                 qPrintable(appended.error().message));
+    }
+
+    // Projections of their own, in a second database: from scratch they read the whole log...
+    QVERIFY(psqlOutput(m_postgres.url(), {QStringLiteral("DROP DATABASE IF EXISTS lagging"),
+                                          QStringLiteral("CREATE DATABASE lagging")}));
+    QUrl lagging(m_postgres.url());
+    lagging.setPath(QStringLiteral("/lagging"));
+    {
+        const std::unique_ptr<LedgerStorage> storage = open(lagging.toString());
+        QVERIFY(storage);
+        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+        QCOMPARE(caughtUp.value(), last);
+        QCOMPARE(logOf(*storage).eventsHeld(), last);
+    }
+    // ... and later only what came after them, chained from the hash they stored.
+    const QString second = dir.filePath(QStringLiteral("second.csv"));
+    QVERIFY(DistributedCli::writeImport(second, 1, 10, users, bank));
+    imported = cli({QStringLiteral("import"), second});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    const qint64 newest = logHashes().lastKey();
+    QVERIFY(newest > last);
+    {
+        const std::unique_ptr<LedgerStorage> storage = open(lagging.toString());
+        QVERIFY(storage);
+        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+        QCOMPARE(caughtUp.value(), newest);
+        QCOMPARE(logOf(*storage).eventsHeld(), newest - last);
+    }
+    // Both sets of projections are the same, row for row.
+    const QStringList rows = {
+        QStringLiteral("SELECT id, balance, version, status FROM account_projections ORDER BY id"),
+        QStringLiteral("SELECT id, amount, status, position FROM transaction_projections "
+                       "ORDER BY id"),
+        QStringLiteral("SELECT id, event_id, action FROM audit_logs ORDER BY id")};
+    const std::optional<QByteArray> served = psqlOutput(m_postgres.url(), rows);
+    QVERIFY(served && served->count('\n') > newest);
+    QCOMPARE(psqlOutput(lagging.toString(), rows).value_or(QByteArray()), *served);
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

@@ -69,6 +69,21 @@ Result<qint64> DistributedStorage::catchUpProjections(const std::function<bool(q
     // A reader writes nothing: the projections stand where the writers brought them.
     if (m_readOnly)
         return m_reader->checkpoint();
+    // A log that has read nothing yet (a query of billing-cli, a serve as it starts) reads
+    // only what came after the projections: from their checkpoint's offsets, not from the
+    // beginning of every partition (7 s on a log of 418,000 events, for an `account get`).
+    if (m_log->untouched()) {
+        const Result<std::optional<PostgresProjector::ResumePoint>> point =
+            m_projector->resumePoint();
+        if (!point.ok())
+            return point.error();
+        if (point.value()) {
+            const Result<bool> started = m_log->startAfter(
+                point.value()->position, point.value()->hash, point.value()->offsets);
+            if (!started.ok())
+                return started.error();
+        }
+    }
     return m_projector->catchUp(*m_log, 2000, progress);
 }
 

@@ -87,9 +87,53 @@ QString KafkaEventLog::location() const
     return QStringLiteral("kafka:") + m_settings.bootstrap;
 }
 
+bool KafkaEventLog::untouched() const
+{
+    return !m_readToEnd && m_contiguous == 0 && m_forgotten == 0 && m_events.isEmpty() &&
+           !m_refused;
+}
+
+Result<bool> KafkaEventLog::startAfter(qint64 position, const QString &hash,
+                                       const QList<SourceOffset> &offsets)
+{
+    BILLING_ASSERT(untouched() && !m_producer && position > 0 && !hash.isEmpty());
+    std::vector<int64_t> startAt(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
+    bool named = false;
+    for (const SourceOffset &offset : offsets) {
+        const qsizetype i = partitionOf(SourceRecord{offset.topic, offset.partition, 0});
+        if (i < 0 || offset.nextOffset < 0)
+            continue;
+        startAt[size_t(i)] = offset.nextOffset;
+        named = true;
+    }
+    if (!named)
+        return false;
+    std::vector<RdKafka::TopicPartition *> assignment;
+    for (size_t i = 0; i < m_partitions.size(); ++i)
+        assignment.push_back(RdKafka::TopicPartition::create(
+            m_partitions[i]->topic(), m_partitions[i]->partition(), startAt[i]));
+    RdKafka::ErrorCode code = m_consumer->assign(assignment);
+    // Paused, as openConsumer() leaves it: the first read resumes it (see refresh()).
+    if (code == RdKafka::ERR_NO_ERROR)
+        code = m_consumer->pause(assignment);
+    RdKafka::TopicPartition::destroy(assignment);
+    if (code != RdKafka::ERR_NO_ERROR)
+        return failure(QStringLiteral("start at offsets: %1").arg(text(RdKafka::err2str(code))));
+    m_paused = true;
+    m_startedAfter = position;
+    m_contiguous = position;
+    m_complete = position;
+    m_forgotten = position;
+    m_lastHash = hash;
+    m_resumeAt = startAt;
+    m_checkpoints = {LogCheckpoint{position, hash, startAt}};
+    return true;
+}
+
 Status KafkaEventLog::takeWriterRole(const QString &transactionalId)
 {
     BILLING_ASSERT(m_transactionalId.isEmpty() && !m_producer && !transactionalId.isEmpty());
+    BILLING_ASSERT(m_startedAfter == 0);
     m_transactionalId = transactionalId;
     m_mode = WriterMode::Exclusive;
     // What it read before holds; what was committed since is read before its first commit
@@ -558,6 +602,9 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
 {
     BILLING_ASSERT(!events.isEmpty() || extras);
     BILLING_ASSERT(!m_transactionalId.isEmpty());
+    if (m_startedAfter > 0)
+        return failure(QStringLiteral("this reader started after position %1 and cannot write")
+                           .arg(m_startedAfter));
     if (m_fenced)
         return failure(QStringLiteral("this writer was fenced by a newer one"));
     if (m_refused)

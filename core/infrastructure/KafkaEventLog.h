@@ -77,6 +77,18 @@ public:
     // committed): from the consumer's records, or from the delivery reports of a commit.
     SourceRecords sourceRecords(const QList<EventEnvelope> &events) const override;
 
+    // Makes a log that has read nothing yet start after `position` (whose event's hash is
+    // `hash`) instead of at the beginning: each partition named in `offsets` at its offset, from
+    // which every event after `position` lies, the others at their beginning. Events up to
+    // `position` are read from the topics again only when asked for (KafkaLogScan). For a
+    // reader that needs only what came after, such as a projector whose projections stand
+    // there; such a log never writes, as it knows neither the versions nor the keys before.
+    // Returns whether it starts there: not when no offset names one of its partitions (they
+    // came from other topics).
+    Result<bool> startAfter(qint64 position, const QString &hash,
+                            const QList<SourceOffset> &offsets);
+    // Nothing read yet: startAfter() may be called.
+    bool untouched() const;
     // Makes a reader (opened without a transactional id) the exclusive writer: it takes the id
     // now, fencing any older writer, and reads to the end of the log before its first commit.
     Status takeWriterRole(const QString &transactionalId);
@@ -148,6 +160,7 @@ private:
     QHash<qint64, qint64> m_appendEnds; // of events read past m_contiguous
     QString m_lastHash;
     bool m_fenced = false;
+    qint64 m_startedAfter = 0; // startAfter(): positions up to it were not read from the start
     std::function<void()> m_beforeCommit;
     std::function<void()> m_afterCommit;
 };

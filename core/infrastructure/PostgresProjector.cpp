@@ -108,6 +108,25 @@ Result<QList<SourceOffset>> PostgresProjector::offsets()
     return found;
 }
 
+Result<std::optional<PostgresProjector::ResumePoint>> PostgresProjector::resumePoint()
+{
+    QSqlQuery query(m_database.connection());
+    if (!PostgresDatabase::execWith(query,
+                                    QStringLiteral("SELECT position, event_hash FROM "
+                                                   "projection_checkpoints WHERE projector = ?"),
+                                    {name}))
+        return PostgresDatabase::failure(query, QStringLiteral("read checkpoint"));
+    if (!query.next() || query.value(0).toLongLong() <= 0 || query.value(1).isNull())
+        return std::optional<ResumePoint>();
+    ResumePoint point{query.value(0).toLongLong(), query.value(1).toString(), {}};
+    query.finish();
+    Result<QList<SourceOffset>> stored = offsets();
+    if (!stored.ok())
+        return stored.error();
+    point.offsets = std::move(stored.value());
+    return std::optional<ResumePoint>(std::move(point));
+}
+
 Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
                                              const SourceRecords &records)
 {
@@ -127,6 +146,7 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
         return start.error();
     }
     qint64 at = start.value();
+    QString atHash;
     QList<EventEnvelope> fresh;
     for (const EventEnvelope &event : events) {
         if (event.position <= at)
@@ -136,6 +156,7 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
             return damaged(at + 1);
         }
         at = event.position;
+        atHash = event.hash;
         if (!m_eventApplied) {
             fresh.append(event);
             continue;
@@ -152,7 +173,8 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
         return done.error();
     }
     // Only the events applied here: those after the checkpoint this batch found.
-    if (Status saved = saveProgress(at, nextOffsets(events, records, start.value())); !saved.ok()) {
+    if (Status saved = saveProgress(at, atHash, nextOffsets(events, records, start.value()));
+        !saved.ok()) {
         m_database.rollback();
         return saved.error();
     }
@@ -161,11 +183,13 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
     return at;
 }
 
-Status PostgresProjector::saveProgress(qint64 position, const QList<SourceOffset> &offsets)
+Status PostgresProjector::saveProgress(qint64 position, const QString &hash,
+                                       const QList<SourceOffset> &offsets)
 {
     if (Status done = m_database.run(
-            QStringLiteral("UPDATE projection_checkpoints SET position = ? WHERE projector = ?"),
-            {position, name}, QStringLiteral("save checkpoint"));
+            QStringLiteral("UPDATE projection_checkpoints SET position = ?, "
+                           "event_hash = COALESCE(?, event_hash) WHERE projector = ?"),
+            {position, textOrNull(hash), name}, QStringLiteral("save checkpoint"));
         !done.ok())
         return done;
     for (const SourceOffset &offset : offsets) {
@@ -217,7 +241,7 @@ Status PostgresProjector::reset()
     for (const char *sql :
          {"DELETE FROM account_projections", "DELETE FROM transaction_projections",
           "DELETE FROM audit_logs", "DELETE FROM projection_offsets",
-          "UPDATE projection_checkpoints SET position = 0"}) {
+          "UPDATE projection_checkpoints SET position = 0, event_hash = NULL"}) {
         if (Status done = m_database.exec(QString::fromLatin1(sql)); !done.ok()) {
             m_database.rollback();
             return done;

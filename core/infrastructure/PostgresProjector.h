@@ -7,6 +7,7 @@
 #include "domain/EventEnvelope.h"
 
 #include <functional>
+#include <optional>
 
 namespace billing {
 
@@ -42,6 +43,16 @@ public:
     Status reset();
     Result<qint64> checkpoint();
     Result<QList<SourceOffset>> offsets();
+    // Where a reader of the log can start to bring the projections up to it: the checkpoint,
+    // the hash of the event there and the stored offsets. None at position 0, or when the
+    // hash is not known (a checkpoint from before it was stored).
+    struct ResumePoint
+    {
+        qint64 position = 0;
+        QString hash;
+        QList<SourceOffset> offsets;
+    };
+    Result<std::optional<ResumePoint>> resumePoint();
     // Fault drills only: called inside the batch's transaction after each event is applied.
     void setEventAppliedHook(std::function<void(qint64 position)> hook);
 
@@ -51,7 +62,8 @@ private:
     Status applyAccountEvent(const EventEnvelope &event, const QString &timestamp);
     Status applyTransactionEvent(const EventEnvelope &event, const QString &timestamp);
     Status applyAuditEntry(const EventEnvelope &event, const QString &timestamp);
-    Status saveProgress(qint64 position, const QList<SourceOffset> &offsets);
+    // `hash`: of the event at `position`; empty when the batch applied none (it stays).
+    Status saveProgress(qint64 position, const QString &hash, const QList<SourceOffset> &offsets);
 
     PostgresDatabase &m_database;
     CurrencyCatalog m_currencies;

@@ -122,6 +122,12 @@ const QList<QStringList> &migrations()
                 "CREATE INDEX idx_audit_logs_correlation ON audit_logs (correlation_id, id)"),
             QStringLiteral("CREATE INDEX idx_audit_logs_operator ON audit_logs (operator, id)"),
         },
+        {
+            // The hash of the event at the checkpoint: with the offsets, a reader that brings
+            // the projections up to the log starts there, checking the chain from this hash,
+            // instead of reading the log from its beginning. NULL until the next batch.
+            QStringLiteral("ALTER TABLE projection_checkpoints ADD COLUMN event_hash VARCHAR(64)"),
+        },
     };
     return all;
 }
