@@ -179,6 +179,17 @@ void TestDistributedCli::everySubcommandAnswersAsOnTheEmbeddedStore()
         cli({QStringLiteral("transfer"), QStringLiteral("--from"), bob, QStringLiteral("--to"),
              alice, QStringLiteral("--amount"), QStringLiteral("500")});
     QCOMPARE(overdraw.exitCode, 2);
+    // Amounts are read with the account's currency (USD: two decimals), which a client that
+    // folds no log learns from the projections.
+    const CliRun tooPrecise =
+        cli({QStringLiteral("transfer"), QStringLiteral("--from"), alice, QStringLiteral("--to"),
+             bob, QStringLiteral("--amount"), QStringLiteral("1.001")});
+    QCOMPARE(tooPrecise.exitCode, 2);
+    const QJsonObject precisionError =
+        QJsonDocument::fromJson(tooPrecise.err).object().value(u"error").toObject();
+    QCOMPARE(precisionError.value(u"field").toString(), QStringLiteral("amount"));
+    QVERIFY2(precisionError.value(u"message").toString().contains(u'2'),
+             tooPrecise.err.constData());
     const CliRun payment =
         cli({QStringLiteral("pay"), QStringLiteral("--account"), alice, QStringLiteral("--to"),
              shop, QStringLiteral("--amount"), QStringLiteral("30")});

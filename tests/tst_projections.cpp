@@ -2,6 +2,7 @@
 // queries page newest first.
 #include "TestLedger.h"
 
+#include "application/CurrencySource.h"
 #include "infrastructure/LedgerVerifier.h"
 
 #include <QSqlQuery>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void auditLogHasOneRowPerEvent();
     void largestAmountSurvivesTheProjection();
     void absentValuesAreNull();
+    void currenciesFromProjectionsMatchTheState();
 
 private:
     static QStringList dump(TestLedger &ledger);
@@ -181,6 +183,33 @@ void TestProjections::largestAmountSurvivesTheProjection()
         QStringLiteral("SELECT balance FROM account_projections WHERE id = '%1'").arg(alice)));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), amount);
+}
+
+void TestProjections::currenciesFromProjectionsMatchTheState()
+{
+    // A client of the distributed command log reads amounts with what the projections say.
+    TestLedger ledger;
+    const QString yen = ledger.userAccount(QStringLiteral("JPY"));
+    const QString euro = ledger.userAccount(QStringLiteral("EUR"));
+    const QString shop =
+        ledger.createAccount(AccountType::System, QStringLiteral("EUR"), QStringLiteral("shop"));
+    ledger.fund(euro, QStringLiteral("20.00"));
+    const Outcome paid = ledger.pay(euro, shop, QStringLiteral("5.00"));
+    QVERIFY(paid.completed());
+    ProjectedCurrencies projected(ledger.storage().projections());
+    StateCurrencies folded(ledger.state());
+    for (CurrencySource *source :
+         {static_cast<CurrencySource *>(&projected), static_cast<CurrencySource *>(&folded)}) {
+        QCOMPARE(source->ofAccount(yen), QStringLiteral("JPY"));
+        QCOMPARE(source->ofTransaction(paid.transactionId), QStringLiteral("EUR"));
+        QCOMPARE(source->ofAccount(QStringLiteral("nobody")), QString());
+        QCOMPARE(source->ofTransaction(QStringLiteral("nothing")), QString());
+        QCOMPARE(source->decimalsFor({}, yen), 0);
+        QCOMPARE(source->decimalsFor({}, euro), 2);
+        QCOMPARE(source->decimalsFor(QStringLiteral("BTC"), yen), 8);
+        // Unknown: Money's own scale, and the decision says what is wrong.
+        QCOMPARE(source->decimalsFor({}, QStringLiteral("nobody")), Money::scale);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProjections)

@@ -355,8 +355,9 @@ void MainWindow::importFile(const QString &path)
                 };
             }
             work.freshState();
+            StateCurrencies currencies(work.service().state());
             Result<QList<ImportRow>> rows =
-                CsvImport::prepare(work.service(), file.readAll(), options);
+                CsvImport::prepare(work.service(), currencies, file.readAll(), options);
             Status ran = rows.ok() ? CsvImport::run(work.service(), rows.value(),
                                                     [progress](int done, int total) {
                                                         return progress.report(done, total);

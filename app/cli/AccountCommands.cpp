@@ -33,7 +33,7 @@ int create(CliContext &context, LedgerService &service, const CliArguments &argu
     command.currency = arguments.option(QStringLiteral("currency")).toUpper();
     command.ownerId = arguments.option(QStringLiteral("owner"));
     command.ownerType = arguments.option(QStringLiteral("owner-type"));
-    const int decimals = decimalsFor(service.state(), command.currency, {});
+    const int decimals = context.currencies().decimalsFor(command.currency);
     for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
         if (!arguments.has(name))
             continue;
@@ -68,7 +68,7 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
         return printError(allowed.error());
     ChangeAccountLimits command;
     command.accountId = arguments.word(2);
-    const int decimals = decimalsFor(service.state(), {}, command.accountId);
+    const int decimals = context.currencies().decimalsFor({}, command.accountId);
     if (arguments.has(QStringLiteral("min"))) {
         const Result<Money> min =
             amountOption(arguments, QStringLiteral("min"), decimals, Money::Sign::AllowNegative);

@@ -39,11 +39,24 @@ Result<LedgerService *> CliContext::service()
         auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
         service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
         service->setCommandBus(bus.value());
-        if (Status opened = service->open(); !opened.ok())
-            return opened.error();
+        if (bus.value()) {
+            // The decision maker checks every command on the whole log; what this process
+            // needs to know (an account's currency) the projections tell.
+            m_currencies = std::make_unique<ProjectedCurrencies>(m_storage->projections());
+        } else {
+            if (Status opened = service->open(); !opened.ok())
+                return opened.error();
+            m_currencies = std::make_unique<StateCurrencies>(service->state());
+        }
         m_service = std::move(service);
     }
     return m_service.get();
+}
+
+CurrencySource &CliContext::currencies()
+{
+    BILLING_ASSERT(m_currencies);
+    return *m_currencies;
 }
 
 CommandOptions CliContext::options(const CliArguments &arguments) const

@@ -2,6 +2,7 @@
 
 #include "CliArguments.h"
 #include "application/Clock.h"
+#include "application/CurrencySource.h"
 #include "application/LedgerService.h"
 #include "infrastructure/StoreLocation.h"
 
@@ -21,8 +22,11 @@ public:
     static Result<std::unique_ptr<CliContext>> open(const CliArguments &arguments);
 
     LedgerStorage &storage() { return *m_storage; }
-    // Replays the log on first use.
+    // On first use: replays the log where this process decides (the embedded store); a client
+    // of a decision maker (the distributed mode) hands its commands over and folds nothing.
     Result<LedgerService *> service();
+    // For reading amounts, after service(): from the folded state, or a client's projections.
+    CurrencySource &currencies();
     CommandOptions options(const CliArguments &arguments) const;
     const StoreLocation &location() const { return m_location; }
 
@@ -32,6 +36,7 @@ private:
     SystemClock m_clock;
     RandomIds m_ids;
     std::unique_ptr<LedgerService> m_service;
+    std::unique_ptr<CurrencySource> m_currencies;
 };
 
 } // namespace billing::cli

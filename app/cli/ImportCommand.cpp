@@ -38,7 +38,8 @@ int runImport(CliContext &context, const CliArguments &arguments)
     if (!opened.ok())
         return printError(opened.error());
     LedgerService &service = *opened.value();
-    Result<QList<ImportRow>> rows = CsvImport::prepare(service, bytes, context.options(arguments));
+    Result<QList<ImportRow>> rows =
+        CsvImport::prepare(service, context.currencies(), bytes, context.options(arguments));
     if (!rows.ok())
         return printError(rows.error());
     if (Status ran = CsvImport::run(service, rows.value()); !ran.ok())

@@ -68,7 +68,7 @@ int move(CliContext &context, LedgerService &service, const CliArguments &argume
     command.currency = arguments.option(QStringLiteral("currency")).toUpper();
     command.reference = arguments.option(QStringLiteral("reference"));
     const int decimals =
-        decimalsFor(service.state(), command.currency, arguments.option(verb.userOption));
+        context.currencies().decimalsFor(command.currency, arguments.option(verb.userOption));
     return withAmount(context, service, arguments, decimals, std::move(command));
 }
 
@@ -84,10 +84,10 @@ int refund(CliContext &context, LedgerService &service, const CliArguments &argu
     command.paymentId = payment.value();
     command.currency = arguments.option(QStringLiteral("currency")).toUpper();
     command.reference = arguments.option(QStringLiteral("reference"));
-    const Transaction *paid = service.state().transaction(command.paymentId);
-    const int decimals =
-        decimalsFor(service.state(),
-                    command.currency.isEmpty() && paid ? paid->currency : command.currency, {});
+    CurrencySource &currencies = context.currencies();
+    const int decimals = currencies.decimalsFor(command.currency.isEmpty()
+                                                    ? currencies.ofTransaction(command.paymentId)
+                                                    : command.currency);
     return withAmount(context, service, arguments, decimals, std::move(command));
 }
 

@@ -1,7 +1,6 @@
 #include "CsvImport.h"
 
 #include "CsvReader.h"
-#include "LedgerLookup.h"
 #include "domain/ReasonCode.h"
 
 #include <QCryptographicHash>
@@ -16,16 +15,14 @@ Error rowError(const QString &field, const QString &message)
 
 // operation: topup|withdraw|transfer|pay (account = the USER side, or "from" for a transfer;
 // counterparty = the other side) or refund (account = the payment's transaction id).
-Result<CommandBody> bodyOf(const LedgerState &state, const QHash<QString, QString> &cells)
+Result<CommandBody> bodyOf(CurrencySource &currencies, const QHash<QString, QString> &cells)
 {
     const QString operation = cells.value(QStringLiteral("operation")).trimmed().toLower();
     const QString account = cells.value(QStringLiteral("account")).trimmed();
     const QString counterparty = cells.value(QStringLiteral("counterparty")).trimmed();
     const QString currency = cells.value(QStringLiteral("currency")).trimmed().toUpper();
-    const Transaction *payment = state.transaction(account);
-    const int decimals = decimalsFor(
-        state,
-        currency.isEmpty() && operation == u"refund" && payment ? payment->currency : currency,
+    const int decimals = currencies.decimalsFor(
+        currency.isEmpty() && operation == u"refund" ? currencies.ofTransaction(account) : currency,
         account);
     const Result<Money> amount = Money::parse(cells.value(QStringLiteral("amount")).trimmed(),
                                               decimals, Money::Sign::PositiveOnly);
@@ -68,8 +65,8 @@ const QStringList &CsvImport::columns()
     return names;
 }
 
-Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, const QByteArray &bytes,
-                                            const CommandOptions &options)
+Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, CurrencySource &currencies,
+                                            const QByteArray &bytes, const CommandOptions &options)
 {
     const QList<QStringList> records = readCsv(bytes);
     if (records.isEmpty() || records.first() != columns())
@@ -84,7 +81,7 @@ Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, const QByteA
         QHash<QString, QString> cells;
         for (qsizetype c = 0; c < columns().size(); ++c)
             cells.insert(columns()[c], records[i].value(c));
-        Result<CommandBody> body = bodyOf(service.state(), cells);
+        Result<CommandBody> body = bodyOf(currencies, cells);
         if (!body.ok()) {
             row.outcome.kind = Outcome::Kind::Invalid;
             row.outcome.code = body.error().code;

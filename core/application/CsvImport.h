@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CurrencySource.h"
 #include "LedgerService.h"
 
 #include <QByteArray>
@@ -28,9 +29,10 @@ public:
     static constexpr int batchSize = 500;
     static const QStringList &columns();
 
-    // Every row of the file as a command, or as an Invalid outcome naming the field.
-    static Result<QList<ImportRow>> prepare(LedgerService &service, const QByteArray &bytes,
-                                            const CommandOptions &options);
+    // Every row of the file as a command, or as an Invalid outcome naming the field; amounts
+    // read with the decimals of the currency `currencies` gives.
+    static Result<QList<ImportRow>> prepare(LedgerService &service, CurrencySource &currencies,
+                                            const QByteArray &bytes, const CommandOptions &options);
     // Runs the prepared rows; `progress(rowsDone, rows)` after each batch may stop it there
     // (what was committed stays committed, and a new import of the file finishes the rest).
     static Status run(LedgerService &service, QList<ImportRow> &rows,

@@ -1,5 +1,7 @@
 #include "LedgerLookup.h"
 
+#include "CurrencySource.h"
+
 #include <algorithm>
 
 namespace billing {
@@ -41,13 +43,7 @@ std::optional<PaymentChoice> refundable(const LedgerState &state, const Transact
 
 int decimalsFor(const LedgerState &state, const QString &currency, const QString &accountId)
 {
-    QString code = currency;
-    if (code.isEmpty()) {
-        const Account *account = state.account(accountId);
-        code = account ? account->currency : QString();
-    }
-    const Result<Currency> found = state.currencies().find(code);
-    return found.ok() ? found.value().decimals : Money::scale;
+    return StateCurrencies(state).decimalsFor(currency, accountId);
 }
 
 QList<AccountChoice> findAccounts(const LedgerState &state, const AccountSearch &search)

@@ -33,6 +33,7 @@ Status LedgerService::open()
             m_lastSnapshot = m_state.position();
         }
     }
+    m_opened = true;
     return catchUp();
 }
 
@@ -101,6 +102,8 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
         if (!outcomes.ok())
             return outcomes.error();
         BILLING_ASSERT(outcomes.value().size() == commands.size());
+        if (!m_opened)
+            return outcomes;
         if (Status caughtUp = catchUp(); !caughtUp.ok())
             return caughtUp.error();
         return outcomes;

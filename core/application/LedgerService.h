@@ -38,7 +38,8 @@ public:
 
     Result<Outcome> execute(const Command &command);
     // Decides the commands in order and appends all their events in one transaction; with a
-    // command bus, hands them to the decision maker behind it instead and then reads its events.
+    // command bus, hands them to the decision maker behind it instead and then reads its events
+    // (unless it was never opened: a client that keeps no state).
     Result<QList<Outcome>> executeBatch(const QList<Command> &commands);
     // The distributed mode's decision maker; null (the default): decide here.
     void setCommandBus(CommandBus *bus) { m_bus = bus; }
@@ -62,6 +63,7 @@ private:
     SnapshotStore *m_snapshots = nullptr;
     qint64 m_snapshotEvery = 0;
     qint64 m_lastSnapshot = 0;
+    bool m_opened = false;
     bool m_readOnly = false;
     int m_conflictsResolved = 0;
 };
