@@ -77,12 +77,8 @@ Result<qint64> DistributedStorage::catchUpProjections(const std::function<bool(q
             m_projector->resumePoint();
         if (!point.ok())
             return point.error();
-        if (point.value()) {
-            const Result<bool> started = m_log->startAfter(
-                point.value()->position, point.value()->hash, point.value()->offsets);
-            if (!started.ok())
-                return started.error();
-        }
+        if (point.value())
+            m_log->startAfter(point.value()->position, point.value()->hash, point.value()->offsets);
     }
     return m_projector->catchUp(*m_log, 2000, progress);
 }

@@ -93,10 +93,10 @@ bool KafkaEventLog::untouched() const
            !m_refused;
 }
 
-Result<bool> KafkaEventLog::startAfter(qint64 position, const QString &hash,
-                                       const QList<SourceOffset> &offsets)
+bool KafkaEventLog::startAfter(qint64 position, const QString &hash,
+                               const QList<SourceOffset> &offsets)
 {
-    BILLING_ASSERT(untouched() && !m_producer && position > 0 && !hash.isEmpty());
+    BILLING_ASSERT(untouched() && m_paused && !m_producer && position > 0 && !hash.isEmpty());
     std::vector<int64_t> startAt(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
     bool named = false;
     for (const SourceOffset &offset : offsets) {
@@ -108,18 +108,8 @@ Result<bool> KafkaEventLog::startAfter(qint64 position, const QString &hash,
     }
     if (!named)
         return false;
-    std::vector<RdKafka::TopicPartition *> assignment;
-    for (size_t i = 0; i < m_partitions.size(); ++i)
-        assignment.push_back(RdKafka::TopicPartition::create(
-            m_partitions[i]->topic(), m_partitions[i]->partition(), startAt[i]));
-    RdKafka::ErrorCode code = m_consumer->assign(assignment);
-    // Paused, as openConsumer() leaves it: the first read resumes it (see refresh()).
-    if (code == RdKafka::ERR_NO_ERROR)
-        code = m_consumer->pause(assignment);
-    RdKafka::TopicPartition::destroy(assignment);
-    if (code != RdKafka::ERR_NO_ERROR)
-        return failure(QStringLiteral("start at offsets: %1").arg(text(RdKafka::err2str(code))));
-    m_paused = true;
+    // The first read assigns the partitions there (see refresh()).
+    m_fetchFrom = startAt;
     m_startedAfter = position;
     m_contiguous = position;
     m_complete = position;
@@ -213,16 +203,11 @@ Status KafkaEventLog::openConsumer()
     } while (!problem.isEmpty() && !deadline.hasExpired() && (QThread::msleep(200), true));
     if (!problem.isEmpty())
         return failure(QStringLiteral("Kafka at %1: %2").arg(m_settings.bootstrap, problem));
-    const RdKafka::ErrorCode assigned = m_consumer->assign(m_partitions);
-    if (assigned != RdKafka::ERR_NO_ERROR)
-        return failure(text(RdKafka::err2str(assigned)));
     m_resumeAt.assign(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
+    m_fetchFrom = m_resumeAt;
     for (const RdKafka::TopicPartition *partition : m_partitions)
         m_partitionTopics.push_back(text(partition->topic()));
-    // Nothing is fetched before the first read (see refresh()).
-    if (const RdKafka::ErrorCode paused = m_consumer->pause(m_partitions);
-        paused != RdKafka::ERR_NO_ERROR)
-        return failure(QStringLiteral("pause: %1").arg(text(RdKafka::err2str(paused))));
+    // Nothing is fetched before the first read assigns the partitions (see refresh()).
     m_paused = true;
     return Done{};
 }
@@ -396,13 +381,20 @@ Status KafkaEventLog::refresh(qint64 enough)
                                .arg(m_settings.bootstrap, text(RdKafka::err2str(code))));
         ends.push_back(high > low ? high : -1);
     }
-    // Fetching stops at the end of the log (see below); it goes on from where this reader
-    // stands. Resuming a partition that is not paused is left alone: librdkafka 2.0.2 then
-    // fetches it again from the beginning (a fold of 418,000 events read 100 s instead of 8).
+    // Fetching stops at the end of the log (see below) and goes on from where this reader
+    // stands: the partitions are assigned again there. Not paused and resumed: librdkafka
+    // 2.0.2 fetched a resumed partition only when its broker thread next woke up, up to a
+    // second later (an `account get` took 1.1 s), and resuming a partition that was not
+    // paused fetched it again from its beginning.
     if (m_paused) {
-        if (const RdKafka::ErrorCode resumed = m_consumer->resume(m_partitions);
-            resumed != RdKafka::ERR_NO_ERROR)
-            return failure(QStringLiteral("resume: %1").arg(text(RdKafka::err2str(resumed))));
+        std::vector<RdKafka::TopicPartition *> assignment;
+        for (size_t i = 0; i < m_partitions.size(); ++i)
+            assignment.push_back(RdKafka::TopicPartition::create(
+                m_partitions[i]->topic(), m_partitions[i]->partition(), m_fetchFrom[i]));
+        const RdKafka::ErrorCode assigned = m_consumer->assign(assignment);
+        RdKafka::TopicPartition::destroy(assignment);
+        if (assigned != RdKafka::ERR_NO_ERROR)
+            return failure(QStringLiteral("assign: %1").arg(text(RdKafka::err2str(assigned))));
         m_paused = false;
     }
     // Asked again after every record: made once (creating and destroying them each time was a
@@ -419,8 +411,12 @@ Status KafkaEventLog::refresh(qint64 enough)
     for (;;) {
         m_consumer->position(positions.list);
         bool atEnd = true;
-        for (size_t i = 0; i < positions.list.size(); ++i)
-            atEnd = atEnd && (ends[i] < 0 || positions.list[i]->offset() >= ends[i]);
+        for (size_t i = 0; i < positions.list.size(); ++i) {
+            // A partition assigned again where it stood has no position until a record comes.
+            const int64_t at =
+                positions.list[i]->offset() >= 0 ? positions.list[i]->offset() : m_fetchFrom[i];
+            atEnd = atEnd && (ends[i] < 0 || at >= ends[i]);
+        }
         m_readToEnd = m_readToEnd || atEnd;
         // Short of the end, fetching goes on: the next page is on its way while the caller
         // folds this one (paused and resumed after each page of 10,000, a fold waited for
@@ -431,9 +427,14 @@ Status KafkaEventLog::refresh(qint64 enough)
             // Left running, the consumer keeps fetching every record the ledger gets into memory
             // until the next read; a client or a serve that rarely reads paid for it in CPU
             // (a quarter of a benchmark client's) and in hundreds of megabytes.
-            if (const RdKafka::ErrorCode paused = m_consumer->pause(m_partitions);
-                paused != RdKafka::ERR_NO_ERROR)
-                return failure(QStringLiteral("pause: %1").arg(text(RdKafka::err2str(paused))));
+            for (size_t i = 0; i < positions.list.size(); ++i) {
+                if (positions.list[i]->offset() >= 0)
+                    m_fetchFrom[i] = positions.list[i]->offset();
+            }
+            if (const RdKafka::ErrorCode unassigned = m_consumer->unassign();
+                unassigned != RdKafka::ERR_NO_ERROR)
+                return failure(
+                    QStringLiteral("unassign: %1").arg(text(RdKafka::err2str(unassigned))));
             m_paused = true;
             return Done{};
         }

@@ -85,8 +85,7 @@ public:
     // there; such a log never writes, as it knows neither the versions nor the keys before.
     // Returns whether it starts there: not when no offset names one of its partitions (they
     // came from other topics).
-    Result<bool> startAfter(qint64 position, const QString &hash,
-                            const QList<SourceOffset> &offsets);
+    bool startAfter(qint64 position, const QString &hash, const QList<SourceOffset> &offsets);
     // Nothing read yet: startAfter() may be called.
     bool untouched() const;
     // Makes a reader (opened without a transactional id) the exclusive writer: it takes the id
@@ -143,7 +142,8 @@ private:
     qint64 m_forgotten = 0;                // positions 1..m_forgotten are no longer in memory
     qint64 m_keepAfter = std::numeric_limits<qint64>::max(); // a read in progress needs these
     bool m_readToEnd = false; // every partition has been read to its end at least once
-    bool m_paused = false;    // fetching stopped at the end of the log
+    bool m_paused = false;    // no partition assigned: fetching stopped at the end of the log
+    std::vector<int64_t> m_fetchFrom; // by partition: where fetching goes on when assigned again
     std::optional<Error> m_refused;
     std::unique_ptr<KafkaLogScan> m_scan;
     SourceRecords m_scanRecords; // of the events the scan returned last
