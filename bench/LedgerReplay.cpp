@@ -50,7 +50,7 @@ Result<OpenFigures> timeFreshOpen(const QString &path, MemoryWatch &memory)
     if (!storage.ok())
         return storage.error();
     SystemClock clock;
-    RandomIds ids;
+    TimeOrderedIds ids;
     LedgerService service(storage.value()->events(), clock, ids);
     timer.start();
     const Status opened = service.open();

@@ -73,7 +73,7 @@ private:
     MemoryWatch &m_memory;
     Progress m_progress;
     SystemClock m_clock;
-    RandomIds m_ids;
+    TimeOrderedIds m_ids;
     Money m_transferAmount;
     Money m_topupAmount;
     std::unique_ptr<EmbeddedStorage> m_storage;

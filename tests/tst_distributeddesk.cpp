@@ -334,7 +334,7 @@ void TestDistributedDesk::aDeskProjectsWhatAWriterLeftBehind()
     auto &log = static_cast<KafkaEventLog &>(writer.value()->events());
     log.setAfterCommitHook({});
     SystemClock clock;
-    RandomIds ids;
+    TimeOrderedIds ids;
     LedgerService service(log, clock, ids);
     QVERIFY(service.open().ok());
     CreateAccount command;

@@ -1,5 +1,6 @@
 // UuidMap: the flat table behind the account, transaction and idempotency indexes, and the
-// Kafka log's set of taken idempotency keys built on it.
+// Kafka log's set of taken idempotency keys built on it; the time-ordered ids the ledger makes.
+#include "application/Clock.h"
 #include "domain/UuidMap.h"
 #include "infrastructure/TakenKeys.h"
 
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void theNullUuidIsAKeyLikeAnyOther();
     void behavesAsQHashOverRandomOperations();
     void takenKeysTellUuidAndOtherTextApart();
+    void timeOrderedIdsSortAsTheyWereMade();
 };
 
 namespace {
@@ -220,6 +222,32 @@ void TestUuidMap::takenKeysTellUuidAndOtherTextApart()
     QVERIFY(!keys.contains(QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950f")));
     keys.insert(uuid.toUpper());
     QVERIFY(keys.contains(uuid.toUpper()));
+}
+
+void TestUuidMap::timeOrderedIdsSortAsTheyWereMade()
+{
+    TimeOrderedIds ids;
+    QStringList made;
+    // Many in each millisecond: the counter orders them and, when it runs out, moves on.
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    for (int i = 0; i < 20000; ++i)
+        made.append(ids.newId());
+    QCOMPARE(QSet<QString>(made.cbegin(), made.cend()).size(), made.size());
+    QStringList sorted = made;
+    sorted.sort();
+    QCOMPARE(sorted, made);
+    for (const QString &id : {made.first(), made.last()}) {
+        const QUuid uuid(id);
+        QVERIFY(!uuid.isNull());
+        QCOMPARE(uuid.toString(QUuid::WithoutBraces), id);
+        // Version 7 (Qt 6.4's QUuid::version() knows only 1 to 5), the RFC's variant.
+        QCOMPARE(id.at(14), u'7');
+        QCOMPARE(uuid.variant(), QUuid::DCE);
+    }
+    // The first 48 bits are the time it was made, in Unix milliseconds.
+    const qint64 stamped =
+        made.first().left(8).append(made.first().mid(9, 4)).toLongLong(nullptr, 16);
+    QVERIFY(stamped >= before && stamped <= QDateTime::currentMSecsSinceEpoch());
 }
 
 QTEST_GUILESS_MAIN(TestUuidMap)

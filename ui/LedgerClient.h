@@ -37,7 +37,7 @@ public:
 private:
     friend class LedgerClient;
     SystemClock m_clock;
-    RandomIds m_ids;
+    TimeOrderedIds m_ids;
     std::unique_ptr<LedgerStorage> m_storage;
     std::unique_ptr<LedgerService> m_service;
     std::unique_ptr<AsOfCursor> m_asOf;

@@ -34,7 +34,7 @@ private:
     StoreLocation m_location;
     std::unique_ptr<LedgerStorage> m_storage;
     SystemClock m_clock;
-    RandomIds m_ids;
+    TimeOrderedIds m_ids;
     std::unique_ptr<LedgerService> m_service;
     std::unique_ptr<CurrencySource> m_currencies;
 };

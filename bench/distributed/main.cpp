@@ -47,7 +47,7 @@ struct Client
     std::unique_ptr<LedgerStorage> storage;
     CommandBus *bus = nullptr;
     SystemClock clock;
-    RandomIds ids;
+    TimeOrderedIds ids;
     std::unique_ptr<LedgerService> service;
 
     Command issue(CommandBody body)
