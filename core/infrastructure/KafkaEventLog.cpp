@@ -205,6 +205,7 @@ Status KafkaEventLog::openConsumer()
         return failure(QStringLiteral("Kafka at %1: %2").arg(m_settings.bootstrap, problem));
     m_resumeAt.assign(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
     m_fetchFrom = m_resumeAt;
+    m_ahead.resize(m_partitions.size());
     for (const RdKafka::TopicPartition *partition : m_partitions)
         m_partitionTopics.push_back(text(partition->topic()));
     // Nothing is fetched before the first read assigns the partitions (see refresh()).
@@ -287,6 +288,19 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
     m_events.insert(event.position, event);
     m_records.insert(event.position, record);
     m_appendEnds.insert(event.position, appendEnd);
+    if (const qsizetype i = partitionOf(record); i >= 0 && event.position > m_contiguous + 1) {
+        std::deque<AheadRecord> &ahead = m_ahead[size_t(i)];
+        const AheadRecord entry{event.position, record.offset};
+        // A partition is read in offset order; a record out of it (read again) goes in place.
+        if (ahead.empty() || ahead.back().offset < record.offset)
+            ahead.push_back(entry);
+        else
+            ahead.insert(std::lower_bound(ahead.begin(), ahead.end(), entry,
+                                          [](const AheadRecord &a, const AheadRecord &b) {
+                                              return a.offset < b.offset;
+                                          }),
+                         entry);
+    }
     for (auto next = m_events.constFind(m_contiguous + 1); next != m_events.cend();
          next = m_events.constFind(m_contiguous + 1)) {
         if (codec::chainHash(m_lastHash, codec::canonicalBytes(*next)) != next->hash)
@@ -337,12 +351,14 @@ void KafkaEventLog::noteCheckpoint()
 {
     LogCheckpoint checkpoint{m_contiguous, m_lastHash, m_resumeAt};
     // Records read ahead of the chain are after it too; every other one is yet to be consumed.
-    for (auto it = m_events.upperBound(m_contiguous); it != m_events.cend(); ++it) {
-        const SourceRecord &record = m_records.value(it.key());
-        const qsizetype i = partitionOf(record);
-        if (i >= 0 && checkpoint.offsets[size_t(i)] != RdKafka::Topic::OFFSET_BEGINNING)
-            checkpoint.offsets[size_t(i)] =
-                std::min(checkpoint.offsets[size_t(i)], int64_t(record.offset));
+    // The oldest of each partition's is the first not chained yet (iterating all of them at
+    // every checkpoint was a third of a fold's time).
+    for (size_t i = 0; i < m_ahead.size(); ++i) {
+        std::deque<AheadRecord> &ahead = m_ahead[i];
+        while (!ahead.empty() && ahead.front().position <= m_contiguous)
+            ahead.pop_front();
+        if (!ahead.empty() && checkpoint.offsets[i] != RdKafka::Topic::OFFSET_BEGINNING)
+            checkpoint.offsets[i] = std::min(checkpoint.offsets[i], ahead.front().offset);
     }
     m_checkpoints.append(std::move(checkpoint));
 }

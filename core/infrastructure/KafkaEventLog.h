@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <deque>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -150,6 +151,14 @@ private:
     QList<LogCheckpoint> m_checkpoints;
     // By partition: an offset from which every event not taken yet lies.
     std::vector<int64_t> m_resumeAt;
+    // By partition: (position, offset) of the records read ahead of the chain, in offset order
+    // (and so in position order), for noteCheckpoint(); those chained since leave lazily.
+    struct AheadRecord
+    {
+        qint64 position = 0;
+        int64_t offset = 0;
+    };
+    std::vector<std::deque<AheadRecord>> m_ahead;
     std::vector<QString> m_partitionTopics; // of m_partitions, as SourceRecord names them
     QHash<QString, qint64> m_versions;
     TakenKeys m_idempotencyKeys;
