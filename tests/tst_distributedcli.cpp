@@ -10,7 +10,9 @@
 #include "LocalKafka.h"
 #include "LocalPostgres.h"
 #include "ServeProcess.h"
+#include "application/Replay.h"
 #include "infrastructure/KafkaEventLog.h"
+#include "infrastructure/LedgerStateCodec.h"
 #include "infrastructure/StoreLocation.h"
 
 #include <QElapsedTimer>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void verifyNamesATamperedEvent();
     void projectionOffsetsAreThoseOfTheLog();
     void aQueryReadsTheLogFromWhereTheProjectionsStand();
+    void aSnapshotStartsTheReadOfTheLogWhereItWasTaken();
 
 private:
     // psql's unaligned output of `statements` on `url`; none on failure.
@@ -82,12 +85,14 @@ void TestDistributedCli::init()
     // are emptied (their checkpoint would otherwise run ahead of the new topics).
     qputenv("BILLING_KAFKA_TOPIC_PREFIX", QStringLiteral("cli%1.").arg(++m_round).toUtf8());
     QProcess psql;
-    psql.start(QStringLiteral("psql"),
-               {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
-                QStringLiteral("DO $$ BEGIN IF to_regclass('account_projections') IS NOT NULL "
-                               "THEN TRUNCATE account_projections, transaction_projections, "
-                               "audit_logs, projection_offsets; UPDATE projection_checkpoints "
-                               "SET position = 0; END IF; END $$")});
+    psql.start(
+        QStringLiteral("psql"),
+        {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
+         QStringLiteral(
+             "DO $$ BEGIN IF to_regclass('account_projections') IS NOT NULL "
+             "THEN TRUNCATE account_projections, transaction_projections, "
+             "audit_logs, projection_offsets, ledger_snapshots; UPDATE projection_checkpoints "
+             "SET position = 0; END IF; END $$")});
     QVERIFY(psql.waitForFinished(30000));
     QCOMPARE(psql.exitCode(), 0);
     // Commands are decided by a serve; one test shows what happens without one.
@@ -180,15 +185,17 @@ void TestDistributedCli::everySubcommandAnswersAsOnTheEmbeddedStore()
              alice, QStringLiteral("--amount"), QStringLiteral("500")});
     QCOMPARE(overdraw.exitCode, 2);
     // Amounts are read with the account's currency (USD: two decimals), which a client that
-    // folds no log learns from the projections.
+    // folds no log learns from the projections: "1.000" is refused there, as on the embedded
+    // store (the decision maker would take it: it counts only the decimals that are not zero).
     const CliRun tooPrecise =
         cli({QStringLiteral("transfer"), QStringLiteral("--from"), alice, QStringLiteral("--to"),
-             bob, QStringLiteral("--amount"), QStringLiteral("1.001")});
+             bob, QStringLiteral("--amount"), QStringLiteral("1.000")});
     QCOMPARE(tooPrecise.exitCode, 2);
     const QJsonObject precisionError =
         QJsonDocument::fromJson(tooPrecise.err).object().value(u"error").toObject();
     QCOMPARE(precisionError.value(u"field").toString(), QStringLiteral("amount"));
-    QVERIFY2(precisionError.value(u"message").toString().contains(u'2'),
+    QCOMPARE(precisionError.value(u"code").toString(), QStringLiteral("AMOUNT_TOO_PRECISE"));
+    QVERIFY2(precisionError.value(u"message").toString().contains(QStringLiteral("allows 2")),
              tooPrecise.err.constData());
     const CliRun payment =
         cli({QStringLiteral("pay"), QStringLiteral("--account"), alice, QStringLiteral("--to"),
@@ -678,6 +685,20 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
                  qPrintable(appended.error().message));
     }
 
+    // A checkpoint that a projector moved without its hash (an older serve still running) is
+    // not started at: that catch-up reads the log from its beginning and finds nothing wrong.
+    QVERIFY(psqlOutput(m_postgres.url(),
+                       {QStringLiteral("UPDATE projection_checkpoints SET event_hash_position = "
+                                       "position - 1")}));
+    {
+        const std::unique_ptr<LedgerStorage> storage = open(m_postgres.url());
+        QVERIFY(storage);
+        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+        QCOMPARE(caughtUp.value(), last);
+        QCOMPARE(logOf(*storage).eventsHeld(), last);
+    }
+
     // Projections of their own, in a second database: from scratch they read the whole log...
     QVERIFY(psqlOutput(m_postgres.url(), {QStringLiteral("DROP DATABASE IF EXISTS lagging"),
                                           QStringLiteral("CREATE DATABASE lagging")}));
@@ -715,6 +736,93 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     const std::optional<QByteArray> served = psqlOutput(m_postgres.url(), rows);
     QVERIFY(served && served->count('\n') > newest);
     QCOMPARE(psqlOutput(lagging.toString(), rows).value_or(QByteArray()), *served);
+}
+
+void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
+{
+    using billing::KafkaEventLog;
+    using billing::LedgerState;
+    using billing::LedgerStorage;
+    using billing::StoreLocation;
+    const auto why = [](const auto &result) {
+        return result.ok() ? QByteArray() : result.error().message.toUtf8();
+    };
+    const QString bank = create(QStringLiteral("external"));
+    const QStringList users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
+    QVERIFY(!bank.isEmpty() && !users[0].isEmpty() && !users[1].isEmpty());
+    QTemporaryDir dir;
+    const QString first = dir.filePath(QStringLiteral("first.csv"));
+    QVERIFY(DistributedCli::writeImport(first, 0, 30, users, bank));
+    CliRun run = cli({QStringLiteral("import"), first});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    // `balances` folds the log and leaves a snapshot for the next reader: here after any
+    // event, and anchored at a place the log notes every 10 events.
+    qputenv("BILLING_SNAPSHOT_EVERY", "1");
+    qputenv("BILLING_KAFKA_EVENTS_IN_MEMORY", "40");
+    run = cli({QStringLiteral("balances")});
+    qunsetenv("BILLING_SNAPSHOT_EVERY");
+    qunsetenv("BILLING_KAFKA_EVENTS_IN_MEMORY");
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const std::optional<QByteArray> saved = psqlOutput(
+        m_postgres.url(), {QStringLiteral("SELECT position, read_position FROM ledger_snapshots")});
+    QVERIFY(saved);
+    const QList<QByteArray> fields = saved->trimmed().split('|');
+    QCOMPARE(fields.size(), 2);
+    const qint64 snapshotAt = fields[0].toLongLong();
+    const qint64 readFrom = fields[1].toLongLong();
+    QVERIFY2(readFrom > 0 && readFrom <= snapshotAt && snapshotAt - readFrom <= 10,
+             saved->constData());
+
+    const QString second = dir.filePath(QStringLiteral("second.csv"));
+    QVERIFY(DistributedCli::writeImport(second, 1, 10, users, bank));
+    run = cli({QStringLiteral("import"), second});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+
+    const auto open = [this] {
+        billing::Result<std::unique_ptr<LedgerStorage>> storage = billing::openStorage(
+            StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), m_postgres.url()});
+        if (!storage.ok())
+            qWarning("%s", qPrintable(storage.error().message));
+        return storage.ok() ? std::move(storage.value()) : nullptr;
+    };
+    const auto held = [](LedgerStorage &storage) {
+        return dynamic_cast<KafkaEventLog &>(storage.events()).eventsHeld();
+    };
+    // The whole log, folded from its beginning.
+    const std::unique_ptr<LedgerStorage> whole = open();
+    QVERIFY(whole);
+    const billing::Result<LedgerState> replayed = billing::replayTo(whole->events(), 0, nullptr);
+    QVERIFY2(replayed.ok(), why(replayed).constData());
+    const qint64 newest = replayed.value().position();
+    QVERIFY(newest > snapshotAt);
+    QCOMPARE(held(*whole), newest);
+
+    // From the snapshot: the same state, and only the log after its place was read.
+    {
+        const std::unique_ptr<LedgerStorage> storage = open();
+        QVERIFY(storage);
+        const billing::Result<LedgerState> state =
+            billing::replayTo(storage->events(), 0, storage->snapshots());
+        QVERIFY2(state.ok(), why(state).constData());
+        QCOMPARE(billing::LedgerStateCodec::encode(state.value()),
+                 billing::LedgerStateCodec::encode(replayed.value()));
+        QCOMPARE(held(*storage), newest - readFrom);
+    }
+    // A snapshot that does not match the log (here its event's hash) is ignored.
+    QVERIFY(
+        psqlOutput(m_postgres.url(),
+                   {QStringLiteral("UPDATE ledger_snapshots SET event_hash = repeat('0', 64)")}));
+    {
+        const std::unique_ptr<LedgerStorage> storage = open();
+        QVERIFY(storage);
+        const billing::Result<LedgerState> state =
+            billing::replayTo(storage->events(), 0, storage->snapshots());
+        QVERIFY2(state.ok(), why(state).constData());
+        QCOMPARE(billing::LedgerStateCodec::encode(state.value()),
+                 billing::LedgerStateCodec::encode(replayed.value()));
+        QCOMPARE(held(*storage), newest);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

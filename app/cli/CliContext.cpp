@@ -53,6 +53,19 @@ Result<LedgerService *> CliContext::service()
     return m_service.get();
 }
 
+Result<const LedgerState *> CliContext::foldedState()
+{
+    if (!m_folded) {
+        auto folded = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
+        folded->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+        if (Status opened = folded->open(); !opened.ok())
+            return opened.error();
+        folded->saveSnapshotWhenDue();
+        m_folded = std::move(folded);
+    }
+    return &m_folded->state();
+}
+
 CurrencySource &CliContext::currencies()
 {
     BILLING_ASSERT(m_currencies);

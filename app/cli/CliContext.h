@@ -27,6 +27,10 @@ public:
     Result<LedgerService *> service();
     // For reading amounts, after service(): from the folded state, or a client's projections.
     CurrencySource &currencies();
+    // The state folded to the end of the log, from the newest snapshot; a snapshot is saved
+    // when BILLING_SNAPSHOT_EVERY events or more came after it, so that the next reader folds
+    // fewer (`balances`, in both modes).
+    Result<const LedgerState *> foldedState();
     CommandOptions options(const CliArguments &arguments) const;
     const StoreLocation &location() const { return m_location; }
 
@@ -37,6 +41,7 @@ private:
     TimeOrderedIds m_ids;
     std::unique_ptr<LedgerService> m_service;
     std::unique_ptr<CurrencySource> m_currencies;
+    std::unique_ptr<LedgerService> m_folded;
 };
 
 } // namespace billing::cli

@@ -125,6 +125,12 @@ int runBalances(CliContext &context, const CliArguments &arguments)
         return printError({reason::invalidArgument,
                            QStringLiteral("give --at or --as-of, not both"),
                            QStringLiteral("as-of")});
+    if (!arguments.has(QStringLiteral("as-of")) && !arguments.has(QStringLiteral("at"))) {
+        const Result<const LedgerState *> newest = context.foldedState();
+        if (!newest.ok())
+            return printError(newest.error());
+        return printDocument(stateJson(*newest.value()));
+    }
     Result<LedgerState> state = LedgerState();
     if (arguments.has(QStringLiteral("as-of"))) {
         const QDateTime asOf =

@@ -24,6 +24,16 @@ struct SourceOffset
     qint64 nextOffset = 0;
 };
 
+// A place to start reading a partitioned log short of its beginning: every event after
+// `position` lies at or after its partition's offset here (a partition not named: from its
+// beginning), and `hash` is that of the event at `position`, to check the chain from.
+struct ReadPoint
+{
+    qint64 position = 0;
+    QString hash;
+    QList<SourceOffset> offsets;
+};
+
 // The records of some events, by position (EventStore::sourceRecords()).
 using SourceRecords = QHash<qint64, SourceRecord>;
 

@@ -5,6 +5,7 @@
 #include "PostgresDatabase.h"
 #include "PostgresProjectionReader.h"
 #include "PostgresProjector.h"
+#include "PostgresSnapshotStore.h"
 #include "application/LedgerStorage.h"
 
 #include <memory>
@@ -29,6 +30,8 @@ public:
 
     EventStore &events() override { return *m_log; }
     ProjectionReader &projections() override { return *m_reader; }
+    // In PostgreSQL, anchored in the Kafka log: a desk that opens reads from there.
+    SnapshotStore *snapshots() override { return m_snapshots.get(); }
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
     Result<QHash<QString, QString>> transactionStatuses() override;
@@ -51,6 +54,8 @@ public:
 private:
     DistributedStorage() = default;
     void awaitProjections(qint64 position);
+    // Starts a log that has read nothing yet where the projections stand.
+    Status startAtProjections();
 
     KafkaSettings m_kafka;
     std::unique_ptr<KafkaEventLog> m_log;
@@ -58,6 +63,7 @@ private:
     PostgresDatabase m_database;
     std::unique_ptr<PostgresProjector> m_projector;
     std::unique_ptr<PostgresProjectionReader> m_reader;
+    std::unique_ptr<PostgresSnapshotStore> m_snapshots;
     bool m_readOnly = false;
 };
 

@@ -89,35 +89,85 @@ QString KafkaEventLog::location() const
 
 bool KafkaEventLog::untouched() const
 {
-    return !m_readToEnd && m_contiguous == 0 && m_forgotten == 0 && m_events.isEmpty() &&
-           !m_refused;
+    return m_paused && !m_readToEnd && m_contiguous == 0 && m_forgotten == 0 &&
+           m_events.isEmpty() && !m_refused;
 }
 
-bool KafkaEventLog::startAfter(qint64 position, const QString &hash,
-                               const QList<SourceOffset> &offsets)
+std::vector<int64_t> KafkaEventLog::offsetsByPartition(const QList<SourceOffset> &offsets,
+                                                       bool &named) const
 {
-    BILLING_ASSERT(untouched() && m_paused && !m_producer && position > 0 && !hash.isEmpty());
-    std::vector<int64_t> startAt(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
-    bool named = false;
+    std::vector<int64_t> byPartition(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
+    named = false;
     for (const SourceOffset &offset : offsets) {
         const qsizetype i = partitionOf(SourceRecord{offset.topic, offset.partition, 0});
         if (i < 0 || offset.nextOffset < 0)
             continue;
-        startAt[size_t(i)] = offset.nextOffset;
+        byPartition[size_t(i)] = offset.nextOffset;
         named = true;
     }
+    return byPartition;
+}
+
+bool KafkaEventLog::startAfter(const ReadPoint &point)
+{
+    BILLING_ASSERT(untouched() && m_paused && !m_producer && point.position > 0 &&
+                   !point.hash.isEmpty());
+    bool named = false;
+    const std::vector<int64_t> startAt = offsetsByPartition(point.offsets, named);
     if (!named)
         return false;
     // The first read assigns the partitions there (see refresh()).
     m_fetchFrom = startAt;
-    m_startedAfter = position;
-    m_contiguous = position;
-    m_complete = position;
-    m_forgotten = position;
-    m_lastHash = hash;
+    m_startedAfter = point.position;
+    m_contiguous = point.position;
+    m_complete = point.position;
+    m_forgotten = point.position;
+    m_lastHash = point.hash;
     m_resumeAt = startAt;
-    m_checkpoints = {LogCheckpoint{position, hash, startAt}};
+    m_checkpoints = {LogCheckpoint{point.position, point.hash, startAt}};
     return true;
+}
+
+Result<bool> KafkaEventLog::startAfterChecked(const ReadPoint &point, qint64 position,
+                                              const QString &hash)
+{
+    BILLING_ASSERT(point.position <= position);
+    bool named = false;
+    const LogCheckpoint from{point.position, point.hash, offsetsByPartition(point.offsets, named)};
+    if (!named)
+        return false;
+    if (position > point.position) {
+        if (Status opened = openScan(); !opened.ok())
+            return opened.error();
+        SourceRecords records;
+        // Up to `position` and no further: those events were committed when it was saved.
+        const Result<QList<EventEnvelope>> events =
+            m_scan->read(point.position, int(position - point.position), position, {from}, records);
+        // Another chain, or topics that lost those events: not this log's snapshot.
+        if (!events.ok() || events.value().isEmpty() ||
+            events.value().last().position != position || events.value().last().hash != hash)
+            return false;
+    } else if (point.hash != hash) {
+        return false;
+    }
+    return startAfter(point);
+}
+
+std::optional<ReadPoint> KafkaEventLog::readPointAtOrBefore(qint64 position) const
+{
+    const auto later =
+        std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), position,
+                         [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
+    if (later == m_checkpoints.cbegin())
+        return std::nullopt;
+    const LogCheckpoint &checkpoint = *(later - 1);
+    ReadPoint point{checkpoint.position, checkpoint.hash, {}};
+    for (size_t i = 0; i < checkpoint.offsets.size(); ++i) {
+        if (checkpoint.offsets[i] >= 0)
+            point.offsets.append(SourceOffset{m_partitionTopics[i], m_partitions[i]->partition(),
+                                              checkpoint.offsets[i]});
+    }
+    return point;
 }
 
 Status KafkaEventLog::takeWriterRole(const QString &transactionalId)
@@ -429,8 +479,11 @@ Status KafkaEventLog::refresh(qint64 enough)
         bool atEnd = true;
         for (size_t i = 0; i < positions.list.size(); ++i) {
             // A partition assigned again where it stood has no position until a record comes.
-            const int64_t at =
-                positions.list[i]->offset() >= 0 ? positions.list[i]->offset() : m_fetchFrom[i];
+            // An offset past the end (topics made again) is reset to the beginning instead:
+            // that one is not at its end.
+            const int64_t at = positions.list[i]->offset() >= 0 ? positions.list[i]->offset()
+                               : m_fetchFrom[i] <= ends[i]      ? m_fetchFrom[i]
+                                                                : -1;
             atEnd = atEnd && (ends[i] < 0 || at >= ends[i]);
         }
         m_readToEnd = m_readToEnd || atEnd;
@@ -507,20 +560,27 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     } else if (m_refused) {
         return *m_refused;
     }
-    if (!m_scan) {
-        std::vector<std::pair<std::string, int>> partitions;
-        for (const RdKafka::TopicPartition *partition : m_partitions)
-            partitions.emplace_back(partition->topic(), partition->partition());
-        Result<std::unique_ptr<KafkaLogScan>> scan = KafkaLogScan::open(m_settings, partitions);
-        if (!scan.ok())
-            return scan.error();
-        m_scan = std::move(scan.value());
-    }
+    if (Status opened = openScan(); !opened.ok())
+        return opened.error();
     Result<QList<EventEnvelope>> events =
         m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
     if (!events.ok() && events.error().code == reason::ledgerTampered)
         (void)refuse(events.error());
     return events;
+}
+
+Status KafkaEventLog::openScan()
+{
+    if (m_scan)
+        return Done{};
+    std::vector<std::pair<std::string, int>> partitions;
+    for (const RdKafka::TopicPartition *partition : m_partitions)
+        partitions.emplace_back(partition->topic(), partition->partition());
+    Result<std::unique_ptr<KafkaLogScan>> scan = KafkaLogScan::open(m_settings, partitions);
+    if (!scan.ok())
+        return scan.error();
+    m_scan = std::move(scan.value());
+    return Done{};
 }
 
 SourceRecords KafkaEventLog::sourceRecords(const QList<EventEnvelope> &events) const

@@ -78,17 +78,23 @@ public:
     // committed): from the consumer's records, or from the delivery reports of a commit.
     SourceRecords sourceRecords(const QList<EventEnvelope> &events) const override;
 
-    // Makes a log that has read nothing yet start after `position` (whose event's hash is
-    // `hash`) instead of at the beginning: each partition named in `offsets` at its offset, from
-    // which every event after `position` lies, the others at their beginning. Events up to
-    // `position` are read from the topics again only when asked for (KafkaLogScan). For a
-    // reader that needs only what came after, such as a projector whose projections stand
-    // there; such a log never writes, as it knows neither the versions nor the keys before.
-    // Returns whether it starts there: not when no offset names one of its partitions (they
-    // came from other topics).
-    bool startAfter(qint64 position, const QString &hash, const QList<SourceOffset> &offsets);
+    // Makes a log that has read nothing yet start at `point` instead of at the beginning of
+    // each partition. Events up to its position are read from the topics again only when
+    // asked for (KafkaLogScan). For a reader that needs only what came after, such as a
+    // projector whose projections stand there; such a log never writes, as it knows neither
+    // the versions nor the keys before. Returns whether it starts there: not when no offset
+    // names one of its partitions (they came from other topics).
+    bool startAfter(const ReadPoint &point);
+    // startAfter() for a snapshot of the state at `position`, whose event has `hash`: only when
+    // the topics, read from `point` with a scan of their own, chain up to that event. A snapshot
+    // that does not match these topics is thus ignored, where a log started at it would refuse
+    // them as tampered.
+    Result<bool> startAfterChecked(const ReadPoint &point, qint64 position, const QString &hash);
     // Nothing read yet: startAfter() may be called.
     bool untouched() const;
+    // The newest place at or before `position` that this log noted as it read (one every few
+    // thousand events), to start a later reader at (a snapshot's).
+    std::optional<ReadPoint> readPointAtOrBefore(qint64 position) const;
     // Makes a reader (opened without a transactional id) the exclusive writer: it takes the id
     // now, fencing any older writer, and reads to the end of the log before its first commit.
     Status takeWriterRole(const QString &transactionalId);
@@ -114,6 +120,10 @@ private:
     Status refresh(qint64 enough = 0);
     // Events older than those in memory, from the topics again.
     Result<QList<EventEnvelope>> readAgain(qint64 after, int limit);
+    Status openScan();
+    // `offsets` by partition, in m_partitions' order (OFFSET_BEGINNING where none is named);
+    // `named` tells whether any of them was.
+    std::vector<int64_t> offsetsByPartition(const QList<SourceOffset> &offsets, bool &named) const;
     // Lets go of events older than the newest eventsInMemory, keeping those after m_keepAfter.
     void forgetOldEvents();
     // Notes where a scan could start to read the events after m_contiguous.

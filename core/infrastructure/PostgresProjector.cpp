@@ -108,23 +108,30 @@ Result<QList<SourceOffset>> PostgresProjector::offsets()
     return found;
 }
 
-Result<std::optional<PostgresProjector::ResumePoint>> PostgresProjector::resumePoint()
+Result<std::optional<ReadPoint>> PostgresProjector::resumePoint()
 {
+    // One statement, so one snapshot: the checkpoint and the offsets of the same batch.
     QSqlQuery query(m_database.connection());
-    if (!PostgresDatabase::execWith(query,
-                                    QStringLiteral("SELECT position, event_hash FROM "
-                                                   "projection_checkpoints WHERE projector = ?"),
-                                    {name}))
+    if (!PostgresDatabase::execWith(
+            query,
+            QStringLiteral("SELECT c.position, c.event_hash, c.event_hash_position, o.topic, "
+                           "o.partition, o.next_offset FROM projection_checkpoints c "
+                           "LEFT JOIN projection_offsets o ON o.projector = c.projector "
+                           "WHERE c.projector = ?"),
+            {name}))
         return PostgresDatabase::failure(query, QStringLiteral("read checkpoint"));
-    if (!query.next() || query.value(0).toLongLong() <= 0 || query.value(1).isNull())
-        return std::optional<ResumePoint>();
-    ResumePoint point{query.value(0).toLongLong(), query.value(1).toString(), {}};
-    query.finish();
-    Result<QList<SourceOffset>> stored = offsets();
-    if (!stored.ok())
-        return stored.error();
-    point.offsets = std::move(stored.value());
-    return std::optional<ResumePoint>(std::move(point));
+    std::optional<ReadPoint> point;
+    while (query.next()) {
+        const qint64 position = query.value(0).toLongLong();
+        if (position <= 0 || query.value(1).isNull() || query.value(2).toLongLong() != position)
+            return std::optional<ReadPoint>();
+        if (!point)
+            point = ReadPoint{position, query.value(1).toString(), {}};
+        if (!query.value(3).isNull())
+            point->offsets.append(SourceOffset{query.value(3).toString(), query.value(4).toInt(),
+                                               query.value(5).toLongLong()});
+    }
+    return point;
 }
 
 Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
@@ -188,8 +195,11 @@ Status PostgresProjector::saveProgress(qint64 position, const QString &hash,
 {
     if (Status done = m_database.run(
             QStringLiteral("UPDATE projection_checkpoints SET position = ?, "
-                           "event_hash = COALESCE(?, event_hash) WHERE projector = ?"),
-            {position, textOrNull(hash), name}, QStringLiteral("save checkpoint"));
+                           "event_hash = COALESCE(?, event_hash), "
+                           "event_hash_position = COALESCE(?, event_hash_position) "
+                           "WHERE projector = ?"),
+            {position, textOrNull(hash), hash.isEmpty() ? QVariant() : QVariant(position), name},
+            QStringLiteral("save checkpoint"));
         !done.ok())
         return done;
     for (const SourceOffset &offset : offsets) {

@@ -46,13 +46,7 @@ public:
     // Where a reader of the log can start to bring the projections up to it: the checkpoint,
     // the hash of the event there and the stored offsets. None at position 0, or when the
     // hash is not known (a checkpoint from before it was stored).
-    struct ResumePoint
-    {
-        qint64 position = 0;
-        QString hash;
-        QList<SourceOffset> offsets;
-    };
-    Result<std::optional<ResumePoint>> resumePoint();
+    Result<std::optional<ReadPoint>> resumePoint();
     // Fault drills only: called inside the batch's transaction after each event is applied.
     void setEventAppliedHook(std::function<void(qint64 position)> hook);
 

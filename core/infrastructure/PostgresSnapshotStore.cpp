@@ -1,0 +1,160 @@
+#include "PostgresSnapshotStore.h"
+
+#include "LedgerStateCodec.h"
+#include "domain/Sha256.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace billing {
+namespace {
+
+QString digestOf(const QByteArray &bytes)
+{
+    return QString::fromLatin1(Sha256::hash(bytes).toHex());
+}
+
+QString offsetsText(const QList<SourceOffset> &offsets)
+{
+    QJsonArray array;
+    for (const SourceOffset &offset : offsets)
+        array.append(QJsonObject{{QStringLiteral("topic"), offset.topic},
+                                 {QStringLiteral("partition"), offset.partition},
+                                 {QStringLiteral("offset"), QString::number(offset.nextOffset)}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<SourceOffset> offsetsFrom(const QString &text)
+{
+    QList<SourceOffset> offsets;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue value : array) {
+        const QJsonObject object = value.toObject();
+        bool ok = false;
+        const qint64 offset = object.value(u"offset").toString().toLongLong(&ok);
+        if (ok)
+            offsets.append(SourceOffset{object.value(u"topic").toString(),
+                                        object.value(u"partition").toInt(), offset});
+    }
+    return offsets;
+}
+
+} // namespace
+
+PostgresSnapshotStore::PostgresSnapshotStore(PostgresDatabase &database, KafkaEventLog &log,
+                                             bool readOnly, CurrencyCatalog currencies)
+    : m_database(database)
+    , m_log(log)
+    , m_readOnly(readOnly)
+    , m_currencies(std::move(currencies))
+{}
+
+Result<std::optional<LedgerState>> PostgresSnapshotStore::load(qint64 atOrBefore)
+{
+    // The small columns first: a state of a large ledger is tens of megabytes.
+    struct Candidate
+    {
+        qint64 position = 0;
+        QString eventHash;
+        ReadPoint from;
+        QString digest;
+    };
+    QList<Candidate> candidates;
+    {
+        QSqlQuery list(m_database.connection());
+        if (!PostgresDatabase::execWith(
+                list,
+                QStringLiteral("SELECT position, event_hash, read_position, read_hash, "
+                               "read_offsets, digest FROM ledger_snapshots WHERE format = ? AND "
+                               "(? <= 0 OR position <= ?) ORDER BY position DESC"),
+                {LedgerStateCodec::formatVersion, atOrBefore, atOrBefore}))
+            return PostgresDatabase::failure(list, QStringLiteral("read snapshots"));
+        while (list.next())
+            candidates.append({list.value(0).toLongLong(), list.value(1).toString(),
+                               ReadPoint{list.value(2).toLongLong(), list.value(3).toString(),
+                                         offsetsFrom(list.value(4).toString())},
+                               list.value(5).toString()});
+    }
+    for (const Candidate &candidate : std::as_const(candidates)) {
+        std::optional<LedgerState> state;
+        {
+            QSqlQuery read(m_database.connection());
+            if (!PostgresDatabase::execWith(
+                    read, QStringLiteral("SELECT state FROM ledger_snapshots WHERE position = ?"),
+                    {candidate.position}))
+                return PostgresDatabase::failure(read, QStringLiteral("read snapshot"));
+            if (read.next()) {
+                const QByteArray bytes = read.value(0).toByteArray();
+                if (digestOf(bytes) == candidate.digest)
+                    state = LedgerStateCodec::decode(bytes, m_currencies);
+            }
+        }
+        if (!state || state->position() != candidate.position)
+            continue;
+        if (m_log.untouched()) {
+            // The log then starts at the snapshot's place, not at the topics' beginning.
+            const Result<bool> started =
+                m_log.startAfterChecked(candidate.from, candidate.position, candidate.eventHash);
+            if (!started.ok())
+                return started.error();
+            if (started.value())
+                return state;
+            continue;
+        }
+        // A log already read (an auditor going back in time): it knows the event there.
+        const Result<QList<EventEnvelope>> at = m_log.read(candidate.position - 1, 1);
+        if (!at.ok())
+            return at.error();
+        if (!at.value().isEmpty() && at.value().first().position == candidate.position &&
+            at.value().first().hash == candidate.eventHash)
+            return state;
+    }
+    return std::optional<LedgerState>();
+}
+
+Status PostgresSnapshotStore::save(const LedgerState &state)
+{
+    if (m_readOnly || state.position() <= 0)
+        return Done{};
+    const std::optional<ReadPoint> from = m_log.readPointAtOrBefore(state.position());
+    if (!from)
+        return Done{};
+    const Result<QList<EventEnvelope>> at = m_log.read(state.position() - 1, 1);
+    if (!at.ok())
+        return at.error();
+    BILLING_ASSERT(!at.value().isEmpty() && at.value().first().position == state.position());
+    const QByteArray bytes = LedgerStateCodec::encode(state);
+    if (Status begun = m_database.begin(); !begun.ok())
+        return begun;
+    // Two desks may save the same position: the first one stays.
+    for (const auto &[sql, values] :
+         {std::pair{QStringLiteral("INSERT INTO ledger_snapshots (position, event_hash, "
+                                   "read_position, read_hash, read_offsets, format, digest, "
+                                   "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "ON CONFLICT (position) DO NOTHING"),
+                    QVariantList{state.position(), at.value().first().hash, from->position,
+                                 from->hash, offsetsText(from->offsets),
+                                 LedgerStateCodec::formatVersion, digestOf(bytes), bytes}},
+          std::pair{QStringLiteral("DELETE FROM ledger_snapshots WHERE position NOT IN "
+                                   "(SELECT position FROM ledger_snapshots ORDER BY position "
+                                   "DESC LIMIT ?)"),
+                    QVariantList{kept}}}) {
+        if (Status done = m_database.run(sql, values, QStringLiteral("save snapshot"));
+            !done.ok()) {
+            m_database.rollback();
+            return done;
+        }
+    }
+    return m_database.commit();
+}
+
+Status PostgresSnapshotStore::clear()
+{
+    if (m_readOnly)
+        return Done{};
+    return m_database.exec(QStringLiteral("DELETE FROM ledger_snapshots"));
+}
+
+} // namespace billing
