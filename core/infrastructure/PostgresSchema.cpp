@@ -125,11 +125,15 @@ const QList<QStringList> &migrations()
         {
             // The hash of the event at the checkpoint: with the offsets, a reader that brings
             // the projections up to the log starts there, checking the chain from this hash,
-            // instead of reading the log from its beginning. With the position it belongs to:
-            // a projector that does not know the column (an older serve still running) moves
-            // the checkpoint without it, and the hash is then not used.
-            QStringLiteral("ALTER TABLE projection_checkpoints ADD COLUMN event_hash VARCHAR(64), "
-                           "ADD COLUMN event_hash_position BIGINT"),
+            // instead of reading the log from its beginning. NULL until the next batch.
+            QStringLiteral("ALTER TABLE projection_checkpoints ADD COLUMN event_hash VARCHAR(64)"),
+        },
+        {
+            // The position that hash belongs to: a projector that does not know the column (an
+            // older serve still running) moves the checkpoint without it, and the hash is then
+            // not used.
+            QStringLiteral(
+                "ALTER TABLE projection_checkpoints ADD COLUMN event_hash_position BIGINT"),
             // Snapshots of the folded state (PostgresSnapshotStore): `event_hash` is that of
             // the event at `position`; `read_*` the place in the Kafka log, at or before it,
             // where a process that opens with the snapshot starts to read.
