@@ -83,6 +83,15 @@ bool IdempotencyIndex::insert(QStringView key, const StoredIdempotency &record)
     return insertNew(m_byText, key.toString(), record);
 }
 
+void IdempotencyIndex::forEachKey(const std::function<void(const QUuid &)> &uuid,
+                                  const std::function<void(const QString &)> &text) const
+{
+    for (const QUuid &key : m_byUuid.keys())
+        uuid(key);
+    for (auto it = m_byText.cbegin(); it != m_byText.cend(); ++it)
+        text(it.key());
+}
+
 void IdempotencyIndex::remove(QStringView key)
 {
     if (const std::optional<QUuid> uuid = canonicalUuid(key))

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 namespace billing {
@@ -66,6 +67,9 @@ public:
     [[nodiscard]] bool insert(QStringView key, const StoredIdempotency &record);
     void remove(QStringView key);
     qsizetype size() const { return m_byUuid.size() + m_byText.size(); }
+    // Every key: one in the canonical UUID form as its UUID, any other as its text.
+    void forEachKey(const std::function<void(const QUuid &)> &uuid,
+                    const std::function<void(const QString &)> &text) const;
 
 private:
     friend class LedgerStateCodec;
@@ -97,6 +101,7 @@ public:
     const Account *account(QStringView id) const;
     const Transaction *transaction(QStringView id) const;
     std::optional<IdempotencyRecord> idempotency(QStringView key) const;
+    const IdempotencyIndex &idempotencyKeys() const { return m_idempotency; }
     qint64 aggregateVersion(QStringView aggregateId) const;
 
     // In the order they were created.

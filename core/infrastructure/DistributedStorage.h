@@ -46,6 +46,7 @@ public:
     // write), without projecting itself unless they stay behind for BILLING_PROJECTION_WAIT_MS.
     Result<CommandBus *> commandBus() override;
     const KafkaSettings &kafka() const { return m_kafka; }
+    const PostgresLocation &postgres() const { return m_database.location(); }
 
     // The transactional id every writer of this ledger uses: BILLING_KAFKA_TRANSACTIONAL_ID, else
     // one derived from the topic prefix.

@@ -126,6 +126,9 @@ void KafkaCommandServer::onAssigned()
     // read below then goes on to the end of the log, as a fresh log's first read would.
     std::unique_ptr<KafkaEventLog> log;
     std::unique_ptr<LedgerState> state;
+    // Assigned before it followed (a serve that just started): a standby now, from a snapshot.
+    if (!m_standbyLog)
+        startStandby();
     if (m_standbyLog) {
         if (m_standbyLog->takeWriterRole(m_transactionalId).ok()) {
             log = std::move(m_standbyLog);
@@ -182,13 +185,8 @@ void KafkaCommandServer::followAsStandby()
         m_standbyState.reset();
         m_followAgain = QDeadlineTimer(followRetryMs);
     };
-    if (!m_standbyLog) {
-        Result<std::unique_ptr<KafkaEventLog>> opened = KafkaEventLog::open(m_settings);
-        if (!opened.ok())
-            return failed(); // the holder's own open says what is wrong, if this one holds
-        m_standbyLog = std::move(opened.value());
-        m_standbyState = std::make_unique<LedgerState>();
-    }
+    if (!m_standbyLog && !startStandby())
+        return failed(); // the holder's own open says what is wrong, if this one holds
     // A page at a time: the group's poll in between keeps this member alive.
     const Result<QList<EventEnvelope>> events =
         m_standbyLog->read(m_standbyState->position(), readChunk);
@@ -196,6 +194,28 @@ void KafkaCommandServer::followAsStandby()
         return failed();
     for (const EventEnvelope &event : events.value())
         m_standbyState->apply(event);
+}
+
+bool KafkaCommandServer::startStandby()
+{
+    Result<std::unique_ptr<KafkaEventLog>> opened = KafkaEventLog::open(m_settings);
+    if (!opened.ok())
+        return false;
+    m_standbyLog = std::move(opened.value());
+    m_standbyState = std::make_unique<LedgerState>();
+    if (!m_snapshotLoader)
+        return true;
+    if (std::optional<LedgerState> loaded = m_snapshotLoader(*m_standbyLog)) {
+        // Started at the snapshot's place: the writer's checks come from the snapshot.
+        m_standbyLog->seedWriter(*loaded);
+        m_standbyState = std::make_unique<LedgerState>(std::move(*loaded));
+    }
+    return true;
+}
+
+void KafkaCommandServer::setSnapshotLoader(SnapshotLoader loader)
+{
+    m_snapshotLoader = std::move(loader);
 }
 
 void KafkaCommandServer::onRevoked()

@@ -46,6 +46,11 @@ public:
     using AfterCommit =
         std::function<void(const QList<EventEnvelope> &events, const SourceRecords &records)>;
     void setAfterCommitHook(AfterCommit hook);
+    // The newest usable snapshot for a standby's new log, on the deciding thread; the loader
+    // may start the log at the snapshot's place (KafkaEventLog::startAfterChecked). Without
+    // one, a standby folds the log from its beginning.
+    using SnapshotLoader = std::function<std::optional<LedgerState>(KafkaEventLog &log)>;
+    void setSnapshotLoader(SnapshotLoader loader);
     // Serves until `stop` is set, then leaves the group so that a standby takes over at once.
     void run(const std::atomic<bool> &stop);
     qint64 commandsDecided() const { return m_decided; }
@@ -69,6 +74,8 @@ private:
     static void retire(std::unique_ptr<KafkaEventLog> log);
     // While standing by: reads a little more of the log into the standby's state.
     void followAsStandby();
+    // A standby's reader and its state, from the newest snapshot when there is one.
+    bool startStandby();
 
     KafkaSettings m_settings;
     QString m_transactionalId;
@@ -84,6 +91,7 @@ private:
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
     AfterCommit m_afterCommit;
+    SnapshotLoader m_snapshotLoader;
     struct Rebalance;
     std::unique_ptr<Rebalance> m_rebalance;
 };

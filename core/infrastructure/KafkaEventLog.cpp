@@ -3,6 +3,7 @@
 #include "EventCodec.h"
 #include "KafkaDeliveries.h"
 #include "KafkaLogScan.h"
+#include "domain/LedgerState.h"
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
@@ -170,10 +171,26 @@ std::optional<ReadPoint> KafkaEventLog::readPointAtOrBefore(qint64 position) con
     return point;
 }
 
+void KafkaEventLog::seedWriter(const LedgerState &state)
+{
+    // Before anything after the place was read: the events between it and the snapshot, read
+    // next, set their aggregates' versions again to what the snapshot holds, and later ones on.
+    BILLING_ASSERT(m_startedAfter > 0 && m_contiguous == m_startedAfter && m_events.isEmpty() &&
+                   state.position() >= m_startedAfter);
+    for (const Account &account : state.accounts())
+        m_versions.insert(account.id, account.version);
+    for (const Transaction &transaction : state.transactions())
+        m_versions.insert(transaction.id, transaction.version);
+    state.idempotencyKeys().forEachKey(
+        [this](const QUuid &key) { m_idempotencyKeys.insert(key); },
+        [this](const QString &key) { m_idempotencyKeys.insert(key); });
+    m_seeded = true;
+}
+
 Status KafkaEventLog::takeWriterRole(const QString &transactionalId)
 {
     BILLING_ASSERT(m_transactionalId.isEmpty() && !m_producer && !transactionalId.isEmpty());
-    BILLING_ASSERT(m_startedAfter == 0);
+    BILLING_ASSERT(m_startedAfter == 0 || m_seeded);
     m_transactionalId = transactionalId;
     m_mode = WriterMode::Exclusive;
     // What it read before holds; what was committed since is read before its first commit
@@ -679,7 +696,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::commit(const QList<EventEnvelope> &e
 {
     BILLING_ASSERT(!events.isEmpty() || extras);
     BILLING_ASSERT(!m_transactionalId.isEmpty());
-    if (m_startedAfter > 0)
+    if (m_startedAfter > 0 && !m_seeded)
         return failure(QStringLiteral("this reader started after position %1 and cannot write")
                            .arg(m_startedAfter));
     if (m_fenced)

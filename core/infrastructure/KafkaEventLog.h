@@ -90,6 +90,10 @@ public:
     // that does not match these topics is thus ignored, where a log started at it would refuse
     // them as tampered.
     Result<bool> startAfterChecked(const ReadPoint &point, qint64 position, const QString &hash);
+    // For a log started at a snapshot's place, before it reads on: takes what a writer checks
+    // (every aggregate's version, every idempotency key) from `state`, the snapshot's, so that
+    // it may take the writer role after all (a serve that starts from a snapshot).
+    void seedWriter(const LedgerState &state);
     // Nothing read yet: startAfter() may be called.
     bool untouched() const;
     // The newest place at or before `position` that this log noted as it read (one every few
@@ -180,6 +184,7 @@ private:
     QString m_lastHash;
     bool m_fenced = false;
     qint64 m_startedAfter = 0; // startAfter(): positions up to it were not read from the start
+    bool m_seeded = false;     // seedWriter(): it may write all the same
     std::function<void()> m_beforeCommit;
     std::function<void()> m_afterCommit;
 };

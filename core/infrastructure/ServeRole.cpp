@@ -1,6 +1,7 @@
 #include "ServeRole.h"
 
 #include "KafkaCommandServer.h"
+#include "PostgresSnapshotStore.h"
 
 #include <condition_variable>
 #include <deque>
@@ -81,6 +82,25 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
 {
     KafkaCommandServer server(storage.kafka(), DistributedStorage::writerId(storage.kafka()));
     server.setReportHook(std::move(report));
+    // A standby starts from the newest snapshot, read on the deciding thread with a connection
+    // of its own (the storage's belongs to this thread): a serve that starts on a long log
+    // then reads only what came after it.
+    server.setSnapshotLoader([location = storage.postgres()](KafkaEventLog &log) {
+        std::optional<LedgerState> loaded;
+        PostgresDatabase database;
+        if (Status opened = database.open(location, PostgresDatabase::Access::ReadOnly);
+            !opened.ok()) {
+            qWarning("No snapshot for the standby: %s", qPrintable(opened.error().message));
+            return loaded;
+        }
+        PostgresSnapshotStore snapshots(database, log, true);
+        Result<std::optional<LedgerState>> found = snapshots.load(0);
+        if (!found.ok())
+            qWarning("No snapshot for the standby: %s", qPrintable(found.error().message));
+        else
+            loaded = std::move(found.value());
+        return loaded;
+    });
     CommittedEvents committed;
     server.setAfterCommitHook(
         [&committed](const QList<EventEnvelope> &events, const SourceRecords &records) {

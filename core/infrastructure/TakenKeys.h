@@ -20,6 +20,7 @@ public:
             return m_uuids.find(*uuid) != nullptr;
         return m_texts.contains(key.toString());
     }
+    void insert(const QUuid &key) { (void)m_uuids.tryInsert(key, true); }
     void insert(const QString &key)
     {
         if (const std::optional<QUuid> uuid = canonicalUuid(key))
