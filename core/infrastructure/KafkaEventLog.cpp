@@ -25,6 +25,10 @@ qint64 checkpointEvery(const KafkaSettings &settings)
     return std::clamp<qint64>(settings.eventsInMemory / 4, 1, 4096);
 }
 constexpr int transactionCallMs = 30000;
+// A snapshot's place lies at most a checkpoint's distance before it (readPointAtOrBefore());
+// the check reads that far, and gives up soon on topics that do not hold it.
+constexpr qint64 readCheckMax = 100000;
+constexpr int readCheckStallMs = 5000;
 
 Error failure(const QString &message)
 {
@@ -132,25 +136,29 @@ bool KafkaEventLog::startAfter(const ReadPoint &point)
 Result<bool> KafkaEventLog::startAfterChecked(const ReadPoint &point, qint64 position,
                                               const QString &hash)
 {
-    BILLING_ASSERT(point.position <= position);
+    // A row that makes no sense (edited by hand, say) is not used, like any other that does
+    // not match; the place lies strictly before the snapshot, so that the topics are read.
+    if (!untouched() || point.position <= 0 || point.hash.isEmpty() || point.position >= position ||
+        position - point.position > readCheckMax)
+        return false;
     bool named = false;
     const LogCheckpoint from{point.position, point.hash, offsetsByPartition(point.offsets, named)};
     if (!named)
         return false;
-    if (position > point.position) {
-        if (Status opened = openScan(); !opened.ok())
-            return opened.error();
-        SourceRecords records;
-        // Up to `position` and no further: those events were committed when it was saved.
-        const Result<QList<EventEnvelope>> events =
-            m_scan->read(point.position, int(position - point.position), position, {from}, records);
-        // Another chain, or topics that lost those events: not this log's snapshot.
-        if (!events.ok() || events.value().isEmpty() ||
-            events.value().last().position != position || events.value().last().hash != hash)
-            return false;
-    } else if (point.hash != hash) {
+    Result<std::unique_ptr<KafkaLogScan>> opened = KafkaLogScan::open(m_settings, scanPartitions());
+    if (!opened.ok())
+        return opened.error();
+    // A scan of its own, closed after it: left assigned, it would fetch every new record.
+    const std::unique_ptr<KafkaLogScan> scan = std::move(opened.value());
+    scan->setStallLimit(readCheckStallMs);
+    SourceRecords records;
+    // Up to `position` and no further: those events were committed when it was saved.
+    const Result<QList<EventEnvelope>> events =
+        scan->read(point.position, int(position - point.position), position, {from}, records);
+    // Another chain, or topics that lost those events: not this log's snapshot.
+    if (!events.ok() || events.value().isEmpty() || events.value().last().position != position ||
+        events.value().last().hash != hash)
         return false;
-    }
     return startAfter(point);
 }
 
@@ -586,14 +594,19 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     return events;
 }
 
+std::vector<std::pair<std::string, int>> KafkaEventLog::scanPartitions() const
+{
+    std::vector<std::pair<std::string, int>> partitions;
+    for (const RdKafka::TopicPartition *partition : m_partitions)
+        partitions.emplace_back(partition->topic(), partition->partition());
+    return partitions;
+}
+
 Status KafkaEventLog::openScan()
 {
     if (m_scan)
         return Done{};
-    std::vector<std::pair<std::string, int>> partitions;
-    for (const RdKafka::TopicPartition *partition : m_partitions)
-        partitions.emplace_back(partition->topic(), partition->partition());
-    Result<std::unique_ptr<KafkaLogScan>> scan = KafkaLogScan::open(m_settings, partitions);
+    Result<std::unique_ptr<KafkaLogScan>> scan = KafkaLogScan::open(m_settings, scanPartitions());
     if (!scan.ok())
         return scan.error();
     m_scan = std::move(scan.value());

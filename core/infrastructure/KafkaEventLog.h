@@ -125,6 +125,7 @@ private:
     // Events older than those in memory, from the topics again.
     Result<QList<EventEnvelope>> readAgain(qint64 after, int limit);
     Status openScan();
+    std::vector<std::pair<std::string, int>> scanPartitions() const;
     // `offsets` by partition, in m_partitions' order (OFFSET_BEGINNING where none is named);
     // `named` tells whether any of them was.
     std::vector<int64_t> offsetsByPartition(const QList<SourceOffset> &offsets, bool &named) const;

@@ -12,9 +12,6 @@
 namespace billing {
 namespace {
 
-// Without a record for this long, the scan gives up (a broker gone away).
-constexpr int stalledMs = 30000;
-
 Error failure(const QString &message)
 {
     return Error{reason::storageFailure, message, QStringLiteral("store")};
@@ -88,7 +85,7 @@ Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, 
                                                        SourceRecords &records)
 {
     QList<EventEnvelope> events;
-    QDeadlineTimer stalled(stalledMs);
+    QDeadlineTimer stalled(m_stalledMs);
     while (events.size() < limit && m_chained < upTo) {
         if (auto next = m_ahead.find(m_chained + 1); next != m_ahead.end()) {
             if (codec::chainHash(m_lastHash, codec::canonicalBytes(next->event)) !=
@@ -109,7 +106,7 @@ Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, 
         if (stalled.hasExpired())
             return failure(QStringLiteral("reading the event topics again: nothing for %1 ms "
                                           "while position %2 was due")
-                               .arg(stalledMs)
+                               .arg(m_stalledMs)
                                .arg(m_chained + 1));
         const std::unique_ptr<RdKafka::Message> message(m_consumer->consume(100));
         if (message->err() == RdKafka::ERR__TIMED_OUT ||
@@ -121,7 +118,7 @@ Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, 
         Result<kafka::EventRecord> record = kafka::eventRecord(*message);
         if (!record.ok())
             return record.error();
-        stalled = QDeadlineTimer(stalledMs);
+        stalled = QDeadlineTimer(m_stalledMs);
         const qint64 position = record.value().event.position;
         // A copy of an event read before (one written again by hand) changes nothing: the
         // first record of a position is the one the chain was checked with, as in the log.

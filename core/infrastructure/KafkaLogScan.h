@@ -40,6 +40,8 @@ public:
     Result<QList<EventEnvelope>> read(qint64 after, int limit, qint64 upTo,
                                       const QList<LogCheckpoint> &checkpoints,
                                       SourceRecords &records);
+    // Without a record for this long, a read gives up (a broker gone away; 30 s unless set).
+    void setStallLimit(int ms) { m_stalledMs = ms; }
 
 private:
     KafkaLogScan() = default;
@@ -53,6 +55,7 @@ private:
     QMap<qint64, kafka::EventRecord> m_ahead; // read, past the next position
     qint64 m_chained = 0;                     // positions 1..m_chained are read and checked
     QString m_lastHash;
+    int m_stalledMs = 30000;
 };
 
 } // namespace billing

@@ -132,12 +132,12 @@ const QList<QStringList> &migrations()
             // The position that hash belongs to: a projector that does not know the column (an
             // older serve still running) moves the checkpoint without it, and the hash is then
             // not used.
-            QStringLiteral(
-                "ALTER TABLE projection_checkpoints ADD COLUMN event_hash_position BIGINT"),
+            QStringLiteral("ALTER TABLE projection_checkpoints ADD COLUMN IF NOT EXISTS "
+                           "event_hash_position BIGINT"),
             // Snapshots of the folded state (PostgresSnapshotStore): `event_hash` is that of
             // the event at `position`; `read_*` the place in the Kafka log, at or before it,
             // where a process that opens with the snapshot starts to read.
-            QStringLiteral(R"(CREATE TABLE ledger_snapshots (
+            QStringLiteral(R"(CREATE TABLE IF NOT EXISTS ledger_snapshots (
                 position BIGINT PRIMARY KEY,
                 event_hash VARCHAR(64) NOT NULL,
                 read_position BIGINT NOT NULL,

@@ -69,8 +69,12 @@ Result<std::optional<LedgerState>> PostgresSnapshotStore::load(qint64 atOrBefore
                 QStringLiteral("SELECT position, event_hash, read_position, read_hash, "
                                "read_offsets, digest FROM ledger_snapshots WHERE format = ? AND "
                                "(? <= 0 OR position <= ?) ORDER BY position DESC"),
-                {LedgerStateCodec::formatVersion, atOrBefore, atOrBefore}))
-            return PostgresDatabase::failure(list, QStringLiteral("read snapshots"));
+                {LedgerStateCodec::formatVersion, atOrBefore, atOrBefore})) {
+            // A cache: without it (say an auditor's role not granted the table) all is slower.
+            const Error error = PostgresDatabase::failure(list, QStringLiteral("read snapshots"));
+            qWarning("%s", qPrintable(error.message));
+            return std::optional<LedgerState>();
+        }
         while (list.next())
             candidates.append({list.value(0).toLongLong(), list.value(1).toString(),
                                ReadPoint{list.value(2).toLongLong(), list.value(3).toString(),
@@ -118,7 +122,8 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
 {
     if (m_readOnly || state.position() <= 0)
         return Done{};
-    const std::optional<ReadPoint> from = m_log.readPointAtOrBefore(state.position());
+    // Strictly before: opening checks the topics from there up to the snapshot's event.
+    const std::optional<ReadPoint> from = m_log.readPointAtOrBefore(state.position() - 1);
     if (!from)
         return Done{};
     const Result<QList<EventEnvelope>> at = m_log.read(state.position() - 1, 1);
@@ -128,7 +133,8 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
     const QByteArray bytes = LedgerStateCodec::encode(state);
     if (Status begun = m_database.begin(); !begun.ok())
         return begun;
-    // Two desks may save the same position: the first one stays.
+    // Two desks may save the same position: the first one stays. Not through the prepared
+    // statements the connection keeps, which would hold the state's bytes bound.
     for (const auto &[sql, values] :
          {std::pair{QStringLiteral("INSERT INTO ledger_snapshots (position, event_hash, "
                                    "read_position, read_hash, read_offsets, format, digest, "
@@ -141,10 +147,11 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
                                    "(SELECT position FROM ledger_snapshots ORDER BY position "
                                    "DESC LIMIT ?)"),
                     QVariantList{kept}}}) {
-        if (Status done = m_database.run(sql, values, QStringLiteral("save snapshot"));
-            !done.ok()) {
+        QSqlQuery query(m_database.connection());
+        if (!PostgresDatabase::execWith(query, sql, values)) {
+            const Error error = PostgresDatabase::failure(query, QStringLiteral("save snapshot"));
             m_database.rollback();
-            return done;
+            return error;
         }
     }
     return m_database.commit();
