@@ -35,6 +35,21 @@
 
 using namespace billing::test;
 
+namespace {
+
+template<typename Value>
+QByteArray why(const billing::Result<Value> &result)
+{
+    return result.ok() ? QByteArray() : result.error().message.toUtf8();
+}
+
+billing::KafkaEventLog &logOf(billing::LedgerStorage &storage)
+{
+    return dynamic_cast<billing::KafkaEventLog &>(storage.events());
+}
+
+} // namespace
+
 class TestDistributedCli : public QObject
 {
     Q_OBJECT
@@ -55,6 +70,16 @@ private Q_SLOTS:
     void aSnapshotStartsTheReadOfTheLogWhereItWasTaken();
 
 private:
+    // A bank, two users and an import of 30 rows (`first` in `dir`) through the serve.
+    struct SmallLedger
+    {
+        QString bank;
+        QStringList users;
+        QString first;
+    };
+    void writeSmallLedger(const QTemporaryDir &dir, SmallLedger &ledger);
+    // The distributed storage in this process, its projections at `projectionsUrl`.
+    std::unique_ptr<billing::LedgerStorage> openHere(const QString &projectionsUrl) const;
     // psql's unaligned output of `statements` on `url`; none on failure.
     static std::optional<QByteArray> psqlOutput(const QString &url, const QStringList &statements);
     // "topic/partition" -> next_offset, as the projector stored them.
@@ -616,23 +641,37 @@ std::optional<QByteArray> TestDistributedCli::psqlOutput(const QString &url,
     return psql.readAllStandardOutput();
 }
 
+void TestDistributedCli::writeSmallLedger(const QTemporaryDir &dir, SmallLedger &ledger)
+{
+    ledger.bank = create(QStringLiteral("external"));
+    ledger.users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
+    QVERIFY(!ledger.bank.isEmpty() && !ledger.users[0].isEmpty() && !ledger.users[1].isEmpty());
+    ledger.first = dir.filePath(QStringLiteral("first.csv"));
+    // Random transaction ids: every partition of the transaction topic gets events.
+    QVERIFY(DistributedCli::writeImport(ledger.first, 0, 30, ledger.users, ledger.bank));
+    const CliRun imported = cli({QStringLiteral("import"), ledger.first});
+    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+}
+
+std::unique_ptr<billing::LedgerStorage>
+TestDistributedCli::openHere(const QString &projectionsUrl) const
+{
+    using billing::StoreLocation;
+    billing::Result<std::unique_ptr<billing::LedgerStorage>> storage = billing::openStorage(
+        StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), projectionsUrl});
+    if (!storage.ok())
+        qWarning("%s", qPrintable(storage.error().message));
+    return storage.ok() ? std::move(storage.value()) : nullptr;
+}
+
 void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
 {
-    using billing::KafkaEventLog;
     using billing::LedgerStorage;
-    using billing::StoreLocation;
-    const auto why = [](const auto &result) {
-        return result.ok() ? QByteArray() : result.error().message.toUtf8();
-    };
-    const QString bank = create(QStringLiteral("external"));
-    const QStringList users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
-    QVERIFY(!bank.isEmpty() && !users[0].isEmpty() && !users[1].isEmpty());
     QTemporaryDir dir;
-    const QString first = dir.filePath(QStringLiteral("first.csv"));
-    // Random transaction ids: every partition of the transaction topic gets events.
-    QVERIFY(DistributedCli::writeImport(first, 0, 30, users, bank));
-    CliRun imported = cli({QStringLiteral("import"), first});
-    QVERIFY2(imported.exitCode == 0, imported.err.constData());
+    SmallLedger ledger;
+    CHECKED(writeSmallLedger(dir, ledger));
+    const QString &bank = ledger.bank;
+    const QStringList &users = ledger.users;
 
     // The log as billing-cli prints it: position -> hash.
     const auto logHashes = [this] {
@@ -650,14 +689,7 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     const qint64 last = before.lastKey();
 
     const auto open = [this](const QString &url) {
-        billing::Result<std::unique_ptr<LedgerStorage>> storage = billing::openStorage(
-            StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), url});
-        if (!storage.ok())
-            qWarning("%s", qPrintable(storage.error().message));
-        return storage.ok() ? std::move(storage.value()) : nullptr;
-    };
-    const auto logOf = [](LedgerStorage &storage) -> KafkaEventLog & {
-        return dynamic_cast<KafkaEventLog &>(storage.events());
+        return openHere(url);
     };
 
     // The serve projected every command before it answered: a query's catch-up finds nothing
@@ -715,7 +747,7 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     // ... and later only what came after them, chained from the hash they stored.
     const QString second = dir.filePath(QStringLiteral("second.csv"));
     QVERIFY(DistributedCli::writeImport(second, 1, 10, users, bank));
-    imported = cli({QStringLiteral("import"), second});
+    const CliRun imported = cli({QStringLiteral("import"), second});
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
     const qint64 newest = logHashes().lastKey();
     QVERIFY(newest > last);
@@ -740,21 +772,15 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
 
 void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
 {
-    using billing::KafkaEventLog;
     using billing::LedgerState;
     using billing::LedgerStorage;
-    using billing::StoreLocation;
-    const auto why = [](const auto &result) {
-        return result.ok() ? QByteArray() : result.error().message.toUtf8();
-    };
-    const QString bank = create(QStringLiteral("external"));
-    const QStringList users = {create(QStringLiteral("user")), create(QStringLiteral("user"))};
-    QVERIFY(!bank.isEmpty() && !users[0].isEmpty() && !users[1].isEmpty());
     QTemporaryDir dir;
-    const QString first = dir.filePath(QStringLiteral("first.csv"));
-    QVERIFY(DistributedCli::writeImport(first, 0, 30, users, bank));
-    CliRun run = cli({QStringLiteral("import"), first});
-    QVERIFY2(run.exitCode == 0, run.err.constData());
+    SmallLedger ledger;
+    CHECKED(writeSmallLedger(dir, ledger));
+    const QString &bank = ledger.bank;
+    const QStringList &users = ledger.users;
+    const QString &first = ledger.first;
+    CliRun run;
 
     // `balances` folds the log and leaves a snapshot for the next reader: here after any
     // event, and anchored at a place the log notes about every 10 events.
@@ -780,14 +806,10 @@ void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
     QVERIFY2(run.exitCode == 0, run.err.constData());
 
     const auto open = [this] {
-        billing::Result<std::unique_ptr<LedgerStorage>> storage = billing::openStorage(
-            StoreLocation{StoreLocation::Kind::Kafka, m_broker.bootstrap(), m_postgres.url()});
-        if (!storage.ok())
-            qWarning("%s", qPrintable(storage.error().message));
-        return storage.ok() ? std::move(storage.value()) : nullptr;
+        return openHere(m_postgres.url());
     };
     const auto held = [](LedgerStorage &storage) {
-        return dynamic_cast<KafkaEventLog &>(storage.events()).eventsHeld();
+        return logOf(storage).eventsHeld();
     };
     // The whole log, folded from its beginning.
     const std::unique_ptr<LedgerStorage> whole = open();
@@ -798,8 +820,9 @@ void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
     QVERIFY(newest > snapshotAt);
     QCOMPARE(held(*whole), newest);
 
-    // From the snapshot: the same state, and only the log after its place was read.
-    {
+    // A fresh process folds to the end with the snapshots: the state of a full replay, with
+    // `expectedHeld` events read from the log.
+    const auto foldsLikeAReplay = [&](qint64 expectedHeld) {
         const std::unique_ptr<LedgerStorage> storage = open();
         QVERIFY(storage);
         const billing::Result<LedgerState> state =
@@ -807,22 +830,15 @@ void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
         QVERIFY2(state.ok(), why(state).constData());
         QCOMPARE(billing::LedgerStateCodec::encode(state.value()),
                  billing::LedgerStateCodec::encode(replayed.value()));
-        QCOMPARE(held(*storage), newest - readFrom);
-    }
+        QCOMPARE(held(*storage), expectedHeld);
+    };
+    // From the snapshot: only the log after its place was read.
+    CHECKED(foldsLikeAReplay(newest - readFrom));
     // A snapshot that does not match the log (here its event's hash) is ignored.
     QVERIFY(
         psqlOutput(m_postgres.url(),
                    {QStringLiteral("UPDATE ledger_snapshots SET event_hash = repeat('0', 64)")}));
-    {
-        const std::unique_ptr<LedgerStorage> storage = open();
-        QVERIFY(storage);
-        const billing::Result<LedgerState> state =
-            billing::replayTo(storage->events(), 0, storage->snapshots());
-        QVERIFY2(state.ok(), why(state).constData());
-        QCOMPARE(billing::LedgerStateCodec::encode(state.value()),
-                 billing::LedgerStateCodec::encode(replayed.value()));
-        QCOMPARE(held(*storage), newest);
-    }
+    CHECKED(foldsLikeAReplay(newest));
 
     // A serve that starts takes the newest snapshot too, and writes from there: what it
     // checks a commit against (versions, idempotency keys) comes from the snapshot's state.
