@@ -29,15 +29,20 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
     return context;
 }
 
+std::unique_ptr<LedgerService> CliContext::newService()
+{
+    auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
+    service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+    return service;
+}
+
 Result<LedgerService *> CliContext::service()
 {
     if (!m_service) {
-        // The bus first: its producer connects and gets its producer id while the log is read.
         const Result<CommandBus *> bus = m_storage->commandBus();
         if (!bus.ok())
             return bus.error();
-        auto service = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
-        service->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+        std::unique_ptr<LedgerService> service = newService();
         service->setCommandBus(bus.value());
         if (bus.value()) {
             // The decision maker checks every command on the whole log; what this process
@@ -56,8 +61,7 @@ Result<LedgerService *> CliContext::service()
 Result<const LedgerState *> CliContext::foldedState()
 {
     if (!m_folded) {
-        auto folded = std::make_unique<LedgerService>(m_storage->events(), m_clock, m_ids);
-        folded->setSnapshots(m_storage->snapshots(), snapshotEveryEvents());
+        std::unique_ptr<LedgerService> folded = newService();
         if (Status opened = folded->open(); !opened.ok())
             return opened.error();
         folded->saveSnapshotWhenDue();

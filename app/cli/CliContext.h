@@ -35,6 +35,9 @@ public:
     const StoreLocation &location() const { return m_location; }
 
 private:
+    // Over the store, with its snapshots; not opened.
+    std::unique_ptr<LedgerService> newService();
+
     StoreLocation m_location;
     std::unique_ptr<LedgerStorage> m_storage;
     SystemClock m_clock;
