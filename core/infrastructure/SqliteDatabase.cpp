@@ -1,6 +1,7 @@
 #include "SqliteDatabase.h"
 
 #include "SqliteSchema.h"
+#include "SqliteWalWrites.h"
 #include "domain/ReasonCode.h"
 
 #include <QAtomicInteger>
@@ -47,6 +48,7 @@ Status SqliteDatabase::open(const QString &path, Durability durability, Checkpoi
                      {}};
     m_path = file.absoluteFilePath();
     m_connectionName = nextConnectionName();
+    sqlite::useBufferedWalWrites();
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     if (!m_db.open())
