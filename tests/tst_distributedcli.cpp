@@ -68,6 +68,7 @@ private Q_SLOTS:
     void projectionOffsetsAreThoseOfTheLog();
     void aQueryReadsTheLogFromWhereTheProjectionsStand();
     void aSnapshotStartsTheReadOfTheLogWhereItWasTaken();
+    void anOldEventIsReadFromTheNearestPlaceInTheLog();
 
 private:
     // A bank, two users and an import of 30 rows (`first` in `dir`) through the serve.
@@ -110,19 +111,21 @@ void TestDistributedCli::init()
     // are emptied (their checkpoint would otherwise run ahead of the new topics).
     qputenv("BILLING_KAFKA_TOPIC_PREFIX", QStringLiteral("cli%1.").arg(++m_round).toUtf8());
     QProcess psql;
-    psql.start(
-        QStringLiteral("psql"),
-        {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
-         QStringLiteral(
-             "DO $$ BEGIN IF to_regclass('account_projections') IS NOT NULL "
-             "THEN TRUNCATE account_projections, transaction_projections, "
-             "audit_logs, projection_offsets, ledger_snapshots; UPDATE projection_checkpoints "
-             "SET position = 0; END IF; END $$")});
+    psql.start(QStringLiteral("psql"),
+               {QStringLiteral("-XAtq"), m_postgres.url(), QStringLiteral("-c"),
+                QStringLiteral("DO $$ BEGIN IF to_regclass('account_projections') IS NOT NULL "
+                               "THEN TRUNCATE account_projections, transaction_projections, "
+                               "audit_logs, projection_offsets, ledger_snapshots, log_places; "
+                               "UPDATE projection_checkpoints "
+                               "SET position = 0; END IF; END $$")});
     QVERIFY(psql.waitForFinished(30000));
     QCOMPARE(psql.exitCode(), 0);
     // Commands are decided by a serve; one test shows what happens without one.
     if (QByteArray(QTest::currentTestFunction()) == "withoutServeACommandFailsClearly")
         return;
+    // Readers that keep 40 events note a place every 10 (the serve's projector too).
+    if (QByteArray(QTest::currentTestFunction()) == "anOldEventIsReadFromTheNearestPlaceInTheLog")
+        qputenv("BILLING_KAFKA_EVENTS_IN_MEMORY", "40");
     m_serve = std::make_unique<ServeProcess>(withStore({}));
     QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty(),
              m_serve->errors().constData());
@@ -130,6 +133,7 @@ void TestDistributedCli::init()
 
 void TestDistributedCli::cleanup()
 {
+    qunsetenv("BILLING_KAFKA_EVENTS_IN_MEMORY");
     if (m_serve)
         QVERIFY2(m_serve->stop(), m_serve->errors().constData());
     m_serve.reset();
@@ -872,6 +876,69 @@ void TestDistributedCli::aSnapshotStartsTheReadOfTheLogWhereItWasTaken()
     QCOMPARE(run.json().value(u"position").toInteger(), newest + 4);
     run = cli({QStringLiteral("verify")});
     QVERIFY2(run.exitCode == 0, run.out.constData());
+}
+
+// A reader that started at the projections knows no place in the log before them; an older
+// event (an auditor's click in the history) is read from the nearest place the projector noted
+// in PostgreSQL, not from the topics' beginning.
+void TestDistributedCli::anOldEventIsReadFromTheNearestPlaceInTheLog()
+{
+    using billing::LedgerStorage;
+    QTemporaryDir dir;
+    SmallLedger ledger;
+    CHECKED(writeSmallLedger(dir, ledger));
+    // Commands one at a time: each is a batch of its own for the serve's projector, which notes
+    // a place whenever a batch passes a multiple of 10 events.
+    for (int i = 0; i < 10; ++i) {
+        const CliRun topup = cli({QStringLiteral("topup"), QStringLiteral("--account"),
+                                  ledger.users[0], QStringLiteral("--from"), ledger.bank,
+                                  QStringLiteral("--amount"), QStringLiteral("1")});
+        QVERIFY2(topup.exitCode == 0, topup.err.constData());
+    }
+    const std::optional<QByteArray> places =
+        psqlOutput(m_postgres.url(), {QStringLiteral("SELECT count(*) FROM log_places")});
+    QVERIFY(places);
+    QVERIFY2(places->trimmed().toInt() >= 3, places->constData());
+
+    QMap<qint64, QString> hashes;
+    const CliRun events =
+        cli({QStringLiteral("events"), QStringLiteral("--limit"), QStringLiteral("100000")});
+    QCOMPARE(events.exitCode, 0);
+    for (const QByteArray &line : events.out.trimmed().split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        hashes.insert(event.value(u"position").toInteger(), event.value(u"hash").toString());
+    }
+    const qint64 last = hashes.lastKey();
+    const qint64 old = last - 5;
+    QVERIFY(old > 100);
+
+    // Started at the projections (the last event), the log holds nothing older.
+    const auto readOld = [&](qint64 &scanned) {
+        const std::unique_ptr<LedgerStorage> storage = openHere(m_postgres.url());
+        QVERIFY(storage);
+        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+        QCOMPARE(caughtUp.value(), last);
+        QCOMPARE(logOf(*storage).eventsHeld(), 0);
+        const billing::Result<QList<billing::EventEnvelope>> read =
+            storage->events().read(old - 1, 1);
+        QVERIFY2(read.ok(), why(read).constData());
+        QCOMPARE(read.value().size(), 1);
+        QCOMPARE(read.value().first().position, old);
+        QCOMPARE(read.value().first().hash, hashes.value(old));
+        scanned = logOf(*storage).recordsScanned();
+    };
+    qint64 fromPlace = 0;
+    CHECKED(readOld(fromPlace));
+    // At most the records after the nearest place (10 events back or less), where the read
+    // from the beginning goes through all of the older ones.
+    QVERIFY2(fromPlace <= 20, qPrintable(QString::number(fromPlace)));
+    QVERIFY(psqlOutput(m_postgres.url(), {QStringLiteral("DELETE FROM log_places")}));
+    qint64 fromBeginning = 0;
+    CHECKED(readOld(fromBeginning));
+    QVERIFY2(fromBeginning >= old, qPrintable(QString::number(fromBeginning)));
+    qInfo("event %lld of %lld: %lld records read from the nearest place, %lld from the beginning",
+          old, last, fromPlace, fromBeginning);
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

@@ -2,6 +2,9 @@
 
 #include "domain/Invariant.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMap>
 
 namespace billing {
@@ -24,6 +27,31 @@ QList<SourceOffset> nextOffsets(const QList<EventEnvelope> &events, const Source
     QList<SourceOffset> offsets;
     for (auto it = next.cbegin(); it != next.cend(); ++it)
         offsets.append(SourceOffset{it.key().first, it.key().second, it.value()});
+    return offsets;
+}
+
+QString offsetsToJson(const QList<SourceOffset> &offsets)
+{
+    QJsonArray array;
+    for (const SourceOffset &offset : offsets)
+        array.append(QJsonObject{{QStringLiteral("topic"), offset.topic},
+                                 {QStringLiteral("partition"), offset.partition},
+                                 {QStringLiteral("offset"), QString::number(offset.nextOffset)}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<SourceOffset> offsetsFromJson(const QString &text)
+{
+    QList<SourceOffset> offsets;
+    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
+    for (const QJsonValue value : array) {
+        const QJsonObject object = value.toObject();
+        bool ok = false;
+        const qint64 offset = object.value(u"offset").toString().toLongLong(&ok);
+        if (ok)
+            offsets.append(SourceOffset{object.value(u"topic").toString(),
+                                        object.value(u"partition").toInt(), offset});
+    }
     return offsets;
 }
 

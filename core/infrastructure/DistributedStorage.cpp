@@ -1,6 +1,7 @@
 #include "DistributedStorage.h"
 
 #include "KafkaTopics.h"
+#include "PostgresLogPlaces.h"
 #include "domain/ReasonCode.h"
 
 #include <QDeadlineTimer>
@@ -38,6 +39,7 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
     if (Status opened = storage->m_database.open(postgres, access); !opened.ok())
         return opened.error();
     storage->m_projector = std::make_unique<PostgresProjector>(storage->m_database);
+    storage->m_projector->notePlacesEvery(kafka.checkpointEvery());
     storage->m_reader = std::make_unique<PostgresProjectionReader>(storage->m_database);
     if (!storage->m_readOnly) {
         if (Status seeded = storage->m_projector->seedCurrencies(); !seeded.ok())
@@ -53,6 +55,17 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
     storage->m_snapshots = std::make_unique<PostgresSnapshotStore>(
         storage->m_database, *storage->m_log, storage->m_readOnly);
     DistributedStorage *self = storage.get();
+    storage->m_log->setPlaceLookup([self](qint64 atOrBefore) {
+        // Only a shortcut: without one (an older schema, a table it may not read) the read
+        // starts further back.
+        Result<std::optional<ReadPoint>> place =
+            PostgresLogPlaces(self->m_database).atOrBefore(atOrBefore);
+        if (!place.ok()) {
+            qWarning("No place in the log from PostgreSQL: %s", qPrintable(place.error().message));
+            return std::optional<ReadPoint>();
+        }
+        return place.value();
+    });
     storage->m_log->setAfterCommitHook([self] {
         // Best effort: a failure here leaves the projections behind, never wrong.
         if (Result<qint64> done = self->catchUpProjections(); !done.ok())

@@ -19,11 +19,6 @@ namespace billing {
 namespace {
 
 constexpr int readToEndMs = 30000;
-// A scan for an event no longer in memory reads at most about this many before it.
-qint64 checkpointEvery(const KafkaSettings &settings)
-{
-    return std::clamp<qint64>(settings.eventsInMemory / 4, 1, 4096);
-}
 constexpr int transactionCallMs = 30000;
 // A snapshot's place lies at most a checkpoint's distance before it (readPointAtOrBefore());
 // the check reads that far, and gives up soon on topics that do not hold it.
@@ -390,7 +385,7 @@ Status KafkaEventLog::take(const EventEnvelope &event, qint64 appendEnd, const S
             m_complete = m_contiguous;
     }
     if (m_contiguous - (m_checkpoints.isEmpty() ? 0 : m_checkpoints.last().position) >=
-        checkpointEvery(m_settings))
+        m_settings.checkpointEvery())
         noteCheckpoint();
     forgetOldEvents();
     return Done{};
@@ -587,11 +582,42 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     }
     if (Status opened = openScan(); !opened.ok())
         return opened.error();
+    learnPlaceBefore(after);
     Result<QList<EventEnvelope>> events =
         m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
     if (!events.ok() && events.error().code == reason::ledgerTampered)
         (void)refuse(events.error());
     return events;
+}
+
+void KafkaEventLog::learnPlaceBefore(qint64 after)
+{
+    if (!m_placeLookup)
+        return;
+    const auto later =
+        std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), after,
+                         [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
+    const qint64 nearest = later == m_checkpoints.cbegin() ? 0 : (later - 1)->position;
+    if (after - nearest <= m_settings.checkpointEvery())
+        return;
+    const std::optional<ReadPoint> place = m_placeLookup(after);
+    if (!place || place->position <= nearest || place->position > after || place->hash.isEmpty())
+        return;
+    bool named = false;
+    LogCheckpoint checkpoint{place->position, place->hash,
+                             offsetsByPartition(place->offsets, named)};
+    if (named)
+        m_checkpoints.insert(later - m_checkpoints.cbegin(), std::move(checkpoint));
+}
+
+qint64 KafkaEventLog::recordsScanned() const
+{
+    return m_scan ? m_scan->recordsRead() : 0;
+}
+
+void KafkaEventLog::setPlaceLookup(std::function<std::optional<ReadPoint>(qint64)> lookup)
+{
+    m_placeLookup = std::move(lookup);
 }
 
 std::vector<std::pair<std::string, int>> KafkaEventLog::scanPartitions() const

@@ -105,6 +105,12 @@ public:
     bool fenced() const { return m_fenced; }
     // How many events this log holds in memory now.
     qsizetype eventsHeld() const { return m_events.size(); }
+    // Where to find a place at or before a position that this log did not note itself (the
+    // projector's, in PostgreSQL): asked before a read of older events when the nearest noted
+    // place is more than a checkpoint's distance before them.
+    void setPlaceLookup(std::function<std::optional<ReadPoint>(qint64 atOrBefore)> lookup);
+    // How many records reads of older events consumed so far, for tests.
+    qint64 recordsScanned() const;
     // Lets the producer outlive this log (it is never destroyed, see abortAfter()), for a writer
     // that gives up its role: the rest, the log in memory included, goes with the object.
     void abandonProducer();
@@ -122,6 +128,9 @@ private:
     // Reads the committed records up to the end of each partition, or only until every append
     // up to position `enough` is whole.
     Status refresh(qint64 enough = 0);
+    // Adds the place m_placeLookup knows at or before `after`, when the nearest one this log
+    // noted lies further back than a checkpoint's distance.
+    void learnPlaceBefore(qint64 after);
     // Events older than those in memory, from the topics again.
     Result<QList<EventEnvelope>> readAgain(qint64 after, int limit);
     Status openScan();
@@ -188,6 +197,7 @@ private:
     bool m_seeded = false;     // seedWriter(): it may write all the same
     std::function<void()> m_beforeCommit;
     std::function<void()> m_afterCommit;
+    std::function<std::optional<ReadPoint>(qint64)> m_placeLookup;
 };
 
 } // namespace billing

@@ -115,6 +115,7 @@ Result<QList<EventEnvelope>> KafkaLogScan::readChained(qint64 after, int limit, 
         if (message->err() != RdKafka::ERR_NO_ERROR)
             return failure(QStringLiteral("reading events: %1")
                                .arg(QString::fromStdString(message->errstr())));
+        ++m_recordsRead;
         Result<kafka::EventRecord> record = kafka::eventRecord(*message);
         if (!record.ok())
             return record.error();

@@ -42,6 +42,8 @@ public:
                                       SourceRecords &records);
     // Without a record for this long, a read gives up (a broker gone away; 30 s unless set).
     void setStallLimit(int ms) { m_stalledMs = ms; }
+    // Records consumed since the scan was opened.
+    qint64 recordsRead() const { return m_recordsRead; }
 
 private:
     KafkaLogScan() = default;
@@ -56,6 +58,7 @@ private:
     qint64 m_chained = 0;                     // positions 1..m_chained are read and checked
     QString m_lastHash;
     int m_stalledMs = 30000;
+    qint64 m_recordsRead = 0;
 };
 
 } // namespace billing

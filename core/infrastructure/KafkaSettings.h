@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QString>
 
+#include <algorithm>
+
 namespace RdKafka {
 class Conf;
 }
@@ -25,6 +27,11 @@ struct KafkaSettings
     // (about a kilobyte each); older ones are read from the topics again when asked for.
     qint64 eventsInMemory = 20000;
     QHash<QString, QString> properties;
+
+    // How often a reader of the log notes a place to read again from (and the projector one
+    // in log_places): a scan for an event no longer in memory reads at most about this many
+    // before it.
+    qint64 checkpointEvery() const { return std::clamp<qint64>(eventsInMemory / 4, 1, 4096); }
 
     static Result<KafkaSettings> fromEnvironment(const QString &bootstrap);
 

@@ -2,6 +2,7 @@
 
 #include "EventCodec.h"
 #include "LegId.h"
+#include "PostgresLogPlaces.h"
 #include "PostgresProjectionRows.h"
 #include "domain/Money.h"
 #include "domain/ReasonCode.h"
@@ -185,6 +186,12 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
         m_database.rollback();
         return saved.error();
     }
+    if (m_placeEvery > 0 && !atHash.isEmpty() && at / m_placeEvery > start.value() / m_placeEvery) {
+        if (Status noted = PostgresLogPlaces(m_database).note(name, at, atHash); !noted.ok()) {
+            m_database.rollback();
+            return noted.error();
+        }
+    }
     if (Status committed = m_database.commit(); !committed.ok())
         return committed.error();
     return at;
@@ -250,7 +257,7 @@ Status PostgresProjector::reset()
         return begun;
     for (const char *sql :
          {"DELETE FROM account_projections", "DELETE FROM transaction_projections",
-          "DELETE FROM audit_logs", "DELETE FROM projection_offsets",
+          "DELETE FROM audit_logs", "DELETE FROM projection_offsets", "DELETE FROM log_places",
           "UPDATE projection_checkpoints SET position = 0, event_hash = NULL"}) {
         if (Status done = m_database.exec(QString::fromLatin1(sql)); !done.ok()) {
             m_database.rollback();

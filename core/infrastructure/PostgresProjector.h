@@ -47,6 +47,9 @@ public:
     // the hash of the event there and the stored offsets. None at position 0, or when the
     // hash is not known (a checkpoint from before it was stored).
     Result<std::optional<ReadPoint>> resumePoint();
+    // A batch that passes a multiple of `events` notes a place in the log there
+    // (PostgresLogPlaces); 0, the default, notes none.
+    void notePlacesEvery(qint64 events) { m_placeEvery = events; }
     // Fault drills only: called inside the batch's transaction after each event is applied.
     void setEventAppliedHook(std::function<void(qint64 position)> hook);
 
@@ -62,6 +65,7 @@ private:
     PostgresDatabase &m_database;
     CurrencyCatalog m_currencies;
     std::function<void(qint64)> m_eventApplied;
+    qint64 m_placeEvery = 0;
 };
 
 } // namespace billing

@@ -155,6 +155,23 @@ const QList<QStringList> &migrations()
                 END
                 $$)"),
         },
+        {
+            // Places in the Kafka log, one every few thousand events, noted by the projector as
+            // it applies them (PostgresLogPlaces): a reader that started late (at a snapshot, at
+            // the projections) reads an older event from the nearest one instead of from the
+            // topics' beginning.
+            QStringLiteral(R"(CREATE TABLE IF NOT EXISTS log_places (
+                position BIGINT PRIMARY KEY,
+                event_hash VARCHAR(64) NOT NULL,
+                read_offsets TEXT NOT NULL))"),
+            QStringLiteral(R"(DO $$
+                BEGIN
+                    GRANT SELECT ON log_places TO billing_auditor;
+                EXCEPTION WHEN undefined_object OR insufficient_privilege THEN
+                    RAISE WARNING 'log_places not granted to billing_auditor: %', SQLERRM;
+                END
+                $$)"),
+        },
     };
     return all;
 }

@@ -3,9 +3,6 @@
 #include "LedgerStateCodec.h"
 #include "domain/Sha256.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSqlQuery>
 
 namespace billing {
@@ -14,31 +11,6 @@ namespace {
 QString digestOf(const QByteArray &bytes)
 {
     return QString::fromLatin1(Sha256::hash(bytes).toHex());
-}
-
-QString offsetsText(const QList<SourceOffset> &offsets)
-{
-    QJsonArray array;
-    for (const SourceOffset &offset : offsets)
-        array.append(QJsonObject{{QStringLiteral("topic"), offset.topic},
-                                 {QStringLiteral("partition"), offset.partition},
-                                 {QStringLiteral("offset"), QString::number(offset.nextOffset)}});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-QList<SourceOffset> offsetsFrom(const QString &text)
-{
-    QList<SourceOffset> offsets;
-    const QJsonArray array = QJsonDocument::fromJson(text.toUtf8()).array();
-    for (const QJsonValue value : array) {
-        const QJsonObject object = value.toObject();
-        bool ok = false;
-        const qint64 offset = object.value(u"offset").toString().toLongLong(&ok);
-        if (ok)
-            offsets.append(SourceOffset{object.value(u"topic").toString(),
-                                        object.value(u"partition").toInt(), offset});
-    }
-    return offsets;
 }
 
 } // namespace
@@ -78,7 +50,7 @@ Result<std::optional<LedgerState>> PostgresSnapshotStore::load(qint64 atOrBefore
         while (list.next())
             candidates.append({list.value(0).toLongLong(), list.value(1).toString(),
                                ReadPoint{list.value(2).toLongLong(), list.value(3).toString(),
-                                         offsetsFrom(list.value(4).toString())},
+                                         offsetsFromJson(list.value(4).toString())},
                                list.value(5).toString()});
     }
     for (const Candidate &candidate : std::as_const(candidates)) {
@@ -141,7 +113,7 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
                                    "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (position) DO NOTHING"),
                     QVariantList{state.position(), at.value().first().hash, from->position,
-                                 from->hash, offsetsText(from->offsets),
+                                 from->hash, offsetsToJson(from->offsets),
                                  LedgerStateCodec::formatVersion, digestOf(bytes), bytes}},
           std::pair{QStringLiteral("DELETE FROM ledger_snapshots WHERE position NOT IN "
                                    "(SELECT position FROM ledger_snapshots ORDER BY position "
