@@ -1,25 +1,209 @@
 // The VFS that writes a commit's WAL frames in one run (SqliteWalWrites.h): what it holds back
-// is in the file before any other connection can ask for it, and nothing is lost or reordered.
-// The other side reads through SQLite's own "unix" VFS, so it sees only what is in the file.
+// is in the file before any other connection can ask for it, a write that fails fails the
+// commit, and nothing is lost or reordered. The other side reads through SQLite's own "unix"
+// VFS, so it sees only what is in the file. Under the buffered VFS sits a watching one (the
+// "platform" it forwards to) that can make WAL writes fail and checks, each time SQLite
+// publishes a commit, that the WAL file holds every frame the WAL index names.
 #include "infrastructure/SqliteDatabase.h"
+#include "infrastructure/SqliteWalWrites.h"
 
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <cstring>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
+
 using namespace billing;
+
+namespace {
+
+// The platform's VFS with a watch on it; see the top of the file.
+struct Watch
+{
+    std::atomic<bool> failWalWrites{false};
+    std::atomic<int> published{0}; // commits published with frames in the WAL
+    std::atomic<int> notInFile{0}; // of those, published before their frames were written
+} g_watch;
+
+sqlite3_vfs *g_unix = nullptr;
+sqlite3_vfs g_watching;
+
+struct WatchedFile
+{
+    sqlite3_file base;
+    bool wal;
+    volatile void *walIndex; // a database file's first shared-memory region
+    char walPath[512];       // a database file's WAL
+    sqlite3_file *real() { return reinterpret_cast<sqlite3_file *>(this + 1); }
+};
+static_assert(sizeof(WatchedFile) % 8 == 0, "the platform's file must stay aligned");
+
+WatchedFile *watched(sqlite3_file *file)
+{
+    return reinterpret_cast<WatchedFile *>(file);
+}
+
+sqlite3_file *real(sqlite3_file *file)
+{
+    return watched(file)->real();
+}
+
+int wClose(sqlite3_file *f)
+{
+    return real(f)->pMethods->xClose(real(f));
+}
+int wRead(sqlite3_file *f, void *p, int n, sqlite3_int64 o)
+{
+    return real(f)->pMethods->xRead(real(f), p, n, o);
+}
+int wWrite(sqlite3_file *f, const void *p, int n, sqlite3_int64 o)
+{
+    if (watched(f)->wal && g_watch.failWalWrites)
+        return SQLITE_IOERR_WRITE;
+    return real(f)->pMethods->xWrite(real(f), p, n, o);
+}
+int wTruncate(sqlite3_file *f, sqlite3_int64 size)
+{
+    return real(f)->pMethods->xTruncate(real(f), size);
+}
+int wSync(sqlite3_file *f, int flags)
+{
+    return real(f)->pMethods->xSync(real(f), flags);
+}
+int wFileSize(sqlite3_file *f, sqlite3_int64 *size)
+{
+    return real(f)->pMethods->xFileSize(real(f), size);
+}
+int wLock(sqlite3_file *f, int level)
+{
+    return real(f)->pMethods->xLock(real(f), level);
+}
+int wUnlock(sqlite3_file *f, int level)
+{
+    return real(f)->pMethods->xUnlock(real(f), level);
+}
+int wCheckReservedLock(sqlite3_file *f, int *out)
+{
+    return real(f)->pMethods->xCheckReservedLock(real(f), out);
+}
+int wFileControl(sqlite3_file *f, int op, void *argument)
+{
+    return real(f)->pMethods->xFileControl(real(f), op, argument);
+}
+int wSectorSize(sqlite3_file *f)
+{
+    return real(f)->pMethods->xSectorSize(real(f));
+}
+int wDeviceCharacteristics(sqlite3_file *f)
+{
+    return real(f)->pMethods->xDeviceCharacteristics(real(f));
+}
+int wShmMap(sqlite3_file *f, int page, int size, int extend, void volatile **mapped)
+{
+    const int rc = real(f)->pMethods->xShmMap(real(f), page, size, extend, mapped);
+    if (rc == SQLITE_OK && page == 0)
+        watched(f)->walIndex = *mapped;
+    return rc;
+}
+int wShmLock(sqlite3_file *f, int offset, int count, int flags)
+{
+    return real(f)->pMethods->xShmLock(real(f), offset, count, flags);
+}
+void wShmBarrier(sqlite3_file *f)
+{
+    // SQLite writes the second copy of the WAL index header, then this barrier, then the first
+    // copy that readers accept it by: the frames it names must be in the file by now. The
+    // header: szPage (u16, 1 for 65536) at byte 14, mxFrame (u32) at 16; the copy at byte 48.
+    const WatchedFile *file = watched(f);
+    if (file->walIndex) {
+        const auto *header = static_cast<const volatile unsigned char *>(file->walIndex) + 48;
+        quint16 pageField = 0;
+        quint32 frames = 0;
+        std::memcpy(&pageField, const_cast<const unsigned char *>(header) + 14, 2);
+        std::memcpy(&frames, const_cast<const unsigned char *>(header) + 16, 4);
+        const qint64 page = pageField == 1 ? 65536 : pageField;
+        if (frames > 0) {
+            ++g_watch.published;
+            const qint64 needed = 32 + qint64(frames) * (24 + page);
+            if (QFileInfo(QString::fromUtf8(file->walPath)).size() < needed)
+                ++g_watch.notInFile;
+        }
+    }
+    real(f)->pMethods->xShmBarrier(real(f));
+}
+int wShmUnmap(sqlite3_file *f, int deleteFlag)
+{
+    return real(f)->pMethods->xShmUnmap(real(f), deleteFlag);
+}
+int wFetch(sqlite3_file *f, sqlite3_int64 offset, int size, void **pages)
+{
+    return real(f)->pMethods->xFetch(real(f), offset, size, pages);
+}
+int wUnfetch(sqlite3_file *f, sqlite3_int64 offset, void *pages)
+{
+    return real(f)->pMethods->xUnfetch(real(f), offset, pages);
+}
+
+const sqlite3_io_methods g_watchedMethods = {3,
+                                             wClose,
+                                             wRead,
+                                             wWrite,
+                                             wTruncate,
+                                             wSync,
+                                             wFileSize,
+                                             wLock,
+                                             wUnlock,
+                                             wCheckReservedLock,
+                                             wFileControl,
+                                             wSectorSize,
+                                             wDeviceCharacteristics,
+                                             wShmMap,
+                                             wShmLock,
+                                             wShmBarrier,
+                                             wShmUnmap,
+                                             wFetch,
+                                             wUnfetch};
+
+int wOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *f, int flags, int *outFlags)
+{
+    WatchedFile *file = watched(f);
+    file->base.pMethods = nullptr;
+    const int rc = g_unix->xOpen(g_unix, name, file->real(), flags, outFlags);
+    if (rc != SQLITE_OK)
+        return rc;
+    file->wal = (flags & SQLITE_OPEN_WAL) != 0;
+    file->walIndex = nullptr;
+    file->walPath[0] = 0;
+    if ((flags & SQLITE_OPEN_MAIN_DB) != 0 && name)
+        std::snprintf(file->walPath, sizeof file->walPath, "%s-wal", name);
+    file->base.pMethods = &g_watchedMethods;
+    return SQLITE_OK;
+}
+
+} // namespace
 
 class TestWalWrites : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void isTheDefaultOnceAStoreIsOpen();
     void anotherConnectionSeesEveryCommitWithoutASync();
     void aTransactionLargerThanWhatIsHeldReadsBackWhole();
     void aRolledBackSpillLeavesTheNextCommitIntact();
+    void aWalWriteThatFailsFailsTheCommit();
+    void aCommitSurvivesAKillWithTheWalIndexInMemory();
 
 private:
     // A second connection on the platform's own VFS, as another process would have.
@@ -27,6 +211,20 @@ private:
     static qint64 single(sqlite3 *db, const char *sql);
     static QString integrity(sqlite3 *db);
 };
+
+void TestWalWrites::initTestCase()
+{
+    // The watch goes under the buffered VFS: it wraps whatever is the default when first used.
+    g_unix = sqlite3_vfs_find("unix");
+    QVERIFY(g_unix);
+    g_watching = *g_unix;
+    g_watching.zName = "billing-test-watch";
+    g_watching.szOsFile = int(sizeof(WatchedFile)) + g_unix->szOsFile;
+    g_watching.xOpen = wOpen;
+    g_watching.pNext = nullptr;
+    QCOMPARE(sqlite3_vfs_register(&g_watching, 1), SQLITE_OK);
+    sqlite::useBufferedWalWrites();
+}
 
 sqlite3 *TestWalWrites::plainConnection(const QString &path)
 {
@@ -96,6 +294,8 @@ void TestWalWrites::anotherConnectionSeesEveryCommitWithoutASync()
         writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")).ok());
     sqlite3 *reader = plainConnection(path);
     QVERIFY(reader);
+    const int publishedBefore = g_watch.published;
+    const int notInFileBefore = g_watch.notInFile;
     const QString body(3000, u'x'); // most of a page: each commit writes several frames
     qint64 length = 0;
     for (int i = 1; i <= 200; ++i) {
@@ -109,6 +309,8 @@ void TestWalWrites::anotherConnectionSeesEveryCommitWithoutASync()
         QCOMPARE(single(reader, "SELECT count(*) FROM rows"), qint64(i));
         QCOMPARE(single(reader, "SELECT sum(length(body)) FROM rows"), length);
     }
+    QVERIFY(g_watch.published - publishedBefore >= 200);
+    QCOMPARE(g_watch.notInFile - notInFileBefore, 0);
     QCOMPARE(integrity(reader), QStringLiteral("ok"));
     sqlite3_close(reader);
 }
@@ -192,6 +394,87 @@ void TestWalWrites::aRolledBackSpillLeavesTheNextCommitIntact()
              qint64(50));
     QCOMPARE(integrity(reader), QStringLiteral("ok"));
     sqlite3_close(reader);
+}
+
+void TestWalWrites::aWalWriteThatFailsFailsTheCommit()
+{
+    // At synchronous=NORMAL no sync follows the frames: the commit learns of a failed write only
+    // if it happens inside a write of its own.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("ledger.db"));
+    SqliteDatabase writer;
+    QVERIFY(writer
+                .open(path, SqliteDatabase::Durability::Relaxed,
+                      SqliteDatabase::Checkpoints::LeftToWriters)
+                .ok());
+    QVERIFY(
+        writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")).ok());
+    QVERIFY(writer.exec(QStringLiteral("INSERT INTO rows VALUES (1, 'first')")).ok());
+
+    g_watch.failWalWrites = true;
+    QVERIFY(writer.beginWrite().ok());
+    const bool updated = writer.exec(QStringLiteral("UPDATE rows SET body = 'second'")).ok();
+    const Status committed = updated ? writer.commit() : Status(Error{});
+    g_watch.failWalWrites = false;
+    if (!updated || !committed.ok())
+        writer.rollback();
+    QVERIFY2(!committed.ok(), "a commit whose frames were not written reported success");
+
+    sqlite3 *reader = plainConnection(path);
+    QVERIFY(reader);
+    QCOMPARE(single(reader, "SELECT count(*) FROM rows WHERE body = 'first'"), qint64(1));
+    QCOMPARE(integrity(reader), QStringLiteral("ok"));
+    // The writer goes on once writes work again.
+    QVERIFY(writer.exec(QStringLiteral("UPDATE rows SET body = 'third'")).ok());
+    QCOMPARE(single(reader, "SELECT count(*) FROM rows WHERE body = 'third'"), qint64(1));
+    sqlite3_close(reader);
+}
+
+void TestWalWrites::aCommitSurvivesAKillWithTheWalIndexInMemory()
+{
+#ifdef Q_OS_UNIX
+    // In exclusive locking mode the WAL index is in heap memory: SQLite calls no shared-memory
+    // method and, at synchronous=NORMAL, no sync. A child commits, says so, and is killed.
+    QTemporaryDir dir;
+    const QByteArray path = dir.filePath(QStringLiteral("ledger.db")).toUtf8();
+    int said[2];
+    QCOMPARE(::pipe(said), 0);
+    const pid_t child = ::fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        ::close(said[0]);
+        sqlite3 *db = nullptr;
+        int rc = sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                 nullptr);
+        for (const char *sql :
+             {"PRAGMA locking_mode=EXCLUSIVE", "PRAGMA journal_mode=WAL",
+              "PRAGMA synchronous=NORMAL", "CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)",
+              "INSERT INTO rows VALUES (1, 'one')", "INSERT INTO rows VALUES (2, 'two')"}) {
+            if (rc == SQLITE_OK)
+                rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+        }
+        const char done = rc == SQLITE_OK ? 'y' : 'n';
+        (void)::write(said[1], &done, 1);
+        for (;;)
+            ::pause();
+    }
+    ::close(said[1]);
+    char done = 0;
+    QCOMPARE(::read(said[0], &done, 1), ssize_t(1));
+    ::close(said[0]);
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    QCOMPARE(done, 'y');
+
+    sqlite3 *reader = plainConnection(QString::fromUtf8(path));
+    QVERIFY(reader);
+    QCOMPARE(single(reader, "SELECT count(*) FROM rows"), qint64(2));
+    QCOMPARE(integrity(reader), QStringLiteral("ok"));
+    sqlite3_close(reader);
+#else
+    QSKIP("needs fork()");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestWalWrites)

@@ -6,13 +6,14 @@
 
 #include <algorithm>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace billing::sqlite {
 namespace {
 
-// The unix VFS writes at most 128 KiB - 1 bytes per call (a larger write comes back short and
-// reads as SQLITE_FULL).
+// The unix VFS writes at most 128 KiB - 1 bytes per call (it masks the length: a write of
+// 128 KiB writes nothing and reads as SQLITE_FULL).
 constexpr size_t writeChunk = size_t(64) * 1024;
 // A large transaction (an import batch) is written out as it goes rather than held whole.
 constexpr size_t heldLimit = size_t(1024) * 1024;
@@ -28,6 +29,7 @@ struct BufferedFile
     BufferedFile *db;        // a WAL: its database file
     std::vector<char> *held; // a WAL's frames not yet written; null for other files
     sqlite3_int64 heldAt;
+    bool commitPageNext; // the last write was a commit frame's header
 
     sqlite3_file *platform() { return reinterpret_cast<sqlite3_file *>(this + 1); }
 };
@@ -48,15 +50,32 @@ int writeHeld(BufferedFile *file)
     if (!file || !file->held || file->held->empty())
         return SQLITE_OK;
     sqlite3_file *real = file->platform();
-    const std::vector<char> &held = *file->held;
+    std::vector<char> &held = *file->held;
+    size_t done = 0;
     int rc = SQLITE_OK;
-    for (size_t done = 0; done < held.size() && rc == SQLITE_OK; done += writeChunk) {
+    while (done < held.size()) {
         const size_t size = std::min(writeChunk, held.size() - done);
         rc = real->pMethods->xWrite(real, held.data() + done, int(size),
                                     file->heldAt + sqlite3_int64(done));
+        if (rc != SQLITE_OK)
+            break;
+        done += size;
     }
-    file->held->clear();
+    // What failed stays held: the next attempt writes it, and fails again if it still cannot.
+    held.erase(held.begin(), held.begin() + std::ptrdiff_t(done));
+    file->heldAt += sqlite3_int64(done);
     return rc;
+}
+
+// A WAL frame's header is 24 bytes; bytes 4 to 7 hold the database size after a commit, and
+// are zero in every other frame.
+bool isCommitFrameHeader(const void *bytes, int size, sqlite3_int64 offset)
+{
+    constexpr sqlite3_int64 walHeaderSize = 32;
+    if (size != 24 || offset < walHeaderSize)
+        return false;
+    const auto *header = static_cast<const unsigned char *>(bytes);
+    return (header[4] | header[5] | header[6] | header[7]) != 0;
 }
 
 int xClose(sqlite3_file *file)
@@ -94,7 +113,14 @@ int xWrite(sqlite3_file *file, const void *from, int size, sqlite3_int64 offset)
         self->heldAt = offset;
     const char *bytes = static_cast<const char *>(from);
     held.insert(held.end(), bytes, bytes + size);
-    return held.size() >= heldLimit ? writeHeld(self) : SQLITE_OK;
+    // A commit frame's page is written out before the write returns: SQLite makes no other
+    // call that could report a failure before it publishes the commit, and at
+    // synchronous=NORMAL (or with the WAL index in heap memory) nothing syncs before that.
+    const bool commitPage = std::exchange(self->commitPageNext, false);
+    if (commitPage || held.size() >= heldLimit)
+        return writeHeld(self);
+    self->commitPageNext = isCommitFrameHeader(from, size, offset);
+    return SQLITE_OK;
 }
 
 int xTruncate(sqlite3_file *file, sqlite3_int64 size)
@@ -162,25 +188,30 @@ int xShmMap(sqlite3_file *file, int page, int pageSize, int extend, void volatil
 
 int xShmLock(sqlite3_file *file, int offset, int count, int flags)
 {
-    if (const int rc = writeHeld(of(file)->wal); rc != SQLITE_OK)
-        return rc;
-    return platform(file)->pMethods->xShmLock(platform(file), offset, count, flags);
+    const int written = writeHeld(of(file)->wal);
+    // SQLite does not look at an unlock's result: the lock goes whatever happened.
+    if (written != SQLITE_OK && (flags & SQLITE_SHM_UNLOCK) == 0)
+        return written;
+    const int rc = platform(file)->pMethods->xShmLock(platform(file), offset, count, flags);
+    return written != SQLITE_OK ? written : rc;
 }
 
 void xShmBarrier(sqlite3_file *file)
 {
-    // No way to report a failure here: a write that fails now fails again, and is reported, at
-    // the sync or the next write; and a reader that finds a frame missing reads it as corrupt
-    // rather than wrong.
-    (void)writeHeld(of(file)->wal);
+    // A backstop: the commit frame was written out with its page (xWrite), so nothing is held
+    // when SQLite publishes a commit. Should it be, there is no way to report a failure here,
+    // and publishing a frame that is not in the file would let readers see an older one.
+    const int written = writeHeld(of(file)->wal);
+    BILLING_ASSERT(written == SQLITE_OK);
     platform(file)->pMethods->xShmBarrier(platform(file));
 }
 
 int xShmUnmap(sqlite3_file *file, int deleteFlag)
 {
-    if (const int rc = writeHeld(of(file)->wal); rc != SQLITE_OK)
-        return rc;
-    return platform(file)->pMethods->xShmUnmap(platform(file), deleteFlag);
+    // SQLite does not look at the result either: the mapping goes whatever happened.
+    const int written = writeHeld(of(file)->wal);
+    const int rc = platform(file)->pMethods->xShmUnmap(platform(file), deleteFlag);
+    return written != SQLITE_OK ? written : rc;
 }
 
 int xFetch(sqlite3_file *file, sqlite3_int64 offset, int size, void **pages)
@@ -228,10 +259,15 @@ int xOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int flags, i
     self->db = nullptr;
     self->held = nullptr;
     self->heldAt = 0;
-    if ((flags & SQLITE_OPEN_WAL) != 0 && name) {
-        // The WAL's name leads to its database file's object, opened before by this VFS.
+    self->commitPageNext = false;
+    // The WAL's name leads to its database file's object: buffered only when this VFS opened
+    // that too (its shared-memory calls must find the WAL).
+    sqlite3_file *database =
+        (flags & SQLITE_OPEN_WAL) != 0 && name ? sqlite3_database_file_object(name) : nullptr;
+    if (database && database->pMethods == &g_methods) {
+        BILLING_ASSERT(!of(database)->wal);
         self->held = new std::vector<char>();
-        self->db = of(sqlite3_database_file_object(name));
+        self->db = of(database);
         self->db->wal = self;
     }
     self->base.pMethods = &g_methods;

@@ -7,13 +7,14 @@ namespace billing::sqlite {
 // This installs, once per process and as the default, a VFS that forwards everything to the
 // platform's own but holds a connection's contiguous WAL writes in memory and writes them as
 // one run (in 64 KiB calls) before anything can depend on them being in the file:
-//  - before the WAL is synced, read, sized, truncated, locked, controlled or closed;
-//  - before a write lands anywhere but right after the held run (writes stay in their order);
-//  - at the database file's shared-memory barrier and locks: SQLite publishes new frames to
-//    other connections only by writing the WAL index header around a barrier, so no reader can
-//    see a frame that is not in the file (this matters at synchronous=NORMAL, where a commit
-//    does not sync the WAL).
-// A process that dies with frames held loses only a transaction that had not committed.
+//  - with the page of a commit frame, inside that write: its failure fails the commit, and no
+//    commit is published (the WAL index header) before its frames are in the file, at any
+//    synchronous level and with the WAL index in heap memory (exclusive locking mode);
+//  - before the WAL is synced, read, sized, truncated, locked, controlled or closed, and at the
+//    database file's shared-memory calls (SQLite's WAL index lives there);
+//  - before a write lands anywhere but right after the held run, so writes keep their order.
+// What fails to be written stays held and is tried again. A process that dies with frames held
+// loses only a transaction that had not committed.
 void useBufferedWalWrites();
 
 } // namespace billing::sqlite
