@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <utility>
+
 namespace billing {
 namespace {
 
@@ -55,13 +57,15 @@ DistributedStorage::open(const KafkaSettings &kafka, const PostgresLocation &pos
     storage->m_snapshots = std::make_unique<PostgresSnapshotStore>(
         storage->m_database, *storage->m_log, storage->m_readOnly);
     DistributedStorage *self = storage.get();
-    storage->m_log->setPlaceLookup([self](qint64 atOrBefore) {
+    storage->m_log->setPlaceLookup([self, warned = false](qint64 atOrBefore) mutable {
         // Only a shortcut: without one (an older schema, a table it may not read) the read
-        // starts further back.
+        // starts further back. On the storage's thread, as every read of its log.
         Result<std::optional<ReadPoint>> place =
             PostgresLogPlaces(self->m_database).atOrBefore(atOrBefore);
         if (!place.ok()) {
-            qWarning("No place in the log from PostgreSQL: %s", qPrintable(place.error().message));
+            if (!std::exchange(warned, true))
+                qWarning("No place in the log from PostgreSQL: %s",
+                         qPrintable(place.error().message));
             return std::optional<ReadPoint>();
         }
         return place.value();

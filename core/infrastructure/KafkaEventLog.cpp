@@ -162,9 +162,13 @@ std::optional<ReadPoint> KafkaEventLog::readPointAtOrBefore(qint64 position) con
     const auto later =
         std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), position,
                          [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
-    if (later == m_checkpoints.cbegin())
+    // Only places this log checked: a snapshot is anchored at one.
+    auto found = std::make_reverse_iterator(later);
+    while (found != m_checkpoints.crend() && found->learned)
+        ++found;
+    if (found == m_checkpoints.crend())
         return std::nullopt;
-    const LogCheckpoint &checkpoint = *(later - 1);
+    const LogCheckpoint &checkpoint = *found;
     ReadPoint point{checkpoint.position, checkpoint.hash, {}};
     for (size_t i = 0; i < checkpoint.offsets.size(); ++i) {
         if (checkpoint.offsets[i] >= 0)
@@ -585,14 +589,36 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     learnPlaceBefore(after);
     Result<QList<EventEnvelope>> events =
         m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
+    if (!events.ok() && forgetLearnedPlaces()) {
+        // A place from elsewhere that does not fit these topics (a row left from topics made
+        // again): the log is not to blame. Read again as if it never came, and ask no more.
+        qWarning("A place in the log from PostgreSQL does not fit the topics (%s); reading "
+                 "without it",
+                 qPrintable(events.error().message));
+        m_scan.reset();
+        if (Status opened = openScan(); !opened.ok())
+            return opened.error();
+        events = m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
+    }
     if (!events.ok() && events.error().code == reason::ledgerTampered)
         (void)refuse(events.error());
     return events;
 }
 
+bool KafkaEventLog::forgetLearnedPlaces()
+{
+    const qsizetype before = m_checkpoints.size();
+    m_checkpoints.removeIf([](const LogCheckpoint &each) { return each.learned; });
+    if (m_checkpoints.size() == before)
+        return false;
+    m_placeLookup = {};
+    return true;
+}
+
 void KafkaEventLog::learnPlaceBefore(qint64 after)
 {
-    if (!m_placeLookup)
+    // A read that continues the scan's last one starts nowhere.
+    if (!m_placeLookup || (m_scan && m_scan->chained() == after))
         return;
     const auto later =
         std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), after,
@@ -605,7 +631,7 @@ void KafkaEventLog::learnPlaceBefore(qint64 after)
         return;
     bool named = false;
     LogCheckpoint checkpoint{place->position, place->hash,
-                             offsetsByPartition(place->offsets, named)};
+                             offsetsByPartition(place->offsets, named), true};
     if (named)
         m_checkpoints.insert(later - m_checkpoints.cbegin(), std::move(checkpoint));
 }

@@ -18,6 +18,7 @@ struct LogCheckpoint
     qint64 position = 0;
     QString hash;
     std::vector<int64_t> offsets; // in the order of the partitions the scan was opened with
+    bool learned = false;         // from elsewhere (PostgreSQL), not checked by this reader
 };
 
 // Reads the event topics again from their beginning, in position order, for a reader that asks
@@ -44,6 +45,8 @@ public:
     void setStallLimit(int ms) { m_stalledMs = ms; }
     // Records consumed since the scan was opened.
     qint64 recordsRead() const { return m_recordsRead; }
+    // Positions up to this one were read and checked: a read after it continues the last one.
+    qint64 chained() const { return m_chained; }
 
 private:
     KafkaLogScan() = default;

@@ -13,8 +13,9 @@ namespace billing {
 // the offsets it stores with its checkpoint; so they exist for the whole log however a reader
 // came to it. A reader that started late (at a snapshot, at the projections) knows no place
 // before its start and would read an older event from the topics' beginning: it asks here for
-// the nearest one instead. A place that does not match the topics (they were made again) fails
-// the hash check of the read that starts there, as a damaged log does.
+// the nearest one instead. A place that does not fit the topics (they were made again) fails
+// the hash check of the read that starts there; the log then drops it and reads without
+// (KafkaEventLog::readAgain()).
 class PostgresLogPlaces
 {
 public:

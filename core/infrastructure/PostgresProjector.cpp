@@ -255,6 +255,12 @@ Status PostgresProjector::reset()
 {
     if (Status begun = m_database.begin(); !begun.ok())
         return begun;
+    // First the checkpoint row, as a batch takes it: a batch under way finishes before this
+    // empties anything, so none of its rows (a place in the log) outlives the rebuild.
+    if (const Result<qint64> locked = lockedCheckpoint(); !locked.ok()) {
+        m_database.rollback();
+        return locked.error();
+    }
     for (const char *sql :
          {"DELETE FROM account_projections", "DELETE FROM transaction_projections",
           "DELETE FROM audit_logs", "DELETE FROM projection_offsets", "DELETE FROM log_places",

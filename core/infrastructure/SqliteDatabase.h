@@ -24,6 +24,9 @@ class SqliteDatabase
 public:
     // Full: every commit is on disk before it returns (the product). Relaxed: WAL without an
     // fsync per commit; survives a process crash but not a power cut (long property tests).
+    // A Relaxed writer of small commits in a tight loop adds WAL frames faster than the
+    // checkpointer copies them (each commit is one write call, SqliteWalWrites.h): its WAL then
+    // grows to the forced RESTART at 1 GiB, which holds it back once.
     enum class Durability { Full, Relaxed };
     // OwnThread: this connection writes, and a SqliteCheckpointer of its own keeps its WAL
     // short. LeftToWriters: it only reads (a desk's table has one each), so it starts no
