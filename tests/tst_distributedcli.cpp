@@ -17,6 +17,7 @@
 
 #include <QElapsedTimer>
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void aQueryReadsTheLogFromWhereTheProjectionsStand();
     void aSnapshotStartsTheReadOfTheLogWhereItWasTaken();
     void anOldEventIsReadFromTheNearestPlaceInTheLog();
+    void theServeSavesSnapshotsOfWhatItDecides();
 
 private:
     // A bank, two users and an import of 30 rows (`first` in `dir`) through the serve.
@@ -126,6 +128,11 @@ void TestDistributedCli::init()
     // Readers that keep 40 events note a place every 10 (the serve's projector too).
     if (QByteArray(QTest::currentTestFunction()) == "anOldEventIsReadFromTheNearestPlaceInTheLog")
         qputenv("BILLING_KAFKA_EVENTS_IN_MEMORY", "40");
+    // A serve that saves a snapshot once 40 events came after the newest.
+    if (QByteArray(QTest::currentTestFunction()) == "theServeSavesSnapshotsOfWhatItDecides") {
+        qputenv("BILLING_KAFKA_EVENTS_IN_MEMORY", "40");
+        qputenv("BILLING_SNAPSHOT_EVERY", "40");
+    }
     m_serve = std::make_unique<ServeProcess>(withStore({}));
     QVERIFY2(!m_serve->waitForRole(QStringLiteral("holder")).isEmpty(),
              m_serve->errors().constData());
@@ -134,6 +141,7 @@ void TestDistributedCli::init()
 void TestDistributedCli::cleanup()
 {
     qunsetenv("BILLING_KAFKA_EVENTS_IN_MEMORY");
+    qunsetenv("BILLING_SNAPSHOT_EVERY");
     if (m_serve)
         QVERIFY2(m_serve->stop(), m_serve->errors().constData());
     m_serve.reset();
@@ -956,6 +964,47 @@ void TestDistributedCli::anOldEventIsReadFromTheNearestPlaceInTheLog()
     QVERIFY2(fromBeginning >= old, qPrintable(QString::number(fromBeginning)));
     qInfo("event %lld of %lld: %lld records read from the nearest place, %lld from the beginning",
           old, last, fromPlace, fromBeginning);
+}
+
+// Where no desk runs, the serve saves the snapshots: a reader after it folds only what came
+// after the newest one's place, into the state of a full replay.
+void TestDistributedCli::theServeSavesSnapshotsOfWhatItDecides()
+{
+    using billing::LedgerState;
+    using billing::LedgerStorage;
+    QTemporaryDir dir;
+    SmallLedger ledger;
+    CHECKED(writeSmallLedger(dir, ledger));
+    // Saved on a thread of the serve's own, after the commit.
+    std::optional<QByteArray> saved;
+    for (QDeadlineTimer deadline(10000); !deadline.hasExpired(); QThread::msleep(100)) {
+        saved = psqlOutput(m_postgres.url(),
+                           {QStringLiteral("SELECT position, read_position FROM ledger_snapshots "
+                                           "ORDER BY position DESC LIMIT 1")});
+        if (saved && !saved->trimmed().isEmpty())
+            break;
+    }
+    QVERIFY(saved && !saved->trimmed().isEmpty());
+    const QList<QByteArray> fields = saved->trimmed().split('|');
+    QCOMPARE(fields.size(), 2);
+    const qint64 snapshotAt = fields[0].toLongLong();
+    const qint64 readFrom = fields[1].toLongLong();
+    QVERIFY2(snapshotAt >= 40 && readFrom > 0 && readFrom < snapshotAt &&
+                 snapshotAt - readFrom <= 20,
+             saved->constData());
+
+    const std::unique_ptr<LedgerStorage> whole = openHere(m_postgres.url());
+    QVERIFY(whole);
+    const billing::Result<LedgerState> replayed = billing::replayTo(whole->events(), 0, nullptr);
+    QVERIFY2(replayed.ok(), why(replayed).constData());
+    const std::unique_ptr<LedgerStorage> fresh = openHere(m_postgres.url());
+    QVERIFY(fresh);
+    const billing::Result<LedgerState> state =
+        billing::replayTo(fresh->events(), 0, fresh->snapshots());
+    QVERIFY2(state.ok(), why(state).constData());
+    QCOMPARE(billing::LedgerStateCodec::encode(state.value()),
+             billing::LedgerStateCodec::encode(replayed.value()));
+    QCOMPARE(logOf(*fresh).eventsHeld(), replayed.value().position() - readFrom);
 }
 
 QTEST_GUILESS_MAIN(TestDistributedCli)

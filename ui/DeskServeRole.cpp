@@ -56,7 +56,8 @@ void DeskServeRole::serve()
         auto *distributed =
             storage.ok() ? dynamic_cast<DistributedStorage *>(storage.value().get()) : nullptr;
         if (distributed) {
-            holdServeRole(*distributed, m_stop, report);
+            // The desk saves snapshots of its own state as it follows the log.
+            holdServeRole(*distributed, m_stop, report, 0);
             return;
         }
         report({{QStringLiteral("role"), QStringLiteral("failed")},

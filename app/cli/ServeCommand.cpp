@@ -1,3 +1,4 @@
+#include "CliContext.h"
 #include "CliOutput.h"
 #include "Subcommands.h"
 
@@ -48,7 +49,8 @@ int runServe(CliContext &context, const CliArguments &arguments)
         sigaction(signal, &action, nullptr);
 
     // One JSON line per change of role, for operators and for the fail-over tests.
-    const qint64 decided = holdServeRole(*distributed, stopRequested, printLine);
+    const qint64 decided =
+        holdServeRole(*distributed, stopRequested, printLine, snapshotEveryEvents());
     printLine({{QStringLiteral("stopped"), true}, {QStringLiteral("commandsDecided"), decided}});
     return exitOk;
 }

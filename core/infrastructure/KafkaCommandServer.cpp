@@ -110,6 +110,11 @@ void KafkaCommandServer::setAfterCommitHook(AfterCommit hook)
     m_afterCommit = std::move(hook);
 }
 
+void KafkaCommandServer::setStateCommittedHook(StateCommitted hook)
+{
+    m_stateCommitted = std::move(hook);
+}
+
 void KafkaCommandServer::report(QJsonObject object)
 {
     object.insert(QStringLiteral("atMs"), QDateTime::currentMSecsSinceEpoch());
@@ -391,6 +396,8 @@ Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka
     m_decided += entries.size();
     if (m_afterCommit && !written.value().isEmpty())
         m_afterCommit(written.value(), m_log->sourceRecords(written.value()));
+    if (m_stateCommitted && !written.value().isEmpty())
+        m_stateCommitted(*m_state, *m_log, written.value().last());
     return Done{};
 }
 

@@ -46,6 +46,12 @@ public:
     using AfterCommit =
         std::function<void(const QList<EventEnvelope> &events, const SourceRecords &records)>;
     void setAfterCommitHook(AfterCommit hook);
+    // Then, still on the deciding thread, with the state the batch left, the holder's log and
+    // the batch's last event (`serve` copies the state for a snapshot now and then). It must
+    // return quickly too.
+    using StateCommitted = std::function<void(const LedgerState &state, const KafkaEventLog &log,
+                                              const EventEnvelope &last)>;
+    void setStateCommittedHook(StateCommitted hook);
     // The newest usable snapshot for a standby's new log, on the deciding thread; the loader
     // may start the log at the snapshot's place (KafkaEventLog::startAfterChecked). Without
     // one, a standby folds the log from its beginning.
@@ -91,6 +97,7 @@ private:
     qint64 m_decided = 0;
     std::function<void(const QJsonObject &)> m_report;
     AfterCommit m_afterCommit;
+    StateCommitted m_stateCommitted;
     SnapshotLoader m_snapshotLoader;
     struct Rebalance;
     std::unique_ptr<Rebalance> m_rebalance;

@@ -102,8 +102,14 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
     if (!at.ok())
         return at.error();
     BILLING_ASSERT(!at.value().isEmpty() && at.value().first().position == state.position());
+    return write(m_database, state, *from, at.value().first().hash);
+}
+
+Status PostgresSnapshotStore::write(PostgresDatabase &database, const LedgerState &state,
+                                    const ReadPoint &from, const QString &eventHash)
+{
     const QByteArray bytes = LedgerStateCodec::encode(state);
-    if (Status begun = m_database.begin(); !begun.ok())
+    if (Status begun = database.begin(); !begun.ok())
         return begun;
     // Two desks may save the same position: the first one stays. Not through the prepared
     // statements the connection keeps, which would hold the state's bytes bound.
@@ -112,21 +118,31 @@ Status PostgresSnapshotStore::save(const LedgerState &state)
                                    "read_position, read_hash, read_offsets, format, digest, "
                                    "state) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                    "ON CONFLICT (position) DO NOTHING"),
-                    QVariantList{state.position(), at.value().first().hash, from->position,
-                                 from->hash, offsetsToJson(from->offsets),
-                                 LedgerStateCodec::formatVersion, digestOf(bytes), bytes}},
+                    QVariantList{state.position(), eventHash, from.position, from.hash,
+                                 offsetsToJson(from.offsets), LedgerStateCodec::formatVersion,
+                                 digestOf(bytes), bytes}},
           std::pair{QStringLiteral("DELETE FROM ledger_snapshots WHERE position NOT IN "
                                    "(SELECT position FROM ledger_snapshots ORDER BY position "
                                    "DESC LIMIT ?)"),
                     QVariantList{kept}}}) {
-        QSqlQuery query(m_database.connection());
+        QSqlQuery query(database.connection());
         if (!PostgresDatabase::execWith(query, sql, values)) {
             const Error error = PostgresDatabase::failure(query, QStringLiteral("save snapshot"));
-            m_database.rollback();
+            database.rollback();
             return error;
         }
     }
-    return m_database.commit();
+    return database.commit();
+}
+
+Result<qint64> PostgresSnapshotStore::newestPosition(PostgresDatabase &database)
+{
+    QSqlQuery query(database.connection());
+    if (!PostgresDatabase::execWith(
+            query, QStringLiteral("SELECT COALESCE(MAX(position), 0) FROM ledger_snapshots"), {}) ||
+        !query.next())
+        return PostgresDatabase::failure(query, QStringLiteral("read the newest snapshot"));
+    return query.value(0).toLongLong();
 }
 
 Status PostgresSnapshotStore::clear()

@@ -25,6 +25,13 @@ public:
     Status save(const LedgerState &state) override;
     Status clear() override;
 
+    // Saves `state` anchored at `from` (a place the log checked, strictly before the state's
+    // position) with the hash of the state's last event, keeping the newest two.
+    static Status write(PostgresDatabase &database, const LedgerState &state, const ReadPoint &from,
+                        const QString &eventHash);
+    // 0 when there is none.
+    static Result<qint64> newestPosition(PostgresDatabase &database);
+
 private:
     static constexpr int kept = 2;
 

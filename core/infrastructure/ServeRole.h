@@ -15,8 +15,10 @@ namespace billing {
 // server decides on a thread of its own while the calling thread, which must be the storage's
 // (its PostgreSQL connection belongs to it), projects what it committed, so that the next batch
 // is decided while the last one is projected. Until `stop` is set; `report` gets each change of
-// role (from the deciding thread). Returns how many commands it decided.
+// role (from the deciding thread). While it holds the role it saves a snapshot of the state
+// once `snapshotEvery` events came after the newest (ServeSnapshots; 0: never). Returns how many
+// commands it decided.
 qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
-                     std::function<void(const QJsonObject &)> report);
+                     std::function<void(const QJsonObject &)> report, qint64 snapshotEvery = 50000);
 
 } // namespace billing
