@@ -47,7 +47,13 @@ Result<LedgerService *> CliContext::service()
         if (bus.value()) {
             // The decision maker checks every command on the whole log; what this process
             // needs to know (an account's currency) the projections tell.
-            m_currencies = std::make_unique<ProjectedCurrencies>(m_storage->projections());
+            auto projected = std::make_unique<ProjectedCurrencies>(m_storage->projections());
+            projected->setCatchUp([storage = m_storage.get()] {
+                if (const Result<qint64> done = storage->catchUpProjections(); !done.ok())
+                    qWarning("Projections are behind the log: %s",
+                             qPrintable(done.error().message));
+            });
+            m_currencies = std::move(projected);
         } else {
             if (Status opened = service->open(); !opened.ok())
                 return opened.error();

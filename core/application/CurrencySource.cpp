@@ -1,5 +1,7 @@
 #include "CurrencySource.h"
 
+#include <utility>
+
 namespace billing {
 
 int CurrencySource::decimalsFor(const QString &currency, const QString &accountId)
@@ -22,16 +24,32 @@ QString StateCurrencies::ofTransaction(const QString &transactionId)
     return transaction ? transaction->currency : QString();
 }
 
+bool ProjectedCurrencies::caughtUpAfterMiss(const QString &found)
+{
+    if (!found.isEmpty() || !m_catchUp)
+        return false;
+    std::exchange(m_catchUp, {})();
+    return true;
+}
+
 QString ProjectedCurrencies::ofAccount(const QString &accountId)
 {
-    const Result<std::optional<AccountView>> account = m_projections.account(accountId);
-    return account.ok() && account.value() ? account.value()->currency : QString();
+    const auto look = [&] {
+        const Result<std::optional<AccountView>> account = m_projections.account(accountId);
+        return account.ok() && account.value() ? account.value()->currency : QString();
+    };
+    const QString found = look();
+    return caughtUpAfterMiss(found) ? look() : found;
 }
 
 QString ProjectedCurrencies::ofTransaction(const QString &transactionId)
 {
-    const Result<QList<TransactionLegView>> legs = m_projections.transaction(transactionId);
-    return legs.ok() && !legs.value().isEmpty() ? legs.value().first().currency : QString();
+    const auto look = [&] {
+        const Result<QList<TransactionLegView>> legs = m_projections.transaction(transactionId);
+        return legs.ok() && !legs.value().isEmpty() ? legs.value().first().currency : QString();
+    };
+    const QString found = look();
+    return caughtUpAfterMiss(found) ? look() : found;
 }
 
 } // namespace billing

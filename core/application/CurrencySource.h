@@ -3,6 +3,8 @@
 #include "ProjectionReader.h"
 #include "domain/LedgerState.h"
 
+#include <functional>
+
 namespace billing {
 
 // Which currency an account or a transaction is in, for reading an amount with that currency's
@@ -50,10 +52,19 @@ public:
     QString ofAccount(const QString &accountId) override;
     QString ofTransaction(const QString &transactionId) override;
     const CurrencyCatalog &catalog() const override { return m_catalog; }
+    // Brings the projections up to the log; run once when an account or transaction is not
+    // in them (a serve that died between its commit and its projection), before looking again:
+    // an amount read at full scale would let "10.500" USD through where the embedded store
+    // refuses it.
+    void setCatchUp(std::function<void()> catchUp) { m_catchUp = std::move(catchUp); }
 
 private:
+    // Runs the catch-up, once, when `found` is empty; true when it ran.
+    bool caughtUpAfterMiss(const QString &found);
+
     ProjectionReader &m_projections;
     CurrencyCatalog m_catalog;
+    std::function<void()> m_catchUp;
 };
 
 } // namespace billing

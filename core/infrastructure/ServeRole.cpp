@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -82,13 +83,16 @@ qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
                      std::function<void(const QJsonObject &)> report, qint64 snapshotEvery)
 {
     // Declared before the server, so that it outlives the deciding thread that offers to it.
-    ServeSnapshots saving(storage.postgres(), snapshotEvery);
+    std::optional<ServeSnapshots> saving;
+    if (snapshotEvery > 0)
+        saving.emplace(storage.postgres(), snapshotEvery);
     KafkaCommandServer server(storage.kafka(), DistributedStorage::writerId(storage.kafka()));
     server.setReportHook(std::move(report));
-    server.setStateCommittedHook(
-        [&saving](const LedgerState &state, const KafkaEventLog &log, const EventEnvelope &last) {
-            saving.offer(state, log, last);
-        });
+    if (saving) {
+        server.setStateCommittedHook(
+            [&saving](const LedgerState &state, const KafkaEventLog &log,
+                      const EventEnvelope &last) { saving->offer(state, log, last); });
+    }
     // A standby starts from the newest snapshot, read on the deciding thread with a connection
     // of its own (the storage's belongs to this thread): a serve that starts on a long log
     // then reads only what came after it.

@@ -16,8 +16,8 @@ namespace billing {
 // (its PostgreSQL connection belongs to it), projects what it committed, so that the next batch
 // is decided while the last one is projected. Until `stop` is set; `report` gets each change of
 // role (from the deciding thread). While it holds the role it saves a snapshot of the state
-// once `snapshotEvery` events came after the newest (ServeSnapshots; 0: never). Returns how many
-// commands it decided.
+// once `snapshotEvery` events, and a quarter of the log, came after the newest (ServeSnapshots;
+// 0: never). Returns how many commands it decided.
 qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
                      std::function<void(const QJsonObject &)> report, qint64 snapshotEvery = 50000);
 

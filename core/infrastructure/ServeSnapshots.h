@@ -14,24 +14,23 @@ namespace billing {
 
 // Snapshots that a serve saves of the state it decides on, so that the next serve, desk or
 // `balances` on a long log starts from a recent one where no desk runs to save them. The
-// deciding thread only copies the state, with the place in the log before it, once `every`
-// events came after the newest snapshot (about 80 ms at 100,000 accounts and a million events;
-// encoding it would take five times that); a thread of this object's own encodes and saves it
-// with a PostgreSQL connection of its own. One at a time: a state offered while one is being
-// saved, or before the newest snapshot's position is known, is not taken.
+// deciding thread only copies the state, with the place in the log before it (about 80 ms at
+// 100,000 accounts and a million events; encoding it would take five times that); a thread of
+// this object's own encodes and saves it with a PostgreSQL connection of its own, one at a
+// time. A state is taken once `every` events, and a quarter of the log, came after the newest
+// snapshot (a snapshot grows with the log: so the bytes saved per event stay the same); one
+// offered while another is saved, or before the newest snapshot's position is known, is not.
 class ServeSnapshots
 {
 public:
     ServeSnapshots(PostgresLocation location, qint64 every);
-    // Waits for a save under way.
+    // Waits for a save under way; one not begun is dropped.
     ~ServeSnapshots();
     ServeSnapshots(const ServeSnapshots &) = delete;
     ServeSnapshots &operator=(const ServeSnapshots &) = delete;
 
     // On the deciding thread, after a commit whose last event is `last`.
     void offer(const LedgerState &state, const KafkaEventLog &log, const EventEnvelope &last);
-    // For tests: snapshots saved by this object.
-    int saved() const { return m_saved; }
 
 private:
     struct Pending
@@ -41,6 +40,7 @@ private:
         QString eventHash;
     };
     void run();
+    bool due(qint64 position) const;
 
     PostgresLocation m_location;
     qint64 m_every;
@@ -50,7 +50,6 @@ private:
     bool m_stopping = false;
     std::atomic<bool> m_busy{true}; // until the newest snapshot's position is known
     std::atomic<qint64> m_newest{0};
-    std::atomic<int> m_saved{0};
     std::thread m_thread;
 };
 
