@@ -87,6 +87,8 @@ private:
     static std::optional<QByteArray> psqlOutput(const QString &url, const QStringList &statements);
     // "topic/partition" -> next_offset, as the projector stored them.
     QMap<QString, qint64> storedOffsets();
+    // The log as billing-cli prints it: position -> hash.
+    QMap<qint64, QString> logHashes();
     // What a read_committed consumer finds in each partition of the event topics: the offset
     // after its last event (partitions with events only), and where the partition ends.
     void readEventPartitions(QMap<QString, qint64> &afterLastEvent, QMap<QString, qint64> &ends);
@@ -688,6 +690,18 @@ void TestDistributedCli::writeSmallLedger(const QTemporaryDir &dir, SmallLedger 
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
 }
 
+QMap<qint64, QString> TestDistributedCli::logHashes()
+{
+    QMap<qint64, QString> hashes;
+    const CliRun events =
+        cli({QStringLiteral("events"), QStringLiteral("--limit"), QStringLiteral("100000")});
+    for (const QByteArray &line : events.out.trimmed().split('\n')) {
+        const QJsonObject event = QJsonDocument::fromJson(line).object();
+        hashes.insert(event.value(u"position").toInteger(), event.value(u"hash").toString());
+    }
+    return hashes;
+}
+
 std::unique_ptr<billing::LedgerStorage>
 TestDistributedCli::openHere(const QString &projectionsUrl) const
 {
@@ -708,17 +722,6 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     const QString &bank = ledger.bank;
     const QStringList &users = ledger.users;
 
-    // The log as billing-cli prints it: position -> hash.
-    const auto logHashes = [this] {
-        QMap<qint64, QString> hashes;
-        const CliRun events =
-            cli({QStringLiteral("events"), QStringLiteral("--limit"), QStringLiteral("100000")});
-        for (const QByteArray &line : events.out.trimmed().split('\n')) {
-            const QJsonObject event = QJsonDocument::fromJson(line).object();
-            hashes.insert(event.value(u"position").toInteger(), event.value(u"hash").toString());
-        }
-        return hashes;
-    };
     const QMap<qint64, QString> before = logHashes();
     QVERIFY2(before.size() > 50, qPrintable(QString::number(before.size())));
     const qint64 last = before.lastKey();
@@ -937,14 +940,7 @@ void TestDistributedCli::anOldEventIsReadFromTheNearestPlaceInTheLog()
     QVERIFY(places);
     QVERIFY2(places->trimmed().toInt() >= 3, places->constData());
 
-    QMap<qint64, QString> hashes;
-    const CliRun events =
-        cli({QStringLiteral("events"), QStringLiteral("--limit"), QStringLiteral("100000")});
-    QCOMPARE(events.exitCode, 0);
-    for (const QByteArray &line : events.out.trimmed().split('\n')) {
-        const QJsonObject event = QJsonDocument::fromJson(line).object();
-        hashes.insert(event.value(u"position").toInteger(), event.value(u"hash").toString());
-    }
+    const QMap<qint64, QString> hashes = logHashes();
     const qint64 last = hashes.lastKey();
     const qint64 old = last - 5;
     QVERIFY(old > 100);

@@ -210,6 +210,8 @@ private:
     static sqlite3 *plainConnection(const QString &path);
     static qint64 single(sqlite3 *db, const char *sql);
     static QString integrity(sqlite3 *db);
+    // A writer at synchronous=NORMAL, whose commits sync nothing, with a table `rows`.
+    static bool openRows(SqliteDatabase &writer, const QString &path);
 };
 
 void TestWalWrites::initTestCase()
@@ -237,6 +239,16 @@ sqlite3 *TestWalWrites::plainConnection(const QString &path)
     }
     sqlite3_busy_timeout(db, 5000);
     return db;
+}
+
+bool TestWalWrites::openRows(SqliteDatabase &writer, const QString &path)
+{
+    return writer
+               .open(path, SqliteDatabase::Durability::Relaxed,
+                     SqliteDatabase::Checkpoints::LeftToWriters)
+               .ok() &&
+           writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)"))
+               .ok();
 }
 
 qint64 TestWalWrites::single(sqlite3 *db, const char *sql)
@@ -286,12 +298,7 @@ void TestWalWrites::anotherConnectionSeesEveryCommitWithoutASync()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.db"));
     SqliteDatabase writer;
-    QVERIFY(writer
-                .open(path, SqliteDatabase::Durability::Relaxed,
-                      SqliteDatabase::Checkpoints::LeftToWriters)
-                .ok());
-    QVERIFY(
-        writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")).ok());
+    QVERIFY(openRows(writer, path));
     sqlite3 *reader = plainConnection(path);
     QVERIFY(reader);
     const int publishedBefore = g_watch.published;
@@ -357,13 +364,8 @@ void TestWalWrites::aRolledBackSpillLeavesTheNextCommitIntact()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.db"));
     SqliteDatabase writer;
-    QVERIFY(writer
-                .open(path, SqliteDatabase::Durability::Relaxed,
-                      SqliteDatabase::Checkpoints::LeftToWriters)
-                .ok());
+    QVERIFY(openRows(writer, path));
     QVERIFY(writer.exec(QStringLiteral("PRAGMA cache_size=8")).ok());
-    QVERIFY(
-        writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")).ok());
     const auto fill = [&writer](int from, int count, QChar letter) {
         for (int i = from; i < from + count; ++i) {
             QSqlQuery insert(writer.connection());
@@ -403,12 +405,7 @@ void TestWalWrites::aWalWriteThatFailsFailsTheCommit()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("ledger.db"));
     SqliteDatabase writer;
-    QVERIFY(writer
-                .open(path, SqliteDatabase::Durability::Relaxed,
-                      SqliteDatabase::Checkpoints::LeftToWriters)
-                .ok());
-    QVERIFY(
-        writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT)")).ok());
+    QVERIFY(openRows(writer, path));
     QVERIFY(writer.exec(QStringLiteral("INSERT INTO rows VALUES (1, 'first')")).ok());
 
     g_watch.failWalWrites = true;
