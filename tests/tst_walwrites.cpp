@@ -1,12 +1,12 @@
 // The VFS that writes a commit's WAL frames in one run (SqliteWalWrites.h): what it holds back
 // is in the file before any other connection can ask for it, a write that fails fails the
-// commit, and nothing is lost or reordered. The other side reads through SQLite's own "unix"
+// commit, and nothing is lost or reordered. The other side reads through the platform's own
 // VFS, so it sees only what is in the file. Under the buffered VFS sits a watching one (the
 // "platform" it forwards to) that can make WAL writes fail and checks, each time SQLite
 // publishes a commit, that the WAL file holds every frame the WAL index names.
 #include "infrastructure/SqliteDatabase.h"
-#include "infrastructure/SqliteWalWrites.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -35,7 +35,7 @@ struct Watch
     std::atomic<int> notInFile{0}; // of those, published before their frames were written
 } g_watch;
 
-sqlite3_vfs *g_unix = nullptr;
+sqlite3_vfs *g_platform = nullptr;
 sqlite3_vfs g_watching;
 
 struct WatchedFile
@@ -178,7 +178,7 @@ int wOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *f, int flags, int 
 {
     WatchedFile *file = watched(f);
     file->base.pMethods = nullptr;
-    const int rc = g_unix->xOpen(g_unix, name, file->real(), flags, outFlags);
+    const int rc = g_platform->xOpen(g_platform, name, file->real(), flags, outFlags);
     if (rc != SQLITE_OK)
         return rc;
     file->wal = (flags & SQLITE_OPEN_WAL) != 0;
@@ -217,21 +217,25 @@ private:
 void TestWalWrites::initTestCase()
 {
     // The watch goes under the buffered VFS: it wraps whatever is the default when first used.
-    g_unix = sqlite3_vfs_find("unix");
-    QVERIFY(g_unix);
-    g_watching = *g_unix;
+    g_platform = sqlite3_vfs_find(nullptr);
+    QVERIFY(g_platform);
+    g_watching = *g_platform;
     g_watching.zName = "billing-test-watch";
-    g_watching.szOsFile = int(sizeof(WatchedFile)) + g_unix->szOsFile;
+    g_watching.szOsFile = int(sizeof(WatchedFile)) + g_platform->szOsFile;
     g_watching.xOpen = wOpen;
     g_watching.pNext = nullptr;
     QCOMPARE(sqlite3_vfs_register(&g_watching, 1), SQLITE_OK);
-    sqlite::useBufferedWalWrites();
+    // Opening a store installs the buffered VFS (isTheDefaultOnceAStoreIsOpen checks it).
+    QTemporaryDir dir;
+    SqliteDatabase first;
+    QVERIFY(first.open(dir.filePath(QStringLiteral("first.db"))).ok());
 }
 
 sqlite3 *TestWalWrites::plainConnection(const QString &path)
 {
     sqlite3 *db = nullptr;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, "unix");
+    const int rc =
+        sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, g_platform->zName);
     if (rc != SQLITE_OK) {
         qWarning("open %s: %s", qPrintable(path), db ? sqlite3_errmsg(db) : "no handle");
         sqlite3_close(db);
@@ -416,6 +420,17 @@ void TestWalWrites::aWalWriteThatFailsFailsTheCommit()
     if (!updated || !committed.ok())
         writer.rollback();
     QVERIFY2(!committed.ok(), "a commit whose frames were not written reported success");
+    // Nothing of it reaches the file later either: a recovery of the WAL as it is now (a copy
+    // opened without its shared memory) finds the row as it was.
+    QCOMPARE(single(writer.handle(), "SELECT count(*) FROM rows WHERE body = 'first'"), qint64(1));
+    QTemporaryDir copyDir;
+    const QString copy = copyDir.filePath(QStringLiteral("ledger.db"));
+    QVERIFY(QFile::copy(path, copy));
+    QVERIFY(QFile::copy(path + QStringLiteral("-wal"), copy + QStringLiteral("-wal")));
+    sqlite3 *recovered = plainConnection(copy);
+    QVERIFY(recovered);
+    QCOMPARE(single(recovered, "SELECT count(*) FROM rows WHERE body = 'first'"), qint64(1));
+    sqlite3_close(recovered);
 
     sqlite3 *reader = plainConnection(path);
     QVERIFY(reader);

@@ -1,5 +1,6 @@
 #include "DeskServeRole.h"
 
+#include "application/SnapshotStore.h"
 #include "infrastructure/DistributedStorage.h"
 #include "infrastructure/ServeRole.h"
 
@@ -56,8 +57,7 @@ void DeskServeRole::serve()
         auto *distributed =
             storage.ok() ? dynamic_cast<DistributedStorage *>(storage.value().get()) : nullptr;
         if (distributed) {
-            // The desk saves snapshots of its own state as it follows the log.
-            holdServeRole(*distributed, m_stop, report, 0);
+            holdServeRole(*distributed, m_stop, report, SnapshotStore::defaultEvery);
             return;
         }
         report({{QStringLiteral("role"), QStringLiteral("failed")},

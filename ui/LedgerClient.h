@@ -3,6 +3,7 @@
 #include "application/AccountTimeline.h"
 #include "application/AsOfCursor.h"
 #include "application/LedgerService.h"
+#include "application/SnapshotStore.h"
 #include "infrastructure/StoreLocation.h"
 
 #include <QObject>
@@ -61,7 +62,7 @@ public:
 
     enum class State { Closed, Opening, Ready, Failed };
     // As the CLI: the next open folds at most this many events after the newest snapshot.
-    static constexpr qint64 snapshotEvery = 50000;
+    static constexpr qint64 snapshotEvery = SnapshotStore::defaultEvery;
     // Distributed mode: how often the ledger's thread reads what other processes committed to
     // the log and brings the projections up to it, so that the tables show it within about a
     // second even when the process that wrote it stopped before projecting.

@@ -4,6 +4,7 @@
 #include "application/Clock.h"
 #include "application/CurrencySource.h"
 #include "application/LedgerService.h"
+#include "application/SnapshotStore.h"
 #include "infrastructure/StoreLocation.h"
 
 #include <memory>
@@ -12,7 +13,7 @@ namespace billing::cli {
 
 // A snapshot of the folded state is saved every this many events, unless
 // BILLING_SNAPSHOT_EVERY says otherwise (0: never).
-constexpr qint64 defaultSnapshotEvery = 50000;
+constexpr qint64 defaultSnapshotEvery = SnapshotStore::defaultEvery;
 qint64 snapshotEveryEvents();
 
 // The opened store, and the command side over it when a subcommand needs one.

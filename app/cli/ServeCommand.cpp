@@ -1,4 +1,3 @@
-#include "CliContext.h"
 #include "CliOutput.h"
 #include "Subcommands.h"
 

@@ -13,6 +13,10 @@ namespace billing {
 class SnapshotStore
 {
 public:
+    // A reader saves one after folding this many events past the newest (desks, `billing-cli`,
+    // the serve), unless told otherwise (BILLING_SNAPSHOT_EVERY).
+    static constexpr qint64 defaultEvery = 50000;
+
     virtual ~SnapshotStore() = default;
 
     // The newest usable snapshot at or before `atOrBefore` (any when <= 0).

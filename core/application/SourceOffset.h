@@ -44,8 +44,8 @@ QList<SourceOffset> nextOffsets(const QList<EventEnvelope> &events, const Source
                                 qint64 after);
 
 // Offsets as stored next to a place in the log (snapshots, log places): a JSON array of
-// {"topic", "partition", "offset"} with the offset as a string. Entries that make no sense are
-// left out when read.
+// {"topic", "partition", "offset"} with the offset as a string (PostgresLogPlaces::note() writes
+// the same in SQL). Entries that make no sense are left out when read.
 QString offsetsToJson(const QList<SourceOffset> &offsets);
 QList<SourceOffset> offsetsFromJson(const QString &text);
 

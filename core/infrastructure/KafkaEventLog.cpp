@@ -589,7 +589,7 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     learnPlaceBefore(after);
     Result<QList<EventEnvelope>> events =
         m_scan->read(after, limit, m_complete, m_checkpoints, m_scanRecords);
-    if (!events.ok() && forgetLearnedPlaces()) {
+    if (!events.ok() && learnedPlaceFailed(events.error()) && forgetLearnedPlaces()) {
         // A place from elsewhere that does not fit these topics (a row left from topics made
         // again): the log is not to blame. Read again as if it never came, and ask no more.
         qWarning("A place in the log from PostgreSQL does not fit the topics (%s); reading "
@@ -603,6 +603,18 @@ Result<QList<EventEnvelope>> KafkaEventLog::readAgain(qint64 after, int limit)
     if (!events.ok() && events.error().code == reason::ledgerTampered)
         (void)refuse(events.error());
     return events;
+}
+
+bool KafkaEventLog::learnedPlaceFailed(const Error &error) const
+{
+    // A broken chain, or no progress past the place the scan started at (offsets past the
+    // events, say); a broker that went away fails the read either way and is no reason.
+    if (error.code == reason::ledgerTampered)
+        return true;
+    const qint64 chained = m_scan ? m_scan->chained() : -1;
+    return std::any_of(
+        m_checkpoints.cbegin(), m_checkpoints.cend(),
+        [chained](const LogCheckpoint &each) { return each.learned && each.position == chained; });
 }
 
 bool KafkaEventLog::forgetLearnedPlaces()

@@ -131,6 +131,8 @@ private:
     // Adds the place m_placeLookup knows at or before `after`, when the nearest one this log
     // noted lies further back than a checkpoint's distance.
     void learnPlaceBefore(qint64 after);
+    // Whether a read that failed with `error` may have failed for a learned place.
+    bool learnedPlaceFailed(const Error &error) const;
     // Drops every learned place, and the lookup; false when there was none.
     bool forgetLearnedPlaces();
     // Events older than those in memory, from the topics again.

@@ -187,9 +187,21 @@ Result<qint64> PostgresProjector::applyBatch(const QList<EventEnvelope> &events,
         return saved.error();
     }
     if (m_placeEvery > 0 && !atHash.isEmpty() && at / m_placeEvery > start.value() / m_placeEvery) {
-        if (Status noted = PostgresLogPlaces(m_database).note(name, at, atHash); !noted.ok()) {
+        // Only a shortcut for readers: a place that cannot be noted does not hold up the batch.
+        if (Status marked = m_database.exec(QStringLiteral("SAVEPOINT place")); !marked.ok()) {
             m_database.rollback();
-            return noted.error();
+            return marked.error();
+        }
+        const Status noted = PostgresLogPlaces(m_database).note(name, at, atHash);
+        if (!noted.ok())
+            qWarning("No place in the log noted at %lld: %s", static_cast<long long>(at),
+                     qPrintable(noted.error().message));
+        if (Status done =
+                m_database.exec(noted.ok() ? QStringLiteral("RELEASE SAVEPOINT place")
+                                           : QStringLiteral("ROLLBACK TO SAVEPOINT place"));
+            !done.ok()) {
+            m_database.rollback();
+            return done.error();
         }
     }
     if (Status committed = m_database.commit(); !committed.ok())

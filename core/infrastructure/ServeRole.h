@@ -19,6 +19,6 @@ namespace billing {
 // once `snapshotEvery` events, and a quarter of the log, came after the newest (ServeSnapshots;
 // 0: never). Returns how many commands it decided.
 qint64 holdServeRole(DistributedStorage &storage, const std::atomic<bool> &stop,
-                     std::function<void(const QJsonObject &)> report, qint64 snapshotEvery = 50000);
+                     std::function<void(const QJsonObject &)> report, qint64 snapshotEvery);
 
 } // namespace billing

@@ -51,19 +51,16 @@ int writeHeld(BufferedFile *file)
         return SQLITE_OK;
     sqlite3_file *real = file->platform();
     std::vector<char> &held = *file->held;
-    size_t done = 0;
     int rc = SQLITE_OK;
-    while (done < held.size()) {
+    for (size_t done = 0; done < held.size() && rc == SQLITE_OK; done += writeChunk) {
         const size_t size = std::min(writeChunk, held.size() - done);
         rc = real->pMethods->xWrite(real, held.data() + done, int(size),
                                     file->heldAt + sqlite3_int64(done));
-        if (rc != SQLITE_OK)
-            break;
-        done += size;
     }
-    // What failed stays held: the next attempt writes it, and fails again if it still cannot.
-    held.erase(held.begin(), held.begin() + std::ptrdiff_t(done));
-    file->heldAt += sqlite3_int64(done);
+    // Dropped also when a write failed: SQLite ends the transaction those frames belong to and
+    // writes again whatever it still needs. Written later, a failed commit's frames could come
+    // back as committed in a recovery, or land on frames another process wrote there since.
+    held.clear();
     return rc;
 }
 
