@@ -10,6 +10,7 @@
 #include "infrastructure/PostgresSchema.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
@@ -135,6 +136,7 @@ private Q_SLOTS:
     void offsetsAreStoredWithTheBatch();
     void resumesFromItsCheckpointAfterAServerRestart();
     void projectorKilledMidBatchAppliesNothingTwice();
+    void aBatchUnderWayDoesNotHoldUpAnotherOpen();
 
 private:
     void openProjections();
@@ -424,6 +426,26 @@ void TestPgProjections::projectorKilledMidBatchAppliesNothingTwice()
     QCOMPARE(scalar(*m_database, QStringLiteral("SELECT COUNT(DISTINCT event_id) FROM audit_logs")),
              total);
     QCOMPARE(views(*m_reader), views(ledger.storage().projections()));
+}
+
+// A projector that stalls inside a batch (a serve stopped with SIGSTOP) holds the checkpoint
+// row it updated. Another process that opens the ledger meanwhile finds its checkpoint and
+// currencies there and writes nothing, instead of waiting for the row until its lock timeout.
+void TestPgProjections::aBatchUnderWayDoesNotHoldUpAnotherOpen()
+{
+    QVERIFY(m_database->begin().ok());
+    QVERIFY(
+        m_database->exec(QStringLiteral("UPDATE projection_checkpoints SET position = position"))
+            .ok());
+    PostgresDatabase other;
+    QVERIFY(other.open(m_location).ok());
+    QElapsedTimer took;
+    took.start();
+    const Status seeded = PostgresProjector(other).seedCurrencies();
+    const qint64 ms = took.elapsed();
+    m_database->rollback();
+    QVERIFY2(seeded.ok(), seeded.ok() ? "" : qPrintable(seeded.error().message));
+    QVERIFY2(ms < 2000, qPrintable(QString::number(ms)));
 }
 
 int main(int argc, char **argv)

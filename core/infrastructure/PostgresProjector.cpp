@@ -47,7 +47,10 @@ Status PostgresProjector::seedCurrencies()
                 QStringLiteral("INSERT INTO currencies (code, name, type, decimals, active) "
                                "VALUES (?, ?, ?, ?, ?) ON CONFLICT (code) DO UPDATE SET "
                                "name = EXCLUDED.name, type = EXCLUDED.type, "
-                               "decimals = EXCLUDED.decimals, active = EXCLUDED.active"),
+                               "decimals = EXCLUDED.decimals, active = EXCLUDED.active "
+                               "WHERE (currencies.name, currencies.type, currencies.decimals, "
+                               "currencies.active) IS DISTINCT FROM (EXCLUDED.name, "
+                               "EXCLUDED.type, EXCLUDED.decimals, EXCLUDED.active)"),
                 {currency.code, currency.name, toString(currency.type), currency.decimals,
                  currency.active},
                 QStringLiteral("seed currencies"));
@@ -56,10 +59,13 @@ Status PostgresProjector::seedCurrencies()
             return done;
         }
     }
+    // Not when the row is there: ON CONFLICT alone would wait for a batch that holds the row
+    // (a projector stopped mid-batch, say), and every process that opens the ledger with it.
     if (Status done = m_database.run(
             QStringLiteral("INSERT INTO projection_checkpoints (projector, position) "
-                           "VALUES (?, 0) ON CONFLICT (projector) DO NOTHING"),
-            {name}, QStringLiteral("create checkpoint"));
+                           "SELECT ?, 0 WHERE NOT EXISTS (SELECT 1 FROM projection_checkpoints "
+                           "WHERE projector = ?) ON CONFLICT (projector) DO NOTHING"),
+            {name, name}, QStringLiteral("create checkpoint"));
         !done.ok()) {
         m_database.rollback();
         return done;
