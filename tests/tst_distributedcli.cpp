@@ -83,6 +83,10 @@ private:
     void writeSmallLedger(const QTemporaryDir &dir, SmallLedger &ledger);
     // The distributed storage in this process, its projections at `projectionsUrl`.
     std::unique_ptr<billing::LedgerStorage> openHere(const QString &projectionsUrl) const;
+    // That storage, its projections brought up to the log: they must stand at `position`, with
+    // `held` events read on the way.
+    void caughtUpHere(const QString &projectionsUrl, qint64 position, qint64 held,
+                      std::unique_ptr<billing::LedgerStorage> &storage);
     // psql's unaligned output of `statements` on `url`; none on failure.
     static std::optional<QByteArray> psqlOutput(const QString &url, const QStringList &statements);
     // "topic/partition" -> next_offset, as the projector stored them.
@@ -690,6 +694,17 @@ void TestDistributedCli::writeSmallLedger(const QTemporaryDir &dir, SmallLedger 
     QVERIFY2(imported.exitCode == 0, imported.err.constData());
 }
 
+void TestDistributedCli::caughtUpHere(const QString &projectionsUrl, qint64 position, qint64 held,
+                                      std::unique_ptr<billing::LedgerStorage> &storage)
+{
+    storage = openHere(projectionsUrl);
+    QVERIFY(storage);
+    const billing::Result<qint64> caughtUp = storage->catchUpProjections();
+    QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
+    QCOMPARE(caughtUp.value(), position);
+    QCOMPARE(logOf(*storage).eventsHeld(), held);
+}
+
 QMap<qint64, QString> TestDistributedCli::logHashes()
 {
     QMap<qint64, QString> hashes;
@@ -726,19 +741,11 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     QVERIFY2(before.size() > 50, qPrintable(QString::number(before.size())));
     const qint64 last = before.lastKey();
 
-    const auto open = [this](const QString &url) {
-        return openHere(url);
-    };
-
     // The serve projected every command before it answered: a query's catch-up finds nothing
     // after the stored offsets and reads nothing (it read all of the log before).
     {
-        const std::unique_ptr<LedgerStorage> storage = open(m_postgres.url());
-        QVERIFY(storage);
-        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
-        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
-        QCOMPARE(caughtUp.value(), last);
-        QCOMPARE(logOf(*storage).eventsHeld(), 0);
+        std::unique_ptr<LedgerStorage> storage;
+        CHECKED(caughtUpHere(m_postgres.url(), last, 0, storage));
         // The older events are still there, read from the topics again, chain and all.
         const billing::Result<QList<billing::EventEnvelope>> all = storage->events().read(0, 1000);
         QVERIFY2(all.ok(), why(all).constData());
@@ -761,12 +768,8 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
                        {QStringLiteral("UPDATE projection_checkpoints SET event_hash_position = "
                                        "position - 1")}));
     {
-        const std::unique_ptr<LedgerStorage> storage = open(m_postgres.url());
-        QVERIFY(storage);
-        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
-        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
-        QCOMPARE(caughtUp.value(), last);
-        QCOMPARE(logOf(*storage).eventsHeld(), last);
+        std::unique_ptr<LedgerStorage> storage;
+        CHECKED(caughtUpHere(m_postgres.url(), last, last, storage));
     }
 
     // Projections of their own, in a second database: from scratch they read the whole log...
@@ -775,12 +778,8 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     QUrl lagging(m_postgres.url());
     lagging.setPath(QStringLiteral("/lagging"));
     {
-        const std::unique_ptr<LedgerStorage> storage = open(lagging.toString());
-        QVERIFY(storage);
-        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
-        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
-        QCOMPARE(caughtUp.value(), last);
-        QCOMPARE(logOf(*storage).eventsHeld(), last);
+        std::unique_ptr<LedgerStorage> storage;
+        CHECKED(caughtUpHere(lagging.toString(), last, last, storage));
     }
     // ... and later only what came after them, chained from the hash they stored.
     const QString second = dir.filePath(QStringLiteral("second.csv"));
@@ -790,12 +789,8 @@ void TestDistributedCli::aQueryReadsTheLogFromWhereTheProjectionsStand()
     const qint64 newest = logHashes().lastKey();
     QVERIFY(newest > last);
     {
-        const std::unique_ptr<LedgerStorage> storage = open(lagging.toString());
-        QVERIFY(storage);
-        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
-        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
-        QCOMPARE(caughtUp.value(), newest);
-        QCOMPARE(logOf(*storage).eventsHeld(), newest - last);
+        std::unique_ptr<LedgerStorage> storage;
+        CHECKED(caughtUpHere(lagging.toString(), newest, newest - last, storage));
     }
     // Both sets of projections are the same, row for row.
     const QStringList rows = {
@@ -947,12 +942,8 @@ void TestDistributedCli::anOldEventIsReadFromTheNearestPlaceInTheLog()
 
     // Started at the projections (the last event), the log holds nothing older.
     const auto readOld = [&](qint64 &scanned) {
-        const std::unique_ptr<LedgerStorage> storage = openHere(m_postgres.url());
-        QVERIFY(storage);
-        const billing::Result<qint64> caughtUp = storage->catchUpProjections();
-        QVERIFY2(caughtUp.ok(), why(caughtUp).constData());
-        QCOMPARE(caughtUp.value(), last);
-        QCOMPARE(logOf(*storage).eventsHeld(), 0);
+        std::unique_ptr<LedgerStorage> storage;
+        CHECKED(caughtUpHere(m_postgres.url(), last, 0, storage));
         const billing::Result<QList<billing::EventEnvelope>> read =
             storage->events().read(old - 1, 1);
         QVERIFY2(read.ok(), why(read).constData());

@@ -93,11 +93,11 @@ bool KafkaEventLog::untouched() const
            m_events.isEmpty() && !m_refused;
 }
 
-std::vector<int64_t> KafkaEventLog::offsetsByPartition(const QList<SourceOffset> &offsets,
-                                                       bool &named) const
+std::optional<std::vector<int64_t>>
+KafkaEventLog::offsetsByPartition(const QList<SourceOffset> &offsets) const
 {
     std::vector<int64_t> byPartition(m_partitions.size(), RdKafka::Topic::OFFSET_BEGINNING);
-    named = false;
+    bool named = false;
     for (const SourceOffset &offset : offsets) {
         const qsizetype i = partitionOf(SourceRecord{offset.topic, offset.partition, 0});
         if (i < 0 || offset.nextOffset < 0)
@@ -105,17 +105,26 @@ std::vector<int64_t> KafkaEventLog::offsetsByPartition(const QList<SourceOffset>
         byPartition[size_t(i)] = offset.nextOffset;
         named = true;
     }
+    if (!named)
+        return std::nullopt;
     return byPartition;
+}
+
+QList<LogCheckpoint>::const_iterator KafkaEventLog::checkpointAfter(qint64 position) const
+{
+    return std::upper_bound(
+        m_checkpoints.cbegin(), m_checkpoints.cend(), position,
+        [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
 }
 
 bool KafkaEventLog::startAfter(const ReadPoint &point)
 {
     BILLING_ASSERT(untouched() && m_paused && !m_producer && point.position > 0 &&
                    !point.hash.isEmpty());
-    bool named = false;
-    const std::vector<int64_t> startAt = offsetsByPartition(point.offsets, named);
+    const std::optional<std::vector<int64_t>> named = offsetsByPartition(point.offsets);
     if (!named)
         return false;
+    const std::vector<int64_t> &startAt = *named;
     // The first read assigns the partitions there (see refresh()).
     m_fetchFrom = startAt;
     m_startedAfter = point.position;
@@ -136,10 +145,10 @@ Result<bool> KafkaEventLog::startAfterChecked(const ReadPoint &point, qint64 pos
     if (!untouched() || point.position <= 0 || point.hash.isEmpty() || point.position >= position ||
         position - point.position > readCheckMax)
         return false;
-    bool named = false;
-    const LogCheckpoint from{point.position, point.hash, offsetsByPartition(point.offsets, named)};
+    std::optional<std::vector<int64_t>> named = offsetsByPartition(point.offsets);
     if (!named)
         return false;
+    const LogCheckpoint from{point.position, point.hash, std::move(*named)};
     Result<std::unique_ptr<KafkaLogScan>> opened = KafkaLogScan::open(m_settings, scanPartitions());
     if (!opened.ok())
         return opened.error();
@@ -159,9 +168,7 @@ Result<bool> KafkaEventLog::startAfterChecked(const ReadPoint &point, qint64 pos
 
 std::optional<ReadPoint> KafkaEventLog::readPointAtOrBefore(qint64 position) const
 {
-    const auto later =
-        std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), position,
-                         [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
+    const auto later = checkpointAfter(position);
     // Only places this log checked: a snapshot is anchored at one.
     auto found = std::make_reverse_iterator(later);
     while (found != m_checkpoints.crend() && found->learned)
@@ -632,20 +639,16 @@ void KafkaEventLog::learnPlaceBefore(qint64 after)
     // A read that continues the scan's last one starts nowhere.
     if (!m_placeLookup || (m_scan && m_scan->chained() == after))
         return;
-    const auto later =
-        std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), after,
-                         [](qint64 at, const LogCheckpoint &each) { return at < each.position; });
+    const auto later = checkpointAfter(after);
     const qint64 nearest = later == m_checkpoints.cbegin() ? 0 : (later - 1)->position;
     if (after - nearest <= m_settings.checkpointEvery())
         return;
     const std::optional<ReadPoint> place = m_placeLookup(after);
     if (!place || place->position <= nearest || place->position > after || place->hash.isEmpty())
         return;
-    bool named = false;
-    LogCheckpoint checkpoint{place->position, place->hash,
-                             offsetsByPartition(place->offsets, named), true};
-    if (named)
-        m_checkpoints.insert(later - m_checkpoints.cbegin(), std::move(checkpoint));
+    if (std::optional<std::vector<int64_t>> named = offsetsByPartition(place->offsets))
+        m_checkpoints.insert(later - m_checkpoints.cbegin(),
+                             LogCheckpoint{place->position, place->hash, std::move(*named), true});
 }
 
 qint64 KafkaEventLog::recordsScanned() const

@@ -140,8 +140,11 @@ private:
     Status openScan();
     std::vector<std::pair<std::string, int>> scanPartitions() const;
     // `offsets` by partition, in m_partitions' order (OFFSET_BEGINNING where none is named);
-    // `named` tells whether any of them was.
-    std::vector<int64_t> offsetsByPartition(const QList<SourceOffset> &offsets, bool &named) const;
+    // none when they name no partition of this log.
+    std::optional<std::vector<int64_t>>
+    offsetsByPartition(const QList<SourceOffset> &offsets) const;
+    // The first checkpoint after `position` (the one before it is the nearest at or before).
+    QList<LogCheckpoint>::const_iterator checkpointAfter(qint64 position) const;
     // Lets go of events older than the newest eventsInMemory, keeping those after m_keepAfter.
     void forgetOldEvents();
     // Notes where a scan could start to read the events after m_contiguous.
