@@ -27,7 +27,11 @@ private Q_SLOTS:
     void deletedEventIsNamed();
     void insertedEventIsNamed();
     void unreadableEventIsNamed();
+    void forgedEventWithItsChainRecomputedIsNamed();
+    void removedNewestEventIsNamed();
     void driftedProjectionIsReported();
+    void driftedLegIsReported_data();
+    void driftedLegIsReported();
     void canonicalBytesAreQtsCompactJson();
     void timestampsAreQtsFormat();
     void sha256IsQtsSha256();
@@ -103,7 +107,8 @@ void TestHashChain::insertedEventIsNamed()
     TestLedger ledger;
     const qint64 target = build(ledger);
     // Make room after `target` and insert a forged event there, hashed correctly onto its
-    // predecessor: the chain still breaks at the event after it.
+    // predecessor: its version skips ahead, which the fold names before the chain breaks at the
+    // event after it.
     const Result<QList<EventEnvelope>> events = ledger.storage().events().read(target - 1, 1);
     QVERIFY(events.ok() && events.value().size() == 1);
     EventEnvelope forged = events.value().first();
@@ -126,7 +131,8 @@ void TestHashChain::insertedEventIsNamed()
     QVERIFY(insert.exec());
     const VerifyReport report = verify(ledger.path());
     QVERIFY(!report.ok);
-    QCOMPARE(report.firstBadPosition, target + 2);
+    QCOMPARE(report.firstBadPosition, target + 1);
+    QCOMPARE(report.firstBadEventId, QStringLiteral("forged"));
 }
 
 void TestHashChain::unreadableEventIsNamed()
@@ -138,6 +144,92 @@ void TestHashChain::unreadableEventIsNamed()
     const VerifyReport report = verify(ledger.path());
     QVERIFY(!report.ok);
     QCOMPARE(report.firstBadPosition, target);
+}
+
+void TestHashChain::forgedEventWithItsChainRecomputedIsNamed()
+{
+    // Whoever can write the file can also compute every hash after an edit again: the chain then
+    // holds, and the fold must name the event whose content breaks the ledger's rules instead
+    // of stopping the process on that rule.
+    TestLedger ledger;
+    const qint64 target = build(ledger);
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 1000);
+    QVERIFY(events.ok());
+    QString previousHash;
+    for (const EventEnvelope &event : events.value()) {
+        if (event.position < target) {
+            previousHash = event.hash;
+            continue;
+        }
+        EventEnvelope rewritten = event;
+        if (event.position == target) {
+            QCOMPARE(rewritten.data.value(u"balanceAfter").toString(), QStringLiteral("-100.00"));
+            rewritten.data.insert(QStringLiteral("balanceAfter"), QStringLiteral("-150.00"));
+        }
+        const QByteArray body = codec::canonicalBytes(rewritten);
+        previousHash = codec::chainHash(previousHash, body);
+        QSqlQuery update(ledger.storage().database().connection());
+        update.prepare(QStringLiteral("UPDATE events SET body = ?, hash = ? WHERE position = ?"));
+        update.addBindValue(body);
+        update.addBindValue(previousHash);
+        update.addBindValue(event.position);
+        QVERIFY(update.exec());
+    }
+    const VerifyReport report = verify(ledger.path());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.firstBadPosition, target);
+    QCOMPARE(report.eventsChecked, target - 1);
+    QVERIFY2(report.problems.join(u' ').contains(QStringLiteral("rule of the ledger")),
+             qPrintable(report.problems.join(u'\n')));
+}
+
+void TestHashChain::removedNewestEventIsNamed()
+{
+    // The chain of a log without its last event still holds; the projections remember it.
+    TestLedger ledger;
+    build(ledger);
+    const qint64 last = ledger.eventCount();
+    exec(ledger, QStringLiteral("DELETE FROM events WHERE position = %1").arg(last));
+    const VerifyReport report = verify(ledger.path());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.firstBadPosition, last);
+}
+
+void TestHashChain::driftedLegIsReported_data()
+{
+    QTest::addColumn<QString>("sql");
+    const QString firstLeg = QStringLiteral("WHERE rowid = (SELECT MIN(rowid) FROM "
+                                            "transaction_projections WHERE type = 'TRANSFER')");
+    QTest::newRow("amount") << QStringLiteral("UPDATE transaction_projections SET amount = "
+                                              "'5000.00' ") +
+                                   firstLeg;
+    QTest::newRow("currency") << QStringLiteral("UPDATE transaction_projections SET currency = "
+                                                "'EUR' ") +
+                                     firstLeg;
+    QTest::newRow("counterparty") << QStringLiteral("UPDATE transaction_projections SET "
+                                                    "counterparty_id = account_id ") +
+                                         firstLeg;
+    QTest::newRow("deleted") << QStringLiteral("DELETE FROM transaction_projections ") + firstLeg;
+    QTest::newRow("unreadable amount") << QStringLiteral("UPDATE transaction_projections SET "
+                                                         "amount = 'abc' ") +
+                                              firstLeg;
+    QTest::newRow("owner") << QStringLiteral("UPDATE account_projections SET owner_id = "
+                                             "'mallory' WHERE type = 'USER'");
+    QTest::newRow("currency of an account")
+        << QStringLiteral("UPDATE account_projections SET currency = 'EUR' WHERE type = 'USER'");
+}
+
+void TestHashChain::driftedLegIsReported()
+{
+    QFETCH(QString, sql);
+    TestLedger ledger;
+    build(ledger);
+    exec(ledger, sql);
+    const VerifyReport report = verify(ledger.path());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.firstBadPosition, 0);
+    QVERIFY2(report.problems.join(u' ').contains(QStringLiteral("projections differ")),
+             qPrintable(report.problems.join(u'\n')));
 }
 
 void TestHashChain::driftedProjectionIsReported()

@@ -117,6 +117,9 @@ void TestMoney::parseRefusesEachShapeWithItsOwnCode_data()
     QTest::newRow("negative, positive only") << "-5" << 2 << false << reason::amountNegative;
     QTest::newRow("negative zero, positive only") << "-0" << 2 << false << reason::amountNegative;
     QTest::newRow("letters") << "abc" << 2 << true << reason::amountFormat;
+    QTest::newRow("leading space") << " 5" << 2 << true << reason::amountFormat;
+    QTest::newRow("trailing space") << "5 " << 2 << true << reason::amountFormat;
+    QTest::newRow("trailing comma") << "5," << 2 << true << reason::amountFormat;
     QTest::newRow("no integer part") << ".5" << 2 << true << reason::amountFormat;
     QTest::newRow("no fraction after point") << "5." << 2 << true << reason::amountFormat;
     QTest::newRow("plus sign") << "+5" << 2 << true << reason::amountFormat;

@@ -30,8 +30,6 @@ public:
     virtual Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) = 0;
     // Empties the projections; catchUpProjections() then rebuilds them from the log.
     virtual Status resetProjections() = 0;
-    // transaction id -> status, straight from the projections (for verification).
-    virtual Result<QHash<QString, QString>> transactionStatuses() = 0;
 };
 
 } // namespace billing

@@ -5,6 +5,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace billing {
 
 // The query side: GetAccountQuery, GetAccountsByOwnerQuery, GetTransactionQuery and the paged
@@ -28,6 +30,9 @@ public:
     virtual Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) = 0;
     // The last event position the projections include.
     virtual Result<qint64> checkpoint() = 0;
+    // Every leg of every transaction, in no particular order, read in one snapshot without
+    // holding them all (verification compares each with the replay).
+    virtual Status forEachLeg(const std::function<Status(const TransactionLegView &)> &visit) = 0;
 };
 
 } // namespace billing

@@ -9,5 +9,31 @@
     } while (false)
 
 namespace billing {
+
 [[noreturn]] void invariantFailed(const char *condition, const char *file, int line);
+
+// What an invariant that broke inside an InvariantAudit said.
+struct BrokenInvariant
+{
+    const char *condition;
+    const char *file;
+    int line;
+};
+
+// While one lives on a thread, a broken invariant on that thread throws BrokenInvariant instead
+// of stopping the process. Only for verification: it folds a log that may have been forged so
+// as to break the rules, and must name that event rather than die on it. Whatever the throw
+// interrupted (a state half folded) is to be thrown away.
+class InvariantAudit
+{
+public:
+    InvariantAudit();
+    ~InvariantAudit();
+    InvariantAudit(const InvariantAudit &) = delete;
+    InvariantAudit &operator=(const InvariantAudit &) = delete;
+
+private:
+    bool m_outer;
+};
+
 } // namespace billing

@@ -56,8 +56,10 @@ std::optional<Error> shapeError(QStringView text)
     if (hasDigit && lower.contains(u'e'))
         return amountError(reason::amountExponent,
                            QStringLiteral("amount must not use exponent notation"));
-    for (QChar c : {QChar(u','), QChar(u'_'), QChar(u' '), QChar(u'\''), QChar(0x00A0)}) {
-        if (hasDigit && lower.contains(c))
+    // A separator between two digits groups them; one at either end ("5 ") is just not a number.
+    static const QString separators = QStringLiteral(",_ '\u00A0");
+    for (qsizetype at = 1; at + 1 < lower.size(); ++at) {
+        if (separators.contains(lower[at]) && isDigit(lower[at - 1]) && isDigit(lower[at + 1]))
             return amountError(reason::amountGrouping,
                                QStringLiteral("amount must not contain thousands separators"));
     }

@@ -6,7 +6,6 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
-#include <QSqlQuery>
 #include <QThread>
 
 #include <utility>
@@ -166,25 +165,6 @@ Status DistributedStorage::resetProjections()
                      QStringLiteral("a read-only connection cannot rebuild the projections"),
                      {}};
     return m_projector->reset();
-}
-
-Result<QHash<QString, QString>> DistributedStorage::transactionStatuses()
-{
-    QSqlQuery query(m_database.connection());
-    if (!PostgresDatabase::execWith(
-            query,
-            QStringLiteral("SELECT transaction_id, MIN(status), MAX(status) FROM "
-                           "transaction_projections GROUP BY transaction_id"),
-            {}))
-        return PostgresDatabase::failure(query, QStringLiteral("read transaction statuses"));
-    QHash<QString, QString> statuses;
-    while (query.next()) {
-        // Both legs must agree; a split row shows up as "completed|pending".
-        const QString low = query.value(1).toString();
-        const QString high = query.value(2).toString();
-        statuses.insert(query.value(0).toString(), low == high ? low : low + u'|' + high);
-    }
-    return statuses;
 }
 
 } // namespace billing

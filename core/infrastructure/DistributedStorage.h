@@ -34,7 +34,6 @@ public:
     SnapshotStore *snapshots() override { return m_snapshots.get(); }
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
-    Result<QHash<QString, QString>> transactionStatuses() override;
     // Brings the projections up to `committed` (events this process just committed, in order,
     // with `records`: where the broker put each), straight from memory when the checkpoint is
     // right below them, else from the log for at most `budgetMs`. Either way the offsets of the

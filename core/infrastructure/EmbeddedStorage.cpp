@@ -1,7 +1,5 @@
 #include "EmbeddedStorage.h"
 
-#include <QSqlQuery>
-
 namespace billing {
 
 EmbeddedStorage::EmbeddedStorage()
@@ -46,24 +44,6 @@ Result<qint64> EmbeddedStorage::catchUpProjections(const std::function<bool(qint
 Status EmbeddedStorage::resetProjections()
 {
     return m_projector.reset();
-}
-
-Result<QHash<QString, QString>> EmbeddedStorage::transactionStatuses()
-{
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral(
-            "SELECT transaction_id, MIN(status), MAX(status) FROM transaction_projections "
-            "GROUP BY transaction_id")))
-        return SqliteDatabase::failure(query, QStringLiteral("read transaction statuses"));
-    QHash<QString, QString> statuses;
-    while (query.next()) {
-        // Both legs must agree; a split row shows up as "completed|pending".
-        const QString low = query.value(1).toString();
-        const QString high = query.value(2).toString();
-        statuses.insert(query.value(0).toString(), low == high ? low : low + u'|' + high);
-    }
-    return statuses;
 }
 
 } // namespace billing

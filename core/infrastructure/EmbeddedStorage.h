@@ -25,7 +25,6 @@ public:
     SnapshotStore *snapshots() override { return &m_snapshots; }
     Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress = {}) override;
     Status resetProjections() override;
-    Result<QHash<QString, QString>> transactionStatuses() override;
 
     SqliteDatabase &database() { return m_database; }
     // Tests and fault drills: append without projecting, so that projections lag.

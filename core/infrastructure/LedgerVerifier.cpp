@@ -1,31 +1,30 @@
 #include "LedgerVerifier.h"
 
 #include "EventCodec.h"
-#include "application/Replay.h"
+#include "LegId.h"
+#include "domain/Invariant.h"
 #include "domain/ReasonCode.h"
 
 namespace billing {
 namespace {
 
 constexpr int chunk = 10000;
+constexpr int problemsMax = 50;
 
-} // namespace
+QString brokenRule(const BrokenInvariant &broken)
+{
+    return QStringLiteral("a rule of the ledger fails at this event (%1)")
+        .arg(QString::fromLatin1(broken.condition));
+}
 
-// Some event in the chunk does not even parse: find which, one at a time.
-VerifyReport LedgerVerifier::unreadable(qint64 from, const Error &error, VerifyReport report)
+void differs(VerifyReport &report, const QString &what)
 {
     report.ok = false;
-    report.firstBadPosition = from;
-    for (qint64 position = from;; ++position) {
-        const Result<QList<EventEnvelope>> one = m_storage.events().read(position - 1, 1);
-        if (!one.ok() || one.value().isEmpty()) {
-            report.firstBadPosition = position;
-            break;
-        }
-    }
-    report.problems.append(error.message);
-    return report;
+    if (report.problems.size() < problemsMax)
+        report.problems.append(QStringLiteral("projections differ from replay: ") + what);
 }
+
+} // namespace
 
 LedgerVerifier::LedgerVerifier(LedgerStorage &storage)
     : m_storage(storage)
@@ -34,16 +33,15 @@ LedgerVerifier::LedgerVerifier(LedgerStorage &storage)
 Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &progress)
 {
     VerifyReport report;
-    // First the whole chain, and only then the fold: an event forged with a correct hash is
-    // caught by the one after it, before its content can trip an invariant of the fold.
-    if (Status chained = checkChain(report, progress); !chained.ok())
-        return chained.error();
+    LedgerState state;
+    // The log may have been forged so as to break the ledger's rules (with every hash after it
+    // computed again): the fold names that event instead of stopping the process.
+    const InvariantAudit audit;
+    if (Status read = readLog(state, report, progress); !read.ok())
+        return read.error();
     if (!report.ok)
         return report;
-    const Result<LedgerState> state = replayTo(m_storage.events(), 0);
-    if (!state.ok())
-        return state.error();
-    report.totals = state.value().totals();
+    report.totals = state.totals();
     for (auto it = report.totals.cbegin(); it != report.totals.cend(); ++it) {
         if (!it.value().isZero()) {
             report.ok = false;
@@ -51,16 +49,17 @@ Result<VerifyReport> LedgerVerifier::run(const std::function<bool(qint64)> &prog
                                        .arg(it.key(), it.value().toString()));
         }
     }
-    compareProjections(state.value(), report);
+    compareProjections(state, report);
     return report;
 }
 
-Status LedgerVerifier::checkChain(VerifyReport &report, const std::function<bool(qint64)> &progress)
+Status LedgerVerifier::readLog(LedgerState &state, VerifyReport &report,
+                               const std::function<bool(qint64)> &progress)
 {
-    QString previousHash;
-    qint64 expected = 1;
+    Chain chain;
     for (;;) {
-        const Result<QList<EventEnvelope>> events = m_storage.events().read(expected - 1, chunk);
+        const Result<QList<EventEnvelope>> events =
+            m_storage.events().read(chain.expected - 1, chunk);
         if (!events.ok() && events.error().code == reason::ledgerTampered &&
             events.error().position > 0) {
             // A store that checks the chain as it reads (Kafka) names the event itself.
@@ -70,72 +69,147 @@ Status LedgerVerifier::checkChain(VerifyReport &report, const std::function<bool
             return Done{};
         }
         if (!events.ok()) {
-            report = unreadable(expected, events.error(), report);
+            readOneByOne(chain, state, events.error(), report);
             return Done{};
         }
         for (const EventEnvelope &event : events.value()) {
-            const QString hash = codec::chainHash(previousHash, codec::canonicalBytes(event));
-            QString problem;
-            if (event.position != expected)
-                problem = QStringLiteral("expected position %1, found %2")
-                              .arg(expected)
-                              .arg(event.position);
-            else if (hash != event.hash)
-                problem = QStringLiteral("hash does not match: the event or one before it was "
-                                         "altered, removed or inserted");
-            if (!problem.isEmpty()) {
-                report.ok = false;
-                report.firstBadPosition = expected;
-                report.firstBadEventId = event.eventId;
-                report.problems.append(problem);
+            if (!checkEvent(event, chain, state, report))
                 return Done{};
-            }
-            previousHash = hash;
-            ++expected;
-            ++report.eventsChecked;
         }
-        if (progress && !progress(expected - 1))
+        if (progress && !progress(chain.expected - 1))
             return Error{QStringLiteral("CANCELLED"), QStringLiteral("verification cancelled"), {}};
         if (events.value().size() < chunk)
             return Done{};
     }
 }
 
+bool LedgerVerifier::checkEvent(const EventEnvelope &event, Chain &chain, LedgerState &state,
+                                VerifyReport &report)
+{
+    // The hash first: an event edited without its hash computed again is named as such, not
+    // by whatever rule its new content happens to break.
+    const QString hash = codec::chainHash(chain.previousHash, codec::canonicalBytes(event));
+    QString problem;
+    if (event.position != chain.expected) {
+        problem = QStringLiteral("expected position %1, found %2")
+                      .arg(chain.expected)
+                      .arg(event.position);
+    } else if (hash != event.hash) {
+        problem = QStringLiteral("hash does not match: the event or one before it was altered, "
+                                 "removed or inserted");
+    } else {
+        try {
+            state.apply(event);
+        } catch (const BrokenInvariant &broken) {
+            problem = brokenRule(broken);
+        }
+    }
+    if (!problem.isEmpty()) {
+        report.ok = false;
+        report.firstBadPosition = chain.expected;
+        report.firstBadEventId = event.eventId;
+        report.problems.append(problem);
+        return false;
+    }
+    chain.previousHash = hash;
+    ++chain.expected;
+    ++report.eventsChecked;
+    return true;
+}
+
+void LedgerVerifier::readOneByOne(Chain &chain, LedgerState &state, const Error &error,
+                                  VerifyReport &report)
+{
+    for (;;) {
+        const Result<QList<EventEnvelope>> one = m_storage.events().read(chain.expected - 1, 1);
+        if (!one.ok() || one.value().isEmpty()) {
+            report.ok = false;
+            report.firstBadPosition = chain.expected;
+            report.problems.append(one.ok() ? error.message : one.error().message);
+            return;
+        }
+        if (!checkEvent(one.value().first(), chain, state, report))
+            return;
+    }
+}
+
 void LedgerVerifier::compareProjections(const LedgerState &state, VerifyReport &report)
 {
-    auto mismatch = [&report](const QString &what) {
-        report.ok = false;
-        if (report.problems.size() < 50)
-            report.problems.append(QStringLiteral("projections differ from replay: ") + what);
+    const auto mismatch = [&report](const QString &what) {
+        differs(report, what);
     };
     const Result<qint64> checkpoint = m_storage.projections().checkpoint();
-    if (!checkpoint.ok() || checkpoint.value() != state.position())
+    if (!checkpoint.ok()) {
+        mismatch(checkpoint.error().message);
+    } else if (checkpoint.value() > state.position()) {
+        // The projections saw events the log no longer has: its newest ones were removed.
+        mismatch(QStringLiteral("they include events up to position %1, the log ends at %2")
+                     .arg(checkpoint.value())
+                     .arg(state.position()));
+        report.firstBadPosition = state.position() + 1;
+    } else if (checkpoint.value() != state.position()) {
         mismatch(QStringLiteral("checkpoint is not at the last event"));
-    const Result<QList<AccountView>> accounts = m_storage.projections().accounts({});
-    if (!accounts.ok())
-        return mismatch(accounts.error().message);
-    if (accounts.value().size() != state.accounts().size())
-        mismatch(QStringLiteral("%1 accounts projected, %2 replayed")
-                     .arg(accounts.value().size())
-                     .arg(state.accounts().size()));
-    for (const AccountView &view : accounts.value()) {
-        const Account *account = state.account(view.id);
-        if (!account || account->balance != view.balance ||
-            toString(account->status) != view.status || account->version != view.version ||
-            account->minBalance != view.minBalance || account->maxBalance != view.maxBalance)
-            mismatch(QStringLiteral("account %1").arg(view.id));
     }
-    const Result<QHash<QString, QString>> statuses = m_storage.transactionStatuses();
-    if (!statuses.ok())
-        return mismatch(statuses.error().message);
-    if (statuses.value().size() != state.transactions().size())
-        mismatch(QStringLiteral("%1 transactions projected, %2 replayed")
-                     .arg(statuses.value().size())
-                     .arg(state.transactions().size()));
-    for (const Transaction &transaction : state.transactions()) {
-        if (statuses.value().value(transaction.id) != toString(transaction.status))
-            mismatch(QStringLiteral("transaction %1").arg(transaction.id));
+    try {
+        const Result<QList<AccountView>> accounts = m_storage.projections().accounts({});
+        if (!accounts.ok())
+            return mismatch(accounts.error().message);
+        if (accounts.value().size() != state.accounts().size())
+            mismatch(QStringLiteral("%1 accounts projected, %2 replayed")
+                         .arg(accounts.value().size())
+                         .arg(state.accounts().size()));
+        for (const AccountView &view : accounts.value()) {
+            const Account *account = state.account(view.id);
+            if (!account || view.ownerId != account->ownerId ||
+                view.ownerType != account->ownerType || view.type != toString(account->type) ||
+                view.currency != account->currency || view.balance != account->balance ||
+                view.status != toString(account->status) || view.version != account->version ||
+                view.minBalance != account->minBalance || view.maxBalance != account->maxBalance)
+                mismatch(QStringLiteral("account %1").arg(view.id));
+        }
+        compareLegs(state, report);
+    } catch (const BrokenInvariant &broken) {
+        // A projected amount that is not a decimal the ledger wrote, say.
+        mismatch(
+            QStringLiteral("a row cannot be read (%1)").arg(QString::fromLatin1(broken.condition)));
     }
+}
+
+void LedgerVerifier::compareLegs(const LedgerState &state, VerifyReport &report)
+{
+    const auto mismatch = [&report](const QString &what) {
+        differs(report, what);
+    };
+    // Leg ids are unique (the table's key) and each must be one of its transaction's two: with
+    // twice as many legs as transactions, every leg of the replay is there exactly once.
+    qint64 legs = 0;
+    const Status read = m_storage.projections().forEachLeg([&](const TransactionLegView &leg) {
+        ++legs;
+        const Transaction *transaction = state.transaction(leg.transactionId);
+        const bool paying = transaction && leg.accountId == transaction->sourceAccountId;
+        const bool paid = transaction && leg.accountId == transaction->destinationAccountId;
+        if (!paying && !paid) {
+            mismatch(QStringLiteral("leg %1 of transaction %2").arg(leg.id, leg.transactionId));
+            return Status(Done{});
+        }
+        const QString &counterparty =
+            paying ? transaction->destinationAccountId : transaction->sourceAccountId;
+        const Money amount = paying ? transaction->amount.negated() : transaction->amount;
+        if (leg.id != legIdOf(transaction->id, leg.accountId) ||
+            leg.type != toString(transaction->type) || leg.counterpartyId != counterparty ||
+            leg.amount != amount || leg.currency != transaction->currency ||
+            leg.status != toString(transaction->status) ||
+            leg.failureReason != transaction->failureReason ||
+            leg.paymentId != transaction->paymentId)
+            mismatch(QStringLiteral("leg %1 of transaction %2").arg(leg.id, leg.transactionId));
+        return Status(Done{});
+    });
+    if (!read.ok())
+        return mismatch(read.error().message);
+    if (legs != 2 * qint64(state.transactions().size()))
+        mismatch(QStringLiteral("%1 transaction legs projected, %2 replayed")
+                     .arg(legs)
+                     .arg(2 * qint64(state.transactions().size())));
 }
 
 } // namespace billing

@@ -29,9 +29,22 @@ public:
     Result<VerifyReport> run(const std::function<bool(qint64)> &progress = {});
 
 private:
-    Status checkChain(VerifyReport &report, const std::function<bool(qint64)> &progress);
-    VerifyReport unreadable(qint64 from, const Error &error, VerifyReport report);
+    // Where the chain stands: the next position and the hash it continues from.
+    struct Chain
+    {
+        qint64 expected = 1;
+        QString previousHash;
+    };
+
+    Status readLog(LedgerState &state, VerifyReport &report,
+                   const std::function<bool(qint64)> &progress);
+    // Chains and folds one event; false (and the report says why) when it is the first bad one.
+    bool checkEvent(const EventEnvelope &event, Chain &chain, LedgerState &state,
+                    VerifyReport &report);
+    // A read of several events failed: checks them one at a time up to the one that fails.
+    void readOneByOne(Chain &chain, LedgerState &state, const Error &error, VerifyReport &report);
     void compareProjections(const LedgerState &state, VerifyReport &report);
+    void compareLegs(const LedgerState &state, VerifyReport &report);
 
     LedgerStorage &m_storage;
 };

@@ -138,4 +138,37 @@ Result<qint64> PostgresProjectionReader::checkpoint()
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
+Status
+PostgresProjectionReader::forEachLeg(const std::function<Status(const TransactionLegView &)> &visit)
+{
+    // The driver would hold the whole result in memory: a cursor hands it over in slices, all
+    // from the snapshot of one read-only transaction.
+    constexpr int slice = 5000;
+    if (Status begun = m_database.begin(); !begun.ok())
+        return begun;
+    // Nothing is written: ending the snapshot is a rollback, also when `visit` throws.
+    struct SnapshotEnd
+    {
+        PostgresDatabase &database;
+        ~SnapshotEnd() { database.rollback(); }
+    } end{m_database};
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(QStringLiteral("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) ||
+        !query.exec(QStringLiteral("DECLARE verified_legs NO SCROLL CURSOR FOR ") + legColumns))
+        return PostgresDatabase::failure(query, QStringLiteral("read transactions"));
+    for (;;) {
+        if (!query.exec(QStringLiteral("FETCH %1 FROM verified_legs").arg(slice)))
+            return PostgresDatabase::failure(query, QStringLiteral("read transactions"));
+        int rows = 0;
+        while (query.next()) {
+            ++rows;
+            if (Status visited = visit(rows::leg(query)); !visited.ok())
+                return visited;
+        }
+        if (rows < slice)
+            return Done{};
+    }
+}
+
 } // namespace billing

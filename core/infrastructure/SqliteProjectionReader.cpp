@@ -4,6 +4,7 @@
 
 #include "SqliteProjector.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace billing {
@@ -117,6 +118,22 @@ Result<qint64> SqliteProjectionReader::checkpoint()
             {SqliteProjector::name}))
         return SqliteDatabase::failure(query, QStringLiteral("read checkpoint"));
     return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+Status
+SqliteProjectionReader::forEachLeg(const std::function<Status(const TransactionLegView &)> &visit)
+{
+    // One statement: SQLite streams its rows from one read snapshot.
+    QSqlQuery query(m_database.connection());
+    if (!SqliteDatabase::execWith(query, legColumns, {}))
+        return SqliteDatabase::failure(query, QStringLiteral("read transactions"));
+    while (query.next()) {
+        if (Status visited = visit(rows::leg(query)); !visited.ok())
+            return visited;
+    }
+    if (query.lastError().isValid())
+        return SqliteDatabase::failure(query, QStringLiteral("read transactions"));
+    return Done{};
 }
 
 } // namespace billing

@@ -18,6 +18,7 @@ public:
     Result<QList<AuditEntryView>> auditLog(Page page) override;
     Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) override;
     Result<qint64> checkpoint() override;
+    Status forEachLeg(const std::function<Status(const TransactionLegView &)> &visit) override;
 
 private:
     Result<QList<AccountView>> selectAccounts(const QString &where, const QVariantList &values);
