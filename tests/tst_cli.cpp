@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace billing::test;
 
@@ -28,11 +29,21 @@ private Q_SLOTS:
     void importRunsEveryRowOnceEvenWhenRepeated();
     void versionAndUnknownCommand();
     void snapshotsChangeNoAnswer();
+    void limitsLeftOutKeepTheirValue();
+    void importRefusesMalformedRowsByLine();
+    void unknownOptionsAndExtraWordsAreRefused();
+    void txListRefusesAnUnknownAccount();
+    void noCommandIsAnErrorOnStderr();
+    void blankKeyIsRefused();
+    void balancesAtZeroAndPastTheEnd();
+    void refusalsNameTheField();
 
 private:
     QString create(const QString &type, const QString &currency = QStringLiteral("USD"));
     CliRun run(const QStringList &arguments) { return runCli(m_store, arguments); }
     qint64 eventCount();
+    QJsonObject accountJson(const QString &id);
+    void topup(const QString &account, const QString &from, const QString &amount);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_store;
@@ -59,6 +70,34 @@ qint64 TestCli::eventCount()
     const CliRun events = run({QStringLiteral("events")});
     return events.out.count('\n');
 }
+
+QJsonObject TestCli::accountJson(const QString &id)
+{
+    const CliRun account = run({QStringLiteral("account"), QStringLiteral("get"), id});
+    BILLING_ASSERT(account.exitCode == 0);
+    return account.json().value(u"account").toObject();
+}
+
+void TestCli::topup(const QString &account, const QString &from, const QString &amount)
+{
+    const CliRun done = run({QStringLiteral("topup"), QStringLiteral("--account"), account,
+                             QStringLiteral("--from"), from, QStringLiteral("--amount"), amount});
+    BILLING_ASSERT(done.exitCode == 0);
+}
+
+namespace {
+
+// The error document on stderr, with nothing on stdout and exit 2; empty otherwise.
+QJsonObject refusal(const CliRun &run)
+{
+    if (run.exitCode != 2 || !run.out.isEmpty())
+        qWarning("exit %d, stdout %s, stderr %s", run.exitCode, run.out.constData(),
+                 run.err.constData());
+    return run.exitCode == 2 && run.out.isEmpty() ? run.errorJson().value(u"error").toObject()
+                                                  : QJsonObject();
+}
+
+} // namespace
 
 void TestCli::accountsAndMoneyEndToEnd()
 {
@@ -342,6 +381,8 @@ void TestCli::versionAndUnknownCommand()
     QCOMPARE(badStore.exitCode, 1);
     QCOMPARE(badStore.errorJson().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("STORAGE_FAILURE"));
+    QCOMPARE(badStore.errorJson().value(u"error").toObject().value(u"field").toString(),
+             QStringLiteral("store"));
 }
 
 void TestCli::snapshotsChangeNoAnswer()
@@ -377,6 +418,230 @@ void TestCli::snapshotsChangeNoAnswer()
     QCOMPARE(run({QStringLiteral("balances"), QStringLiteral("--at"), QStringLiteral("5")}).out,
              warmAtFive);
     QVERIFY(warm.contains("\"60.00\""));
+}
+
+void TestCli::limitsLeftOutKeepTheirValue()
+{
+    const CliRun created =
+        run({QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"),
+             QStringLiteral("user"), QStringLiteral("--currency"), QStringLiteral("USD"),
+             QStringLiteral("--owner"), QStringLiteral("alice"), QStringLiteral("--min"),
+             QStringLiteral("-10"), QStringLiteral("--max"), QStringLiteral("1000")});
+    QCOMPARE(created.exitCode, 0);
+    const QString alice = created.json().value(u"accountId").toString();
+    const QStringList limits = {QStringLiteral("account"), QStringLiteral("limits"), alice};
+
+    QCOMPARE(run(limits + QStringList{QStringLiteral("--max"), QStringLiteral("500")}).exitCode, 0);
+    QCOMPARE(accountJson(alice).value(u"minBalance").toString(), QStringLiteral("-10.00"));
+    QCOMPARE(accountJson(alice).value(u"maxBalance").toString(), QStringLiteral("500.00"));
+    QCOMPARE(run(limits + QStringList{QStringLiteral("--min"), QStringLiteral("-20")}).exitCode, 0);
+    QCOMPARE(accountJson(alice).value(u"minBalance").toString(), QStringLiteral("-20.00"));
+    QCOMPARE(accountJson(alice).value(u"maxBalance").toString(), QStringLiteral("500.00"));
+
+    // Neither limit: refused, nothing written.
+    const qint64 before = eventCount();
+    QCOMPARE(refusal(run(limits)).value(u"field").toString(), QStringLiteral("min"));
+    QCOMPARE(refusal(run({QStringLiteral("account"), QStringLiteral("limits"),
+                          QStringLiteral("nope"), QStringLiteral("--max"), QStringLiteral("5")}))
+                 .value(u"code")
+                 .toString(),
+             QStringLiteral("ACCOUNT_NOT_FOUND"));
+    QCOMPARE(eventCount(), before);
+
+    QCOMPARE(run(limits + QStringList{QStringLiteral("--max"), QStringLiteral("none")}).exitCode,
+             0);
+    QVERIFY(accountJson(alice).value(u"maxBalance").isNull());
+    QCOMPARE(accountJson(alice).value(u"minBalance").toString(), QStringLiteral("-20.00"));
+}
+
+void TestCli::importRefusesMalformedRowsByLine()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bob = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    QFile csv(m_dir->filePath(QStringLiteral("malformed.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    const QString text = QStringLiteral("operation,account,counterparty,amount,currency,key,"
+                                        "reference\n"                     // line 1
+                                        "topup,%1,%3,1.00,,,\n"           // 2
+                                        "\n"                              // 3
+                                        "   \n"                           // 4
+                                        "topup,%1,%3,2.00\n"              // 5: 4 columns
+                                        "topup,%1,%3,3.00,,,,,\n"         // 6: 9 columns
+                                        "transfer,%1,%2,1,,,\n"           // 7
+                                        "topup,%1,%3,4.00,,,\"unclosed\n" // 8
+                                        "topup,%1,%3,8.00,,,\n")          // 9
+                             .arg(alice, bob, bank);
+    csv.write(text.toUtf8());
+    csv.close();
+    const CliRun imported = run({QStringLiteral("import"), csv.fileName()});
+    QCOMPARE(imported.exitCode, 0);
+    const QJsonArray rows = imported.json().value(u"rows").toArray();
+    QList<int> lines;
+    QStringList outcomes;
+    for (const auto &row : rows) {
+        lines.append(row.toObject().value(u"row").toInt());
+        outcomes.append(row.toObject().value(u"outcome").toString());
+    }
+    QCOMPARE(lines, (QList<int>{2, 5, 6, 7, 8, 9}));
+    const QString completed = QStringLiteral("completed");
+    const QString invalid = QStringLiteral("invalid");
+    QCOMPARE(outcomes, (QStringList{completed, invalid, invalid, completed, invalid, completed}));
+    for (const int i : {1, 2, 4}) {
+        const QJsonObject row = rows[i].toObject();
+        QCOMPARE(row.value(u"field").toString(), QStringLiteral("row"));
+        QVERIFY2(row.value(u"message")
+                     .toString()
+                     .contains(QStringLiteral("line %1").arg(row.value(u"row").toInt())),
+                 qPrintable(row.value(u"message").toString()));
+    }
+    QVERIFY(rows[1].toObject().value(u"message").toString().contains(u"4 columns"));
+    QVERIFY(rows[2].toObject().value(u"message").toString().contains(u"9 columns"));
+    QCOMPARE(imported.json().value(u"summary").toObject().value(u"invalid").toInt(), 3);
+    QCOMPARE(accountJson(alice).value(u"balance").toString(), QStringLiteral("8.00"));
+}
+
+void TestCli::unknownOptionsAndExtraWordsAreRefused()
+{
+    const QString alice = create(QStringLiteral("user"));
+    QFile csv(m_dir->filePath(QStringLiteral("empty.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("operation,account,counterparty,amount,currency,key,reference\n");
+    csv.close();
+    const QString bogus = QStringLiteral("--bogus");
+    const QString one = QStringLiteral("1");
+    const QList<std::pair<QStringList, QString>> cases = {
+        {{QStringLiteral("account"), QStringLiteral("get"), alice, bogus, one},
+         QStringLiteral("bogus")},
+        {{QStringLiteral("tx"), QStringLiteral("get"), QStringLiteral("nope"), bogus, one},
+         QStringLiteral("bogus")},
+        {{QStringLiteral("projections"), QStringLiteral("rebuild"), QStringLiteral("--foo"), one},
+         QStringLiteral("foo")},
+        {{QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("extra"),
+          QStringLiteral("--type"), QStringLiteral("user"), QStringLiteral("--currency"),
+          QStringLiteral("USD"), QStringLiteral("--owner"), QStringLiteral("o")},
+         QStringLiteral("extra")},
+        {{QStringLiteral("import"), csv.fileName(), QStringLiteral("b.csv")},
+         QStringLiteral("b.csv")},
+        {{QStringLiteral("account"), QStringLiteral("get"), alice, QStringLiteral("B")},
+         QStringLiteral("B")},
+        {{QStringLiteral("verify"), QStringLiteral("extra"), QStringLiteral("words")},
+         QStringLiteral("extra")},
+        {{QStringLiteral("topup"), QStringLiteral("now"), QStringLiteral("--account"), alice,
+          QStringLiteral("--from"), alice, QStringLiteral("--amount"), one},
+         QStringLiteral("now")},
+    };
+    const qint64 before = eventCount();
+    for (const auto &[arguments, field] : cases) {
+        const QJsonObject error = refusal(run(arguments));
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(error.value(u"field").toString(), field);
+    }
+    QCOMPARE(eventCount(), before);
+}
+
+void TestCli::txListRefusesAnUnknownAccount()
+{
+    create(QStringLiteral("user"));
+    for (const QString &id :
+         {QStringLiteral("nope"), QUuid::createUuid().toString(QUuid::WithoutBraces)}) {
+        const QJsonObject error = refusal(
+            run({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), id}));
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("ACCOUNT_NOT_FOUND"));
+        QCOMPARE(error.value(u"field").toString(), QStringLiteral("account"));
+    }
+}
+
+void TestCli::noCommandIsAnErrorOnStderr()
+{
+    const QJsonObject error = refusal(run({}));
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("INVALID_ARGUMENT"));
+    QCOMPARE(error.value(u"field").toString(), QStringLiteral("command"));
+}
+
+void TestCli::blankKeyIsRefused()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    const qint64 before = eventCount();
+    for (const QString &key : {QString(), QStringLiteral("  ")}) {
+        const QStringList topup = {QStringLiteral("topup"),
+                                   QStringLiteral("--account"),
+                                   alice,
+                                   QStringLiteral("--from"),
+                                   bank,
+                                   QStringLiteral("--amount"),
+                                   QStringLiteral("1"),
+                                   QStringLiteral("--key"),
+                                   key};
+        QCOMPARE(refusal(run(topup)).value(u"field").toString(), QStringLiteral("key"));
+        const QStringList suspend = {QStringLiteral("account"), QStringLiteral("suspend"), alice,
+                                     QStringLiteral("--key"), key};
+        QCOMPARE(refusal(run(suspend)).value(u"field").toString(), QStringLiteral("key"));
+    }
+    QCOMPARE(eventCount(), before);
+}
+
+void TestCli::balancesAtZeroAndPastTheEnd()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    topup(alice, bank, QStringLiteral("10"));
+    const qint64 last = eventCount();
+    const CliRun atZero =
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QStringLiteral("0")});
+    QCOMPARE(atZero.exitCode, 0);
+    QCOMPARE(atZero.json().value(u"position").toInteger(), 0);
+    QVERIFY(atZero.json().value(u"accounts").toArray().isEmpty());
+    const CliRun atLast =
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QString::number(last)});
+    QCOMPARE(atLast.exitCode, 0);
+    QCOMPARE(atLast.json().value(u"position").toInteger(), last);
+    const QJsonObject past = refusal(
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QString::number(last + 1)}));
+    QCOMPARE(past.value(u"field").toString(), QStringLiteral("at"));
+    QVERIFY2(past.value(u"message").toString().contains(QString::number(last)),
+             qPrintable(past.value(u"message").toString()));
+}
+
+void TestCli::refusalsNameTheField()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bob = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    topup(alice, bank, QStringLiteral("100"));
+    topup(bob, bank, QStringLiteral("5"));
+    QCOMPARE(run({QStringLiteral("account"), QStringLiteral("suspend"), bob}).exitCode, 0);
+    const QList<std::pair<QStringList, std::pair<QString, QString>>> cases = {
+        {{QStringLiteral("transfer"), QStringLiteral("--from"), alice, QStringLiteral("--to"), bob,
+          QStringLiteral("--amount"), QStringLiteral("1")},
+         {QStringLiteral("ACCOUNT_NOT_ACTIVE"), QStringLiteral("to")}},
+        {{QStringLiteral("transfer"), QStringLiteral("--from"), bob, QStringLiteral("--to"), alice,
+          QStringLiteral("--amount"), QStringLiteral("1")},
+         {QStringLiteral("ACCOUNT_NOT_ACTIVE"), QStringLiteral("from")}},
+        {{QStringLiteral("topup"), QStringLiteral("--account"), bob, QStringLiteral("--from"), bank,
+          QStringLiteral("--amount"), QStringLiteral("1")},
+         {QStringLiteral("ACCOUNT_NOT_ACTIVE"), QStringLiteral("account")}},
+        {{QStringLiteral("account"), QStringLiteral("close"), bob},
+         {QStringLiteral("BALANCE_NOT_ZERO"), QStringLiteral("account")}},
+        {{QStringLiteral("account"), QStringLiteral("limits"), alice, QStringLiteral("--max"),
+          QStringLiteral("50")},
+         {QStringLiteral("LIMITS_EXCLUDE_BALANCE"), QStringLiteral("max")}},
+    };
+    for (const auto &[arguments, expected] : cases) {
+        const CliRun refused = run(arguments);
+        QCOMPARE(refused.exitCode, 2);
+        const QJsonObject error = refused.errorJson().value(u"error").toObject();
+        QCOMPARE(error.value(u"code").toString(), expected.first);
+        QCOMPARE(error.value(u"field").toString(), expected.second);
+    }
+    const QString carol = create(QStringLiteral("user"));
+    QCOMPARE(run({QStringLiteral("account"), QStringLiteral("close"), carol}).exitCode, 0);
+    const CliRun closed = run({QStringLiteral("account"), QStringLiteral("activate"), carol});
+    QCOMPARE(closed.errorJson().value(u"error").toObject().value(u"code").toString(),
+             QStringLiteral("ACCOUNT_CLOSED"));
+    QCOMPARE(closed.errorJson().value(u"error").toObject().value(u"field").toString(),
+             QStringLiteral("account"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -781,9 +781,11 @@ void TestRules::refundRules_data()
     row("below a cent", {"", "0.001", "", "invalid", reason::amountTooPrecise, "amount"});
     row("zero", {"", "0", "", "invalid", reason::amountNotPositive, "amount"});
     row("negative", {"", "-5.00", "", "invalid", reason::amountNotPositive, "amount"});
-    row("payer suspended", {"suspend:user", "10.00", "", "rejected", reason::accountNotActive, ""});
+    // Both accounts of a refund come from its payment, which the refusal names.
+    row("payer suspended",
+        {"suspend:user", "10.00", "", "rejected", reason::accountNotActive, "payment"});
     row("SYSTEM suspended",
-        {"suspend:system", "10.00", "", "rejected", reason::accountNotActive, ""});
+        {"suspend:system", "10.00", "", "rejected", reason::accountNotActive, "payment"});
     row("payer at its maximum",
         {"limits:user:0:90.00", "10.00", "", "rejected", reason::balanceAboveMaximum, "amount"});
 }

@@ -12,6 +12,18 @@ Error usage(const QString &message)
     return Error{reason::invalidArgument, message, QStringLiteral("command")};
 }
 
+// `--max none` is no maximum; any other value is an amount.
+Result<std::optional<Money>> limitOption(const CliArguments &arguments, const QString &name,
+                                         int decimals)
+{
+    if (name == u"max" && arguments.option(name) == u"none")
+        return std::optional<Money>();
+    const Result<Money> limit = amountOption(arguments, name, decimals, Money::Sign::AllowNegative);
+    if (!limit.ok())
+        return limit.error();
+    return std::optional<Money>(limit.value());
+}
+
 int create(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
     if (Status allowed = arguments.allowOnly(
@@ -37,14 +49,12 @@ int create(CliContext &context, LedgerService &service, const CliArguments &argu
     for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
         if (!arguments.has(name))
             continue;
-        const Result<Money> limit =
-            amountOption(arguments, name, decimals, Money::Sign::AllowNegative);
+        const Result<std::optional<Money>> limit = limitOption(arguments, name, decimals);
         if (!limit.ok())
             return printError(limit.error());
         (name == u"min" ? command.minBalance : command.maxBalance) = limit.value();
     }
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return issueAndPrint(context, service, arguments, std::move(command));
 }
 
 int changeStatus(CliContext &context, LedgerService &service, const CliArguments &arguments,
@@ -55,8 +65,7 @@ int changeStatus(CliContext &context, LedgerService &service, const CliArguments
         !allowed.ok())
         return printError(allowed.error());
     ChangeAccountStatus command{arguments.word(2), target};
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return issueAndPrint(context, service, arguments, std::move(command));
 }
 
 int limits(CliContext &context, LedgerService &service, const CliArguments &arguments)
@@ -66,25 +75,33 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
                                  QStringLiteral("key"), QStringLiteral("correlation")});
         !allowed.ok())
         return printError(allowed.error());
-    ChangeAccountLimits command;
-    command.accountId = arguments.word(2);
-    const int decimals = context.currencies().decimalsFor({}, command.accountId);
-    if (arguments.has(QStringLiteral("min"))) {
-        const Result<Money> min =
-            amountOption(arguments, QStringLiteral("min"), decimals, Money::Sign::AllowNegative);
-        if (!min.ok())
-            return printError(min.error());
-        command.minBalance = min.value();
+    if (!arguments.has(QStringLiteral("min")) && !arguments.has(QStringLiteral("max")))
+        return printError({reason::invalidArgument,
+                           QStringLiteral("give --min A, --max A (or --max none) or both"),
+                           QStringLiteral("min")});
+    // The command sets both limits: one left out keeps the account's value, read as `account
+    // get` reads it (the projections, caught up first), which works in both modes.
+    const QString id = arguments.word(2);
+    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
+    if (!account.ok())
+        return printError(account.error());
+    if (!account.value())
+        return printError({reason::accountNotFound, QStringLiteral("no account %1").arg(id),
+                           QStringLiteral("account")});
+    ChangeAccountLimits command{id, account.value()->minBalance, account.value()->maxBalance};
+    const int decimals = context.currencies().decimalsFor({}, id);
+    for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
+        if (!arguments.has(name))
+            continue;
+        const Result<std::optional<Money>> limit = limitOption(arguments, name, decimals);
+        if (!limit.ok())
+            return printError(limit.error());
+        if (name == u"max")
+            command.maxBalance = limit.value();
+        else
+            command.minBalance = *limit.value();
     }
-    if (arguments.has(QStringLiteral("max"))) {
-        const Result<Money> max =
-            amountOption(arguments, QStringLiteral("max"), decimals, Money::Sign::AllowNegative);
-        if (!max.ok())
-            return printError(max.error());
-        command.maxBalance = max.value();
-    }
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return issueAndPrint(context, service, arguments, std::move(command));
 }
 
 int get(CliContext &context, const QString &id)
@@ -100,7 +117,7 @@ int get(CliContext &context, const QString &id)
 
 int list(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("owner")}); !allowed.ok())
+    if (Status allowed = arguments.allowOnly({QStringLiteral("owner")}, 2); !allowed.ok())
         return printError(allowed.error());
     const Result<QList<AccountView>> accounts =
         context.storage().projections().accounts(arguments.option(QStringLiteral("owner")));
@@ -122,8 +139,13 @@ int runAccount(CliContext &context, const CliArguments &arguments)
             return list(context, arguments);
         if (arguments.word(2).isEmpty())
             return printError(usage(QStringLiteral("usage: account get ID")));
+        if (Status allowed = arguments.allowOnly({}, 3); !allowed.ok())
+            return printError(allowed.error());
         return get(context, arguments.word(2));
     }
+    // create takes no ID; the others take one.
+    if (Status allowed = arguments.allowWords(action == u"create" ? 2 : 3); !allowed.ok())
+        return printError(allowed.error());
     const Result<LedgerService *> service = context.service();
     if (!service.ok())
         return printError(service.error());

@@ -80,4 +80,29 @@ Status CliArguments::allowOnly(const QStringList &names) const
     return Done{};
 }
 
+Status CliArguments::allowWords(qsizetype count) const
+{
+    if (m_words.size() <= count)
+        return Done{};
+    const QString extra = m_words[count];
+    return bad(extra.isEmpty() ? QStringLiteral("command") : extra,
+               QStringLiteral("unexpected word '%1' after '%2'")
+                   .arg(extra, m_words.first(count).join(u' ')));
+}
+
+Status CliArguments::allowOnly(const QStringList &names, qsizetype words) const
+{
+    if (Status allowed = allowOnly(names); !allowed.ok())
+        return allowed;
+    return allowWords(words);
+}
+
+Result<QString> CliArguments::nonBlank(const QString &name) const
+{
+    const QString value = m_options.value(name);
+    if (m_options.contains(name) && value.trimmed().isEmpty())
+        return bad(name, QStringLiteral("--%1 is given but blank").arg(name));
+    return value;
+}
+
 } // namespace billing::cli

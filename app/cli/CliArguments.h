@@ -28,6 +28,13 @@ public:
     Result<qint64> number(const QString &name, qint64 fallback, qint64 min, qint64 max) const;
     // Fails naming the first option that the subcommand does not know.
     Status allowOnly(const QStringList &names) const;
+    // Fails naming the first word after the first `count` (the command and its ID, say).
+    Status allowWords(qsizetype count) const;
+    // Both of the above.
+    Status allowOnly(const QStringList &names, qsizetype words) const;
+    // The option's value, failing naming it when it is given but blank: an empty variable in a
+    // script must not silently stand for "no value".
+    Result<QString> nonBlank(const QString &name) const;
 
 private:
     QStringList m_words;

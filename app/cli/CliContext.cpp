@@ -23,8 +23,14 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
     }
     context->m_location.projections = arguments.option(QStringLiteral("projections"));
     Result<std::unique_ptr<LedgerStorage>> storage = openStorage(context->m_location);
-    if (!storage.ok())
-        return storage.error();
+    if (!storage.ok()) {
+        Error error = storage.error();
+        // An SQLite store is one file: what failed is the store the caller named (or the
+        // default one). On kafka: either the broker or PostgreSQL may have failed.
+        if (error.field.isEmpty() && context->m_location.kind == StoreLocation::Kind::Sqlite)
+            error.field = QStringLiteral("store");
+        return error;
+    }
     context->m_storage = std::move(storage.value());
     return context;
 }
@@ -82,10 +88,13 @@ CurrencySource &CliContext::currencies()
     return *m_currencies;
 }
 
-CommandOptions CliContext::options(const CliArguments &arguments) const
+Result<CommandOptions> CliContext::options(const CliArguments &arguments) const
 {
+    const Result<QString> key = arguments.nonBlank(QStringLiteral("key"));
+    if (!key.ok())
+        return key.error();
     CommandOptions options;
-    options.idempotencyKey = arguments.option(QStringLiteral("key"));
+    options.idempotencyKey = key.value();
     options.correlationId = arguments.option(QStringLiteral("correlation"));
     options.operatorName =
         arguments.option(QStringLiteral("operator"),

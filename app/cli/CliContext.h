@@ -32,7 +32,9 @@ public:
     // when BILLING_SNAPSHOT_EVERY events or more came after it, so that the next reader folds
     // fewer (`balances`, in both modes).
     Result<const LedgerState *> foldedState();
-    CommandOptions options(const CliArguments &arguments) const;
+    // Fails naming `key` when --key is given blank: a new key would quietly take its place and
+    // a retry of the script would book twice.
+    Result<CommandOptions> options(const CliArguments &arguments) const;
     const StoreLocation &location() const { return m_location; }
 
 private:

@@ -26,7 +26,7 @@ QJsonObject rowJson(const ImportRow &row)
 
 int runImport(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({}); !allowed.ok())
+    if (Status allowed = arguments.allowOnly({}, 2); !allowed.ok())
         return printError(allowed.error());
     QFile file(arguments.word(1));
     if (arguments.word(1).isEmpty() || !file.open(QIODevice::ReadOnly))
@@ -38,8 +38,11 @@ int runImport(CliContext &context, const CliArguments &arguments)
     if (!opened.ok())
         return printError(opened.error());
     LedgerService &service = *opened.value();
+    const Result<CommandOptions> options = context.options(arguments);
+    if (!options.ok())
+        return printError(options.error());
     Result<QList<ImportRow>> rows =
-        CsvImport::prepare(service, context.currencies(), bytes, context.options(arguments));
+        CsvImport::prepare(service, context.currencies(), bytes, options.value());
     if (!rows.ok())
         return printError(rows.error());
     if (Status ran = CsvImport::run(service, rows.value()); !ran.ok())

@@ -37,12 +37,32 @@ QJsonObject stateJson(const LedgerState &state)
             {QStringLiteral("balanced"), state.balanced()}};
 }
 
+// The state after the event at `at`. The core reads 0 as "to the end", and a position past the
+// end as the end: here 0 is the empty ledger before the first event, and past the end is an
+// error, so that a script asking for a point gets that point or a refusal.
+Result<LedgerState> stateAtPosition(CliContext &context, qint64 at)
+{
+    if (at == 0)
+        return LedgerState();
+    const Result<qint64> last = context.storage().events().lastPosition();
+    if (!last.ok())
+        return last.error();
+    if (at > last.value())
+        return Error{
+            reason::invalidArgument,
+            QStringLiteral("--at %1 is past the last position, %2").arg(at).arg(last.value()),
+            QStringLiteral("at")};
+    return replayTo(context.storage().events(), at, context.storage().snapshots());
+}
+
 } // namespace
 
 int runTransactions(CliContext &context, const CliArguments &arguments)
 {
     ProjectionReader &projections = context.storage().projections();
     if (arguments.word(1) == u"get" && !arguments.word(2).isEmpty()) {
+        if (Status allowed = arguments.allowOnly({}, 3); !allowed.ok())
+            return printError(allowed.error());
         const Result<QList<TransactionLegView>> legs = projections.transaction(arguments.word(2));
         if (!legs.ok())
             return printError(legs.error());
@@ -55,7 +75,7 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
     }
     if (arguments.word(1) == u"list") {
         if (Status allowed = arguments.allowOnly(
-                {QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("offset")});
+                {QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("offset")}, 2);
             !allowed.ok())
             return printError(allowed.error());
         const Result<QString> account = arguments.required(QStringLiteral("account"));
@@ -68,6 +88,14 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
             if (error)
                 return printError(*error);
         }
+        // An unknown account has no history, not an empty one: refused as `account get` does.
+        const Result<std::optional<AccountView>> known = projections.account(account.value());
+        if (!known.ok())
+            return printError(known.error());
+        if (!known.value())
+            return printError({reason::accountNotFound,
+                               QStringLiteral("no account %1").arg(account.value()),
+                               QStringLiteral("account")});
         const Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
             account.value(), Page{int(limit.value()), offset.value()});
         if (!legs.ok())
@@ -82,7 +110,7 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
 
 int runEvents(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("after"), QStringLiteral("limit")});
+    if (Status allowed = arguments.allowOnly({QStringLiteral("after"), QStringLiteral("limit")}, 1);
         !allowed.ok())
         return printError(allowed.error());
     const Result<qint64> after =
@@ -118,7 +146,7 @@ int runEvents(CliContext &context, const CliArguments &arguments)
 
 int runBalances(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({QStringLiteral("at"), QStringLiteral("as-of")});
+    if (Status allowed = arguments.allowOnly({QStringLiteral("at"), QStringLiteral("as-of")}, 1);
         !allowed.ok())
         return printError(allowed.error());
     if (arguments.has(QStringLiteral("at")) && arguments.has(QStringLiteral("as-of")))
@@ -146,7 +174,7 @@ int runBalances(CliContext &context, const CliArguments &arguments)
             arguments.number(QStringLiteral("at"), 0, 0, std::numeric_limits<qint64>::max());
         if (!at.ok())
             return printError(at.error());
-        state = replayTo(context.storage().events(), at.value(), context.storage().snapshots());
+        state = stateAtPosition(context, at.value());
     }
     if (!state.ok())
         return printError(state.error());
@@ -155,7 +183,7 @@ int runBalances(CliContext &context, const CliArguments &arguments)
 
 int runVerify(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({}); !allowed.ok())
+    if (Status allowed = arguments.allowOnly({}, 1); !allowed.ok())
         return printError(allowed.error());
     LedgerVerifier verifier(context.storage());
     const Result<VerifyReport> report = verifier.run();
@@ -179,6 +207,8 @@ int runProjections(CliContext &context, const CliArguments &arguments)
     if (arguments.word(1) != u"rebuild")
         return printError({reason::invalidArgument, QStringLiteral("usage: projections rebuild"),
                            QStringLiteral("command")});
+    if (Status allowed = arguments.allowOnly({}, 2); !allowed.ok())
+        return printError(allowed.error());
     if (Status reset = context.storage().resetProjections(); !reset.ok())
         return printError(reset.error());
     const Result<qint64> position = context.storage().catchUpProjections();

@@ -41,8 +41,7 @@ int withAmount(CliContext &context, LedgerService &service, const CliArguments &
     if (!amount.ok())
         return printError(amount.error());
     command.amount = amount.value();
-    return executeAndPrint(context, service,
-                           service.issue(std::move(command), context.options(arguments)));
+    return issueAndPrint(context, service, arguments, std::move(command));
 }
 
 const QStringList moneyOptions = {QStringLiteral("amount"), QStringLiteral("currency"),
@@ -133,8 +132,19 @@ int executeAndPrint(CliContext &context, LedgerService &service, const Command &
     return printOutcome(outcome.value(), document);
 }
 
+int issueAndPrint(CliContext &context, LedgerService &service, const CliArguments &arguments,
+                  CommandBody body)
+{
+    const Result<CommandOptions> options = context.options(arguments);
+    if (!options.ok())
+        return printError(options.error());
+    return executeAndPrint(context, service, service.issue(std::move(body), options.value()));
+}
+
 int runMoney(CliContext &context, const CliArguments &arguments)
 {
+    if (Status allowed = arguments.allowWords(1); !allowed.ok())
+        return printError(allowed.error());
     const Result<LedgerService *> service = context.service();
     if (!service.ok())
         return printError(service.error());

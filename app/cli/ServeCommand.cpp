@@ -33,7 +33,7 @@ void printLine(const QJsonObject &object)
 
 int runServe(CliContext &context, const CliArguments &arguments)
 {
-    if (Status allowed = arguments.allowOnly({}); !allowed.ok())
+    if (Status allowed = arguments.allowOnly({}, 1); !allowed.ok())
         return printError(allowed.error());
     auto *distributed = dynamic_cast<DistributedStorage *>(&context.storage());
     if (!distributed)

@@ -25,5 +25,8 @@ Result<Money> amountOption(const CliArguments &arguments, const QString &name, i
 // is known (the decider then names what is wrong).
 // Runs one command and prints its outcome with the transaction or account it produced.
 int executeAndPrint(CliContext &context, LedgerService &service, const Command &command);
+// Issues `body` with the options of `arguments` (refusing a blank --key), then as above.
+int issueAndPrint(CliContext &context, LedgerService &service, const CliArguments &arguments,
+                  CommandBody body);
 
 } // namespace billing::cli

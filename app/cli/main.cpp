@@ -17,10 +17,10 @@ const char usageText[] = R"(usage: billing-cli [--store sqlite:PATH] [--operator
 
 Accounts
   account create --type user|external|system --currency CODE --owner ID [--owner-type T]
-                 [--min A] [--max A]
+                 [--min A] [--max A|none]
   account get ID | account list [--owner ID]
   account suspend|activate|close ID
-  account limits ID [--min A] [--max A]
+  account limits ID [--min A] [--max A|none]   (a limit left out stays as it is)
 Money (each also takes --currency CODE, --key IDEMPOTENCY_KEY, --reference TEXT)
   topup --account ID --from EXTERNAL_ID --amount A
   withdraw --account ID --to EXTERNAL_ID --amount A
@@ -33,7 +33,8 @@ Reading and auditing
   balances [--at POSITION | --as-of ISO8601]     (replayed from the log)
   verify                                         (exit 3 when anything is off)
   projections rebuild
-  import FILE.csv    (columns: operation,account,counterparty,amount,currency,key,reference)
+  import FILE.csv    (columns: operation,account,counterparty,amount,currency,key,reference;
+                     each row's outcome names its line in the file, the header being line 1)
 Distributed mode
   serve              decides every command of the ledger and feeds the projections until
                      SIGTERM/SIGINT; start one or more (one decides, the others stand by).
@@ -52,8 +53,9 @@ bool catchesUpFirst(const billing::cli::CliArguments &arguments)
 {
     const QString command = arguments.word(0);
     const QString what = arguments.word(1);
-    return (command == u"account" && (what == u"get" || what == u"list")) || command == u"tx" ||
-           command == u"serve";
+    // `account limits` reads the limits it leaves as they are.
+    return (command == u"account" && (what == u"get" || what == u"list" || what == u"limits")) ||
+           command == u"tx" || command == u"serve";
 }
 
 int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments &arguments)
@@ -101,13 +103,15 @@ int main(int argc, char *argv[])
         QStringLiteral("tx"),       QStringLiteral("events"),      QStringLiteral("balances"),
         QStringLiteral("verify"),   QStringLiteral("projections"), QStringLiteral("import"),
         QStringLiteral("serve")};
-    if (arguments.value().flag(QStringLiteral("help")) || arguments.value().words().isEmpty()) {
+    if (arguments.value().flag(QStringLiteral("help"))) {
         std::fputs(usageText, stdout);
-        return arguments.value().words().isEmpty() &&
-                       !arguments.value().flag(QStringLiteral("help"))
-                   ? exitRejected
-                   : exitOk;
+        return exitOk;
     }
+    // A script whose command variable is empty gets an error it can parse, as for a wrong one.
+    if (arguments.value().words().isEmpty())
+        return printError({billing::reason::invalidArgument,
+                           QStringLiteral("no command given; see --help"),
+                           QStringLiteral("command")});
     if (!known.contains(arguments.value().word(0)))
         return printError(
             {billing::reason::invalidArgument,

@@ -54,6 +54,36 @@ Result<CommandBody> bodyOf(CurrencySource &currencies, const QHash<QString, QStr
     return CommandBody(move);
 }
 
+// A row that is no well-formed record of the seven columns: padding or cutting it would book
+// something the file does not say.
+std::optional<Error> shapeError(const CsvRecord &record)
+{
+    if (record.unclosedQuote)
+        return rowError(QStringLiteral("row"),
+                        QStringLiteral("line %1: a quoted field is never closed (the lines after "
+                                       "it are read as rows of their own)")
+                            .arg(record.line));
+    const QStringList &columns = CsvImport::columns();
+    if (record.fields.size() != columns.size())
+        return rowError(QStringLiteral("row"), QStringLiteral("line %1 has %2 columns, not %3 (%4)")
+                                                   .arg(record.line)
+                                                   .arg(record.fields.size())
+                                                   .arg(columns.size())
+                                                   .arg(columns.join(u',')));
+    return std::nullopt;
+}
+
+Outcome invalid(const Error &error, const QString &operation)
+{
+    Outcome outcome;
+    outcome.kind = Outcome::Kind::Invalid;
+    outcome.code = error.code;
+    outcome.message = error.message;
+    outcome.field = error.field;
+    outcome.command = operation;
+    return outcome;
+}
+
 } // namespace
 
 const QStringList &CsvImport::columns()
@@ -68,29 +98,38 @@ const QStringList &CsvImport::columns()
 Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, CurrencySource &currencies,
                                             const QByteArray &bytes, const CommandOptions &options)
 {
-    const QList<QStringList> records = readCsv(bytes);
-    if (records.isEmpty() || records.first() != columns())
+    const QList<CsvRecord> records = readCsv(bytes);
+    qsizetype header = 0;
+    while (header < records.size() && records[header].blank)
+        ++header;
+    if (header == records.size() || records[header].fields != columns())
         return rowError(QStringLiteral("file"),
                         QStringLiteral("the first line must be: ") + columns().join(u','));
     const QString fileKey = QString::fromLatin1(
         QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(24));
     QList<ImportRow> rows;
-    for (qsizetype i = 1; i < records.size(); ++i) {
+    for (qsizetype i = header + 1; i < records.size(); ++i) {
+        const CsvRecord &record = records[i];
+        if (record.blank)
+            continue;
         ImportRow row;
-        row.number = int(i);
+        row.number = record.line;
+        if (std::optional<Error> error = shapeError(record)) {
+            row.outcome = invalid(*error, record.fields.value(0).trimmed());
+            rows.append(std::move(row));
+            continue;
+        }
         QHash<QString, QString> cells;
         for (qsizetype c = 0; c < columns().size(); ++c)
-            cells.insert(columns()[c], records[i].value(c));
+            cells.insert(columns()[c], record.fields[c]);
         Result<CommandBody> body = bodyOf(currencies, cells);
         if (!body.ok()) {
-            row.outcome.kind = Outcome::Kind::Invalid;
-            row.outcome.code = body.error().code;
-            row.outcome.message = body.error().message;
-            row.outcome.field = body.error().field;
-            row.outcome.command = cells.value(QStringLiteral("operation"));
+            row.outcome = invalid(body.error(), cells.value(QStringLiteral("operation")));
         } else {
             CommandOptions rowOptions = options;
             rowOptions.idempotencyKey = cells.value(QStringLiteral("key")).trimmed();
+            // `i` counts whitespace-only lines, as earlier versions did, so that a file imported
+            // by one of them gets the same keys and importing it again repeats nothing.
             if (rowOptions.idempotencyKey.isEmpty())
                 rowOptions.idempotencyKey = QStringLiteral("import-%1-%2").arg(fileKey).arg(i);
             row.command = service.issue(std::move(body.value()), rowOptions);

@@ -14,7 +14,7 @@ namespace billing {
 // its outcome.
 struct ImportRow
 {
-    int number = 0; // 1-based, the header not counted
+    int number = 0; // the line of the file the row starts on; the header is line 1
     std::optional<Command> command;
     Outcome outcome;
 };

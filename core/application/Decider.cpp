@@ -148,7 +148,7 @@ std::optional<Error> checkType(const Account &account, AccountType expected, con
 Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString &transactionId,
                    const Account &source, const Account &destination, const Money &amount,
                    const Currency &currency, QJsonObject requested,
-                   std::optional<Error> businessError)
+                   std::optional<Error> businessError, const Roles &roles)
 {
     builder.expect(source.id);
     builder.expect(destination.id);
@@ -161,10 +161,17 @@ Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString
                    builder.keyed(requested));
     builder.outcome().transactionId = transactionId;
     builder.outcome().accountId = source.type == AccountType::User ? source.id : destination.id;
-    if (!businessError)
+    // A rule that names no field is about the account itself: the field is its side.
+    if (!businessError) {
         businessError = rules::canSend(source, currency.code, amount);
-    if (!businessError)
+        if (businessError && businessError->field.isEmpty())
+            businessError->field = roles.sourceField;
+    }
+    if (!businessError) {
         businessError = rules::canReceive(destination, currency.code, amount);
+        if (businessError && businessError->field.isEmpty())
+            businessError->field = roles.destinationField;
+    }
     if (businessError) {
         builder.record(eventStem(type) + event::failedSuffix, transactionId,
                        {{QStringLiteral("reason"), businessError->code},
@@ -217,7 +224,7 @@ Decision decideMove(const LedgerState &state, DecisionBuilder &builder, const Mo
     BILLING_ASSERT(!state.transaction(command.transactionId));
     QJsonObject requested{{QStringLiteral("reference"), command.reference}};
     return moveMoney(builder, command.type, command.transactionId, *source, *destination,
-                     command.amount, currency.value(), requested, std::nullopt);
+                     command.amount, currency.value(), requested, std::nullopt, roles);
 }
 
 Decision decideRefund(const LedgerState &state, DecisionBuilder &builder, const Refund &command)
@@ -270,8 +277,10 @@ Decision decideRefund(const LedgerState &state, DecisionBuilder &builder, const 
     builder.expect(payment->id);
     QJsonObject requested{{QStringLiteral("reference"), command.reference},
                           {QStringLiteral("paymentId"), payment->id}};
+    // Both accounts come from the payment: a refusal about either names it.
+    const Roles roles{system->type, payer->type, paymentField, paymentField};
     return moveMoney(builder, TransactionType::Refund, command.transactionId, *system, *payer,
-                     command.amount, currency.value(), requested, error);
+                     command.amount, currency.value(), requested, error, roles);
 }
 
 Decision decideCreate(const LedgerState &state, DecisionBuilder &builder,

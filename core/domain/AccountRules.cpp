@@ -5,6 +5,8 @@
 namespace billing::rules {
 namespace {
 
+// Errors about the account itself name no field: the decider names the side (`from`, `to`,
+// `account`) it stands on in the command.
 std::optional<Error> mustMoveMoney(const Account &account, const QString &currency)
 {
     if (account.status != AccountStatus::Active)
@@ -27,7 +29,8 @@ std::optional<Error> canSend(const Account &account, const QString &currency, co
         return error;
     const Result<Money> after = account.balance.minus(amount);
     if (!after.ok())
-        return Error{reason::balanceOverflow, QStringLiteral("balance out of range"), {}};
+        return Error{reason::balanceOverflow, QStringLiteral("balance out of range"),
+                     QStringLiteral("amount")};
     // EXTERNAL accounts mirror money outside the ledger and may go negative; SYSTEM accounts only
     // give back what they were paid, which the refund rule bounds.
     if (account.type == AccountType::User && after.value() < account.minBalance)
@@ -45,7 +48,8 @@ std::optional<Error> canReceive(const Account &account, const QString &currency,
         return error;
     const Result<Money> after = account.balance.plus(amount);
     if (!after.ok())
-        return Error{reason::balanceOverflow, QStringLiteral("balance out of range"), {}};
+        return Error{reason::balanceOverflow, QStringLiteral("balance out of range"),
+                     QStringLiteral("amount")};
     if (account.type == AccountType::User && account.maxBalance &&
         after.value() > *account.maxBalance)
         return Error{reason::balanceAboveMaximum,
@@ -59,7 +63,7 @@ std::optional<Error> canChangeStatus(const Account &account, AccountStatus targe
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
                      QStringLiteral("account %1 is closed for good").arg(account.id),
-                     {}};
+                     QStringLiteral("account")};
     if (account.status == target)
         return Error{reason::invalidStatusTransition,
                      QStringLiteral("account %1 is already %2").arg(account.id, toString(target)),
@@ -68,7 +72,7 @@ std::optional<Error> canChangeStatus(const Account &account, AccountStatus targe
         return Error{
             reason::balanceNotZero,
             QStringLiteral("account %1 still holds %2").arg(account.id, account.balance.toString()),
-            {}};
+            QStringLiteral("account")};
     return std::nullopt;
 }
 
@@ -78,7 +82,7 @@ std::optional<Error> canSetLimits(const Account &account, const Money &minBalanc
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
                      QStringLiteral("account %1 is closed for good").arg(account.id),
-                     {}};
+                     QStringLiteral("account")};
     if (account.type != AccountType::User)
         return Error{reason::limitsInvalid, QStringLiteral("limits apply to USER accounts only"),
                      QStringLiteral("type")};
@@ -90,11 +94,16 @@ std::optional<Error> canSetLimits(const Account &account, const Money &minBalanc
         return Error{reason::limitsInvalid,
                      QStringLiteral("the maximum balance is below the minimum"),
                      QStringLiteral("max")};
-    if (account.balance < minBalance || (maxBalance && account.balance > *maxBalance))
+    if (account.balance < minBalance)
         return Error{reason::limitsExcludeBalance,
-                     QStringLiteral("the current balance %1 lies outside the new limits")
+                     QStringLiteral("the current balance %1 lies below the new minimum")
                          .arg(account.balance.toString()),
-                     {}};
+                     QStringLiteral("min")};
+    if (maxBalance && account.balance > *maxBalance)
+        return Error{reason::limitsExcludeBalance,
+                     QStringLiteral("the current balance %1 lies above the new maximum")
+                         .arg(account.balance.toString()),
+                     QStringLiteral("max")};
     return std::nullopt;
 }
 
