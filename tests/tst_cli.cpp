@@ -252,7 +252,7 @@ void TestCli::balancesAsOfAPosition()
     auto balanceAt = [&](const QStringList &at) {
         const CliRun balances = run(QStringList{QStringLiteral("balances")} + at);
         BILLING_ASSERT(balances.exitCode == 0);
-        for (const QJsonValue &account : balances.json().value(u"accounts").toArray()) {
+        for (const QJsonValue account : balances.json().value(u"accounts").toArray()) {
             if (account.toObject().value(u"id").toString() == alice)
                 return account.toObject().value(u"balance").toString();
         }
