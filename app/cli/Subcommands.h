@@ -21,8 +21,6 @@ int runServe(CliContext &context, const CliArguments &arguments);
 // An amount option parsed for a currency with `decimals`; errors name the option.
 Result<Money> amountOption(const CliArguments &arguments, const QString &name, int decimals,
                            Money::Sign sign);
-// Decimals of `currency`, or of the account's currency when `currency` is empty; 8 when neither
-// is known (the decider then names what is wrong).
 // Runs one command and prints its outcome with the transaction or account it produced.
 int executeAndPrint(CliContext &context, LedgerService &service, const Command &command);
 // Issues `body` with the options of `arguments` (refusing a blank --key), then as above.
