@@ -15,6 +15,7 @@
 #include "StatementModel.h"
 #include "TestLedger.h"
 #include "WindowedTableModel.h"
+#include "domain/ReasonCode.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -171,12 +172,34 @@ void TestDesk::invalidInputShowsInlineErrorsAndWritesNothing()
     Desk desk;
     const qint64 eventsBefore = desk.ledger.eventCount();
     MoveMoneyDialog *form = desk.window->openMoveMoney(TransactionType::Transfer);
-    // The amount field takes only what USD allows.
-    QTest::keyClicks(form->amountEdit(), QStringLiteral("1e5x"));
-    QCOMPARE(form->amountEdit()->text(), QStringLiteral("15"));
+    // The amount field keeps every key typed and names what is wrong: a field that dropped
+    // keys made "12,50" 1250.
+    const QList<std::pair<QString, QString>> refused = {
+        {QStringLiteral("1e5"),
+         QStringLiteral("Write the amount out in full, without an exponent.")},
+        {QStringLiteral("12.345"), QStringLiteral("This currency allows fewer decimals.")},
+        {QStringLiteral("1,000.50"), QStringLiteral("Leave out thousands separators.")},
+        {QStringLiteral("12,50"), QStringLiteral("Leave out thousands separators.")},
+        {QStringLiteral("12x"),
+         QStringLiteral("Use digits with an optional decimal point, like 12.50.")},
+    };
+    form->amountEdit()->setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    for (const auto &[typed, error] : refused) {
+        QTest::keyClicks(form->amountEdit(), typed);
+        QCOMPARE(form->amountEdit()->text(), typed);
+        QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+        QCOMPARE(form->step(), CommandDialog::Step::Edit);
+        QCOMPARE(form->fieldError(QStringLiteral("amount")), error);
+        form->amountEdit()->clear();
+    }
+    // Where the locale writes a decimal comma, "12,50" is twelve and a half; with a point as
+    // well it is grouped, and refused.
+    form->amountEdit()->setLocale(QLocale(QLocale::German, QLocale::Germany));
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("12,50"));
+    QCOMPARE(form->amountEdit()->amount().value(), TestLedger::money(QStringLiteral("12.50")));
     form->amountEdit()->clear();
-    QTest::keyClicks(form->amountEdit(), QStringLiteral("12.345"));
-    QCOMPARE(form->amountEdit()->text(), QStringLiteral("12.34"));
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("1.000,50"));
+    QCOMPARE(form->amountEdit()->amount().error().code, reason::amountGrouping);
     form->amountEdit()->clear();
 
     QTest::mouseClick(form->reviewButton(), Qt::LeftButton);

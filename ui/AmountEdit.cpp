@@ -2,16 +2,22 @@
 
 #include "domain/ReasonCode.h"
 
-#include <QRegularExpressionValidator>
+#include <QLocale>
 
 namespace billing::ui {
+namespace {
+
+// Twenty integer digits, a sign, a separator and eight decimals, with room to spare for text
+// that parse() then refuses by name.
+constexpr int lengthMax = 48;
+
+} // namespace
 
 AmountEdit::AmountEdit(QWidget *parent)
     : QLineEdit(parent)
 {
     setAlignment(Qt::AlignRight);
-    m_validator = new QRegularExpressionValidator(this);
-    setValidator(m_validator);
+    setMaxLength(lengthMax);
     setDecimals(m_decimals);
 }
 
@@ -19,18 +25,18 @@ void AmountEdit::setDecimals(int decimals)
 {
     BILLING_ASSERT(decimals >= 0 && decimals <= Money::scale);
     m_decimals = decimals;
-    // Twenty integer digits: the range of DECIMAL(28,8). The rules still check the value.
-    const QString pattern = decimals == 0
-                                ? QStringLiteral(R"(\d{0,20})")
-                                : QStringLiteral(R"(\d{0,20}(\.\d{0,%1})?)").arg(decimals);
-    m_validator->setRegularExpression(QRegularExpression(pattern));
     setPlaceholderText(decimals == 0 ? QStringLiteral("0")
                                      : QStringLiteral("0.") + QString(decimals, u'0'));
 }
 
 Result<Money> AmountEdit::amount() const
 {
-    Result<Money> parsed = Money::parse(text().trimmed(), m_decimals, Money::Sign::PositiveOnly);
+    QString typed = text().trimmed();
+    // "12,50" where the locale writes decimals so; with a point as well ("1.000,50") it stays
+    // as typed and is refused as grouped.
+    if (locale().decimalPoint() == QStringLiteral(",") && !typed.contains(u'.'))
+        typed.replace(u',', u'.');
+    Result<Money> parsed = Money::parse(typed, m_decimals, Money::Sign::PositiveOnly);
     if (parsed.ok() && parsed.value().isZero() && !m_zeroAllowed)
         return Error{
             reason::amountNotPositive, QStringLiteral("amount must be greater than zero"), {}};

@@ -4,12 +4,13 @@
 
 #include <QLineEdit>
 
-class QRegularExpressionValidator;
-
 namespace billing::ui {
 
-// An amount field that accepts only what the currency allows: digits, one decimal point and at
-// most the currency's decimals. The text is parsed exactly; no floating point is involved.
+// An amount field. It takes whatever is typed or pasted and amount() says exactly what is wrong
+// with it: a field that silently drops keys turns a German "12,50" into 1250 and "1.000,50"
+// into 1.00. A decimal point is always one (the desk shows amounts with one), and so is a
+// decimal comma where the locale writes one. The text is parsed exactly; no floating point is
+// involved.
 class AmountEdit final : public QLineEdit
 {
     Q_OBJECT
@@ -28,7 +29,6 @@ public:
 private:
     int m_decimals = 2;
     bool m_zeroAllowed = false;
-    QRegularExpressionValidator *m_validator = nullptr;
 };
 
 } // namespace billing::ui
