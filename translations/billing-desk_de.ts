@@ -1358,20 +1358,20 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
 <context>
     <name>billing::ui::TimeTravelView</name>
     <message>
-        <source>◀ Step &amp;back</source>
-        <translation>◀ Schritt zu&amp;rück</translation>
+        <source>◀ Step back</source>
+        <translation>◀ Schritt zurück</translation>
     </message>
     <message>
-        <source>Step &amp;forward ▶</source>
-        <translation>Schritt &amp;vor ▶</translation>
+        <source>Step forward ▶</source>
+        <translation>Schritt vor ▶</translation>
     </message>
     <message>
         <source>position </source>
         <translation>Position </translation>
     </message>
     <message>
-        <source>&amp;Now</source>
-        <translation>&amp;Jetzt</translation>
+        <source>Now</source>
+        <translation>Jetzt</translation>
     </message>
     <message>
         <source>&amp;Compare with…</source>
@@ -1474,6 +1474,18 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     <message>
         <source>Reading the ledger&apos;s history for time travel…</source>
         <translation>Die Geschichte des Hauptbuchs wird für die Zeitreise gelesen…</translation>
+    </message>
+    <message>
+        <source>Step back (Alt+Left)</source>
+        <translation>Schritt zurück (Alt+Links)</translation>
+    </message>
+    <message>
+        <source>Step forward (Alt+Right)</source>
+        <translation>Schritt vor (Alt+Rechts)</translation>
+    </message>
+    <message>
+        <source>Return to now (Alt+End)</source>
+        <translation>Zurück zu jetzt (Alt+Ende)</translation>
     </message>
 </context>
 <context>

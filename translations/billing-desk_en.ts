@@ -1354,11 +1354,11 @@ A double-entry billing ledger on event sourcing.</source>
 <context>
     <name>billing::ui::TimeTravelView</name>
     <message>
-        <source>◀ Step &amp;back</source>
+        <source>◀ Step back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Step &amp;forward ▶</source>
+        <source>Step forward ▶</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1366,7 +1366,7 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Now</source>
+        <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1469,6 +1469,18 @@ A double-entry billing ledger on event sourcing.</source>
     </message>
     <message>
         <source>Reading the ledger&apos;s history for time travel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step forward (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return to now (Alt+End)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

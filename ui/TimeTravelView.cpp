@@ -90,18 +90,20 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &locati
 {
     auto *layout = new QVBoxLayout(this);
     auto *controls = new QHBoxLayout;
-    m_backButton = new QPushButton(tr("◀ Step &back"), this);
-    m_backButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
-    m_forwardButton = new QPushButton(tr("Step &forward ▶"), this);
-    m_forwardButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    // Alt+Left, Alt+Right and Alt+End belong to the Audit menu's actions: a button that took
+    // them too made each key ambiguous, and Qt then runs neither.
+    m_backButton = new QPushButton(tr("◀ Step back"), this);
+    m_backButton->setToolTip(tr("Step back (Alt+Left)"));
+    m_forwardButton = new QPushButton(tr("Step forward ▶"), this);
+    m_forwardButton->setToolTip(tr("Step forward (Alt+Right)"));
     m_slider = new QSlider(Qt::Horizontal, this);
     m_positionSpin = new QSpinBox(this);
     m_positionSpin->setPrefix(tr("position "));
     m_timeEdit = new QDateTimeEdit(this);
     m_timeEdit->setTimeSpec(Qt::UTC);
     m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    m_nowButton = new QPushButton(tr("&Now"), this);
-    m_nowButton->setShortcut(QKeySequence(Qt::ALT | Qt::Key_End));
+    m_nowButton = new QPushButton(tr("Now"), this);
+    m_nowButton->setToolTip(tr("Return to now (Alt+End)"));
     m_compareButton = new QPushButton(tr("&Compare with…"), this);
     controls->addWidget(m_backButton);
     controls->addWidget(m_slider, 1);
