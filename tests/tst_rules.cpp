@@ -1,3 +1,4 @@
+#include "application/Decider.h"
 #include "domain/ReasonCode.h"
 #include "support/Checked.h"
 #include "support/TestLedger.h"
@@ -302,6 +303,8 @@ private Q_SLOTS:
     void refusedMoneyMovesAreRecordedAsFailed();
     void malformedMoneyMovesWriteNothing_data();
     void malformedMoneyMovesWriteNothing();
+    void textTheStoresCannotHoldIsRefused_data();
+    void textTheStoresCannotHoldIsRefused();
     void amountPrecisionFollowsTheCurrency_data();
     void amountPrecisionFollowsTheCurrency();
     void unknownCurrencyCreatesNoAccount();
@@ -525,6 +528,81 @@ void TestRules::malformedMoneyMovesWriteNothing()
     QCOMPARE(outcome.transactionId, QString());
     CHECKED(checkBalancesUnchanged(desk.ledger, balancesBefore));
     CHECKED(checkBooks(desk.ledger));
+}
+
+void TestRules::textTheStoresCannotHoldIsRefused_data()
+{
+    // What: owner, owner type, reference, key or operator; how long, or a NUL in it.
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    const QString longest(commandTextMax, u'o');
+    const QString tooLong = longest + u'o';
+    QTest::newRow("owner of 256") << "owner" << tooLong << "owner";
+    QTest::newRow("owner with NUL") << "owner" << QStringLiteral("al") + QChar(u'\0') << "owner";
+    QTest::newRow("owner type of 256") << "owner-type" << tooLong << "owner-type";
+    QTest::newRow("reference of 1025")
+        << "reference" << QString(referenceMax + 1, u'r') << "reference";
+    QTest::newRow("reference with NUL")
+        << "reference" << QStringLiteral("inv") + QChar(u'\0') << "reference";
+    QTest::newRow("key of 256") << "key" << tooLong << "key";
+    QTest::newRow("operator of 256") << "operator" << tooLong << "operator";
+}
+
+void TestRules::textTheStoresCannotHoldIsRefused()
+{
+    QFETCH(QString, what);
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+
+    // Given: PostgreSQL holds neither a B-tree entry over 2,704 bytes nor a NUL, and Kafka no
+    // record over 1 MB; one such command stopped the distributed mode's projections for good.
+    Desk desk;
+    const qint64 before = desk.ledger.eventCount();
+    const qsizetype transactionsBefore = desk.ledger.state().transactions().size();
+    CommandOptions options;
+    options.operatorName = what == u"operator" ? text : QStringLiteral("test");
+    options.idempotencyKey = what == u"key" ? text : QString();
+    CommandBody body;
+    if (what.startsWith(u"owner")) {
+        CreateAccount create;
+        create.currency = usd;
+        create.ownerId = what == u"owner" ? text : QStringLiteral("owner");
+        create.ownerType = what == u"owner-type" ? text : QString();
+        body = create;
+    } else {
+        MoveMoney move;
+        move.type = TransactionType::Transfer;
+        move.sourceAccountId = desk.user;
+        move.destinationAccountId = desk.other;
+        move.amount = TestLedger::money(QStringLiteral("1.00"));
+        move.reference = what == u"reference" ? text : QString();
+        body = move;
+    }
+
+    // When
+    const Result<Outcome> outcome =
+        desk.ledger.service().execute(desk.ledger.service().issue(body, options));
+
+    // Then: refused by name, nothing written; the longest allowed text is taken.
+    QVERIFY(outcome.ok());
+    CHECKED(checkInvalid(desk.ledger, outcome.value(), before, transactionsBefore,
+                         reason::invalidArgument, field));
+    if (!text.contains(QChar(u'\0'))) {
+        const QString longest = text.chopped(1);
+        if (what == u"operator")
+            options.operatorName = longest;
+        if (what == u"key")
+            options.idempotencyKey = longest;
+        if (auto *create = std::get_if<CreateAccount>(&body))
+            (what == u"owner" ? create->ownerId : create->ownerType) = longest;
+        if (auto *move = std::get_if<MoveMoney>(&body); move && what == u"reference")
+            move->reference = longest;
+        const Result<Outcome> taken =
+            desk.ledger.service().execute(desk.ledger.service().issue(body, options));
+        QVERIFY(taken.ok());
+        QVERIFY2(taken.value().completed(), qPrintable(taken.value().message));
+    }
 }
 
 void TestRules::amountPrecisionFollowsTheCurrency_data()

@@ -411,11 +411,72 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
     return builder.completed();
 }
 
+std::optional<Error> checkText(const QString &text, const QString &field, qsizetype max)
+{
+    if (text.size() > max)
+        return Error{reason::invalidArgument,
+                     QStringLiteral("%1 is %2 characters long; at most %3 are allowed")
+                         .arg(field)
+                         .arg(text.size())
+                         .arg(max),
+                     field};
+    if (text.contains(QChar(u'\0')))
+        return Error{reason::invalidArgument,
+                     QStringLiteral("%1 contains a NUL character").arg(field), field};
+    return std::nullopt;
+}
+
 } // namespace
+
+std::optional<Error> checkCommandText(const Command &command)
+{
+    QList<std::tuple<const QString *, QString, qsizetype>> texts = {
+        {&command.meta.idempotencyKey, QStringLiteral("key"), commandTextMax},
+        {&command.meta.correlationId, QStringLiteral("correlation"), commandTextMax},
+        {&command.meta.operatorName, QStringLiteral("operator"), commandTextMax},
+        {&command.meta.commandId, QStringLiteral("command"), commandTextMax},
+    };
+    std::visit(Overloaded{
+                   [&](const CreateAccount &c) {
+                       texts += {{&c.accountId, QStringLiteral("account"), commandTextMax},
+                                 {&c.ownerId, QStringLiteral("owner"), commandTextMax},
+                                 {&c.ownerType, QStringLiteral("owner-type"), commandTextMax},
+                                 {&c.currency, QStringLiteral("currency"), commandTextMax}};
+                   },
+                   [&](const ChangeAccountStatus &c) {
+                       texts.append({&c.accountId, QStringLiteral("account"), commandTextMax});
+                   },
+                   [&](const ChangeAccountLimits &c) {
+                       texts.append({&c.accountId, QStringLiteral("account"), commandTextMax});
+                   },
+                   [&](const MoveMoney &c) {
+                       const Roles roles = rolesFor(c.type);
+                       texts += {{&c.transactionId, QStringLiteral("transaction"), commandTextMax},
+                                 {&c.sourceAccountId, roles.sourceField, commandTextMax},
+                                 {&c.destinationAccountId, roles.destinationField, commandTextMax},
+                                 {&c.currency, QStringLiteral("currency"), commandTextMax},
+                                 {&c.reference, QStringLiteral("reference"), referenceMax}};
+                   },
+                   [&](const Refund &c) {
+                       texts += {{&c.transactionId, QStringLiteral("transaction"), commandTextMax},
+                                 {&c.paymentId, QStringLiteral("payment"), commandTextMax},
+                                 {&c.currency, QStringLiteral("currency"), commandTextMax},
+                                 {&c.reference, QStringLiteral("reference"), referenceMax}};
+                   },
+               },
+               command.body);
+    for (const auto &[text, field, max] : std::as_const(texts)) {
+        if (std::optional<Error> error = checkText(*text, field, max))
+            return error;
+    }
+    return std::nullopt;
+}
 
 Decision decide(const LedgerState &state, const Command &command)
 {
     DecisionBuilder builder(state, command);
+    if (std::optional<Error> error = checkCommandText(command))
+        return builder.invalid(*error);
     if (auto repeat = decideRepeat(state, builder, command.meta.idempotencyKey))
         return std::move(*repeat);
     return std::visit(

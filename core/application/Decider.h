@@ -11,4 +11,12 @@ namespace billing {
 // storage modes.
 Decision decide(const LedgerState &state, const Command &command);
 
+// The free text a command carries (ids, keys, owner, operator, reference) ends up in index
+// entries and records of bounded size: PostgreSQL refuses a B-tree entry over 2,704 bytes and
+// any text holding U+0000, and a Kafka record over 1 MB. decide() refuses such text first, so
+// that both modes answer it alike; a client of the distributed mode asks here before it sends.
+std::optional<Error> checkCommandText(const Command &command);
+inline constexpr qsizetype commandTextMax = 255;
+inline constexpr qsizetype referenceMax = 1024;
+
 } // namespace billing

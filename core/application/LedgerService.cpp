@@ -98,10 +98,27 @@ Result<QList<Outcome>> LedgerService::executeBatch(const QList<Command> &command
     if (m_readOnly)
         return Error{reason::readOnly, QStringLiteral("this desk is read-only (auditor role)"), {}};
     if (m_bus) {
-        Result<QList<Outcome>> outcomes = m_bus->submit(commands);
-        if (!outcomes.ok())
-            return outcomes.error();
-        BILLING_ASSERT(outcomes.value().size() == commands.size());
+        // Text the log's readers cannot store is refused here, as the decider would: sent, it
+        // would be too big for a record, or stop the projections that cannot hold it.
+        QList<Outcome> outcomes(commands.size());
+        QList<Command> sent;
+        QList<qsizetype> sentAt;
+        for (qsizetype i = 0; i < commands.size(); ++i) {
+            if (checkCommandText(commands[i])) {
+                outcomes[i] = decide(m_state, commands[i]).outcome;
+            } else {
+                sent.append(commands[i]);
+                sentAt.append(i);
+            }
+        }
+        if (sent.isEmpty())
+            return outcomes;
+        const Result<QList<Outcome>> answered = m_bus->submit(sent);
+        if (!answered.ok())
+            return answered.error();
+        BILLING_ASSERT(answered.value().size() == sent.size());
+        for (qsizetype j = 0; j < sent.size(); ++j)
+            outcomes[sentAt[j]] = answered.value()[j];
         if (!m_opened)
             return outcomes;
         if (Status caughtUp = catchUp(); !caughtUp.ok())
