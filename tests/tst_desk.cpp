@@ -13,6 +13,7 @@
 #include "MoveMoneyDialog.h"
 #include "RefundDialog.h"
 #include "StatementModel.h"
+#include "TableExport.h"
 #include "TestLedger.h"
 #include "WindowedTableModel.h"
 #include "domain/ReasonCode.h"
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void rebuildGivesTheSameProjections();
     void importRunsAFileOnceWhateverTheRepeats();
     void liveUpdateKeepsTheSelectedRecord();
+    void exportedCellsNeverRunAsFormulas();
 };
 
 void TestDesk::topupShowsBothLegsAndBooksOnce()
@@ -543,6 +545,18 @@ void TestDesk::importRunsAFileOnceWhateverTheRepeats()
         // The second import answers from the first: nothing is booked twice.
         QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("110.00")));
     }
+}
+
+void TestDesk::exportedCellsNeverRunAsFormulas()
+{
+    // A reference is typed by whoever books; opened in a spreadsheet, a cell that starts like a
+    // formula would run. Signed amounts stay numbers.
+    QCOMPARE(TableExport::csvLine({QStringLiteral("=HYPERLINK(\"x\")"), QStringLiteral("+1+1"),
+                                   QStringLiteral("-2+3"), QStringLiteral("@SUM(A1)"),
+                                   QStringLiteral("-62.88"), QStringLiteral("+250.00"),
+                                   QStringLiteral("12.50"), QStringLiteral("plain")}),
+             QStringLiteral("\"'=HYPERLINK(\"\"x\"\")\",'+1+1,'-2+3,'@SUM(A1),-62.88,+250.00,"
+                            "12.50,plain\n"));
 }
 
 QTEST_MAIN(TestDesk)

@@ -2,6 +2,7 @@
 
 #include "JobProgress.h"
 #include "LedgerClient.h"
+#include "domain/CurrencyCatalog.h"
 
 #include <QMessageBox>
 
@@ -36,7 +37,8 @@ QString LedgerVerification::describe(const VerifyReport &report)
     }
     QStringList totals;
     for (auto it = report.totals.cbegin(); it != report.totals.cend(); ++it)
-        totals.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toString()));
+        totals.append(QStringLiteral("%1 %2").arg(
+            it.key(), CurrencyCatalog::standard().format(it.key(), it.value())));
     totals.sort();
     if (!totals.isEmpty())
         text += u'\n' + tr("Trial balance: %1").arg(totals.join(QStringLiteral(", ")));

@@ -31,6 +31,17 @@ QString PickerSearches::statusName(AccountStatus status)
     return {};
 }
 
+namespace {
+
+// The id's last eight digits: time-ordered ids share their first ones (the time they were made),
+// so the end tells accounts made in the same minute apart. A search finds any part of an id.
+QString shortId(const QString &id)
+{
+    return id.right(8);
+}
+
+} // namespace
+
 PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
 {
     const QString balance = account.balance.toString(account.decimals);
@@ -38,7 +49,7 @@ PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
     choice.id = account.id;
     choice.text = tr("%1 · %2 · %3 %4 · %5")
                       .arg(account.ownerId, typeName(account.type), account.currency, balance,
-                           account.id.left(8));
+                           shortId(account.id));
     choice.detail = tr("%1 account of %2, %3, balance %4 %5 — %6")
                         .arg(typeName(account.type), account.ownerId, statusName(account.status),
                              account.currency, balance, account.id);
@@ -55,7 +66,7 @@ PickerChoice PickerSearches::choiceOf(const PaymentChoice &payment)
     choice.id = payment.id;
     choice.text =
         tr("%1 · paid %2 %3 · %4 refundable · %5")
-            .arg(payment.payerOwnerId, payment.currency, amount, left, payment.id.left(8));
+            .arg(payment.payerOwnerId, payment.currency, amount, left, shortId(payment.id));
     choice.detail = tr("Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded")
                         .arg(payment.id, payment.payerOwnerId, payment.currency, amount, left);
     choice.currency = payment.currency;

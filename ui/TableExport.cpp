@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QThread>
 #include <QTimer>
@@ -20,7 +21,14 @@ QString TableExport::csvLine(const QStringList &cells)
 {
     QStringList quoted;
     quoted.reserve(cells.size());
+    static const QRegularExpression signedNumber(QStringLiteral(R"(^[-+]\d+(\.\d+)?$)"));
     for (QString cell : cells) {
+        // A spreadsheet runs a cell that starts like a formula (a reference such as
+        // "=HYPERLINK(...)" typed by anyone who books): a leading apostrophe keeps it text.
+        // Signed amounts stay numbers.
+        if (!cell.isEmpty() && QStringLiteral("=+-@\t\r").contains(cell.front()) &&
+            !signedNumber.match(cell).hasMatch())
+            cell.prepend(u'\'');
         if (cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n')) {
             cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
             cell = u'"' + cell + u'"';

@@ -6,6 +6,7 @@
 #include "TransactionsTableModel.h"
 #include "application/EventSummary.h"
 #include "application/LedgerLookup.h"
+#include "domain/CurrencyCatalog.h"
 #include "infrastructure/EventCodec.h"
 
 #include <QDateTimeEdit>
@@ -279,7 +280,8 @@ void TimeTravelView::showTrialBalance()
 {
     QStringList sums;
     for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it)
-        sums.append(QStringLiteral("%1 %2").arg(it.key(), it.value().toString()));
+        sums.append(QStringLiteral("%1 %2").arg(
+            it.key(), CurrencyCatalog::standard().format(it.key(), it.value())));
     sums.sort();
     m_trialBalance->setText(
         tr("Trial balance as of this point (Σ per currency): %1")
@@ -306,9 +308,12 @@ void TimeTravelView::compareWith(qint64 other)
                 continue;
             const AccountFacts &account = after.facts(row);
             const Result<Money> change = after.balance(row).minus(was);
-            balances.append({account.id, account.ownerId, account.currency, was.toString(),
-                             after.balance(row).toString(),
-                             change.ok() ? change.value().toString() : QString()});
+            const CurrencyCatalog &currencies = CurrencyCatalog::standard();
+            balances.append(
+                {account.id, account.ownerId, account.currency,
+                 currencies.format(account.currency, was),
+                 currencies.format(account.currency, after.balance(row)),
+                 change.ok() ? currencies.format(account.currency, change.value()) : QString()});
         }
         // What a transaction was never changes once it completes: the newest state tells.
         const LedgerState &now = work.freshState();
@@ -324,7 +329,9 @@ void TimeTravelView::compareWith(qint64 other)
                                               : nullptr;
                 if (done)
                     transactions.append(
-                        {done->id, toString(done->type), done->amount.toString(), done->currency});
+                        {done->id, toString(done->type),
+                         CurrencyCatalog::standard().format(done->currency, done->amount),
+                         done->currency});
             }
         }
         return [this, balances, transactions, from, to] {

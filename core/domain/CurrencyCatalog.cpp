@@ -43,4 +43,13 @@ Result<Currency> CurrencyCatalog::find(const QString &code) const
                  QStringLiteral("currency")};
 }
 
+QString CurrencyCatalog::format(const QString &code, const Money &amount) const
+{
+    for (const Currency &currency : m_currencies) {
+        if (currency.code == code)
+            return amount.toString(currency.decimals);
+    }
+    return amount.toString();
+}
+
 } // namespace billing

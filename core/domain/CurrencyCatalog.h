@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Currency.h"
+#include "Money.h"
 #include "Result.h"
 
 #include <QList>
@@ -19,6 +20,9 @@ public:
     // CURRENCY_UNKNOWN or CURRENCY_INACTIVE, both naming the field "currency".
     Result<Currency> find(const QString &code) const;
     const QList<Currency> &all() const { return m_currencies; }
+    // `amount` written with the currency's decimals ("0.00" USD, "0" JPY); every decimal the
+    // amount holds when the code is not in the catalog.
+    QString format(const QString &code, const Money &amount) const;
 
 private:
     QList<Currency> m_currencies;
