@@ -38,6 +38,7 @@ private Q_SLOTS:
     void brokerKilledAndRestartedMidStream();
     void killedServeIsReplacedWithin15Seconds();
     void pausedServeCommitsNothingAndStepsDown();
+    void aServeToldToStopWhileKafkaIsDownEnds();
 
 private:
     // A ledger with an EXTERNAL account and four funded USER accounts.
@@ -179,6 +180,30 @@ void TestKafkaFaults::brokerKilledAndRestartedMidStream()
     }
     qunsetenv("BILLING_COMMAND_TIMEOUT_MS");
     CHECKED(checkLedger(writers, rows));
+}
+
+void TestKafkaFaults::aServeToldToStopWhileKafkaIsDownEnds()
+{
+    // librdkafka 2.0.2 waits without end for a partition's offsets when its broker is gone: a
+    // standby that was reading the log then never heard its SIGTERM. Each serve ends within
+    // its grace of 15 s: cleanly, or forced (exit 1) with a last line that says so.
+    CHECKED(setUpLedger(QStringLiteral("down.")));
+    std::unique_ptr<ServeProcess> standby = m_cli->startServe();
+    QVERIFY2(!standby->waitForRole(QStringLiteral("standby")).isEmpty(),
+             standby->errors().constData());
+    QVERIFY(m_broker.killBroker());
+    QThread::msleep(2000);
+    QVERIFY(m_serve->signal(SIGTERM));
+    QVERIFY(standby->signal(SIGTERM));
+    for (ServeProcess *serve : {m_serve.get(), standby.get()}) {
+        QVERIFY2(serve->ended(30000), serve->errors().constData());
+        QVERIFY(!serve->reports().isEmpty());
+        const QJsonObject last = serve->reports().last();
+        QVERIFY(last.value(u"stopped").toBool());
+        QCOMPARE(serve->exitCode(), last.value(u"forced").toBool() ? 1 : 0);
+    }
+    m_serve.reset();
+    QVERIFY(m_broker.restartBroker());
 }
 
 int TestKafkaFaults::committedOutcomes()

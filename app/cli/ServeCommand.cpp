@@ -8,8 +8,12 @@
 #include <QJsonDocument>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
 
 namespace billing::cli {
 namespace {
@@ -22,11 +26,41 @@ extern "C" void requestStop(int)
     stopRequested.store(true);
 }
 
+// How long a stop may take: the holder aborts or finishes its batch and leaves the group in a
+// second or two. librdkafka 2.0.2 waits without end for an answer about a partition whose
+// broker is gone (rd_kafka_query_watermark_offsets, fixed in 2.3.0), so a serve told to stop
+// while Kafka is down would never end.
+constexpr int stopGraceMs = 15000;
+
+std::mutex printing;
+
 void printLine(const QJsonObject &object)
 {
+    const std::lock_guard lock(printing);
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).append('\n').constData(),
                stdout);
     std::fflush(stdout);
+}
+
+// Ends the process once a stop has waited stopGraceMs, closing the storage included. Leaving
+// without closing is what a crash does, which every part is built to survive: the broker aborts
+// a transaction left open (the next holder fences it at once), and PostgreSQL rolls back a
+// projection batch. Started once and never joined: a serve that ends in time exits over it.
+void startStopDeadline()
+{
+    std::thread([] {
+        // A signal handler cannot notify: the stop flag is looked at ten times a second.
+        while (!stopRequested.load())
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(stopGraceMs));
+        printLine({{QStringLiteral("stopped"), true},
+                   {QStringLiteral("forced"), true},
+                   {QStringLiteral("reason"),
+                    QStringLiteral("still waiting for Kafka or PostgreSQL %1 s after the stop; "
+                                   "left without closing, as after a crash")
+                        .arg(stopGraceMs / 1000)}});
+        std::_Exit(exitInfrastructure);
+    }).detach();
 }
 
 } // namespace
@@ -48,6 +82,7 @@ int runServe(CliContext &context, const CliArguments &arguments)
         sigaction(signal, &action, nullptr);
 
     // One JSON line per change of role, for operators and for the fail-over tests.
+    startStopDeadline();
     const qint64 decided =
         holdServeRole(*distributed, stopRequested, printLine, snapshotEveryEvents());
     printLine({{QStringLiteral("stopped"), true}, {QStringLiteral("commandsDecided"), decided}});

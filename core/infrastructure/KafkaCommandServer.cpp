@@ -153,6 +153,7 @@ void KafkaCommandServer::onAssigned()
             return;
         }
         log = std::move(opened.value());
+        log->setStopFlag(m_stop);
         state = std::make_unique<LedgerState>();
     }
     const qint64 readBefore = state->position();
@@ -207,6 +208,7 @@ bool KafkaCommandServer::startStandby()
     if (!opened.ok())
         return false;
     m_standbyLog = std::move(opened.value());
+    m_standbyLog->setStopFlag(m_stop);
     m_standbyState = std::make_unique<LedgerState>();
     if (!m_snapshotLoader)
         return true;
@@ -273,6 +275,7 @@ Status KafkaCommandServer::openConsumer()
 
 void KafkaCommandServer::run(const std::atomic<bool> &stop)
 {
+    m_stop = &stop;
     while (!stop.load()) {
         session(stop);
         // A pause before joining again, random so that two servers do not keep trading the role.

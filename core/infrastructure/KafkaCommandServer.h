@@ -101,6 +101,7 @@ private:
     SnapshotLoader m_snapshotLoader;
     struct Rebalance;
     std::unique_ptr<Rebalance> m_rebalance;
+    const std::atomic<bool> *m_stop = nullptr; // run()'s, for the logs it opens
 };
 
 } // namespace billing

@@ -19,6 +19,7 @@ namespace billing {
 namespace {
 
 constexpr int readToEndMs = 30000;
+constexpr int watermarkSliceMs = 1000;
 constexpr int transactionCallMs = 30000;
 // A snapshot's place lies at most a checkpoint's distance before it (readPointAtOrBefore());
 // the check reads that far, and gives up soon on topics that do not hold it.
@@ -465,12 +466,17 @@ Status KafkaEventLog::refresh(qint64 enough)
     for (RdKafka::TopicPartition *partition : m_partitions) {
         int64_t low = 0;
         int64_t high = 0;
-        // A broker that just restarted or moved a leader answers with a retriable error.
+        // A broker that just restarted or moved a leader answers with a retriable error; one
+        // that is gone, not at all. Asked a second at a time, so that a stop is heard.
         const QDeadlineTimer retryUntil(readToEndMs);
         RdKafka::ErrorCode code = RdKafka::ERR_NO_ERROR;
         do {
-            code = m_offsets->query_watermark_offsets(partition->topic(), partition->partition(),
-                                                      &low, &high, readToEndMs);
+            if (m_stop && m_stop->load())
+                return failure(QStringLiteral("Kafka at %1: stopped while waiting for it")
+                                   .arg(m_settings.bootstrap));
+            code = m_offsets->query_watermark_offsets(
+                partition->topic(), partition->partition(), &low, &high,
+                int(std::clamp<qint64>(retryUntil.remainingTime(), 1, watermarkSliceMs)));
         } while (code != RdKafka::ERR_NO_ERROR && !retryUntil.hasExpired() &&
                  (QThread::msleep(200), true));
         if (code != RdKafka::ERR_NO_ERROR)

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QSet>
 
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -118,6 +119,9 @@ public:
     void setBeforeCommitHook(std::function<void()> hook);
     // Runs after each committed append (the distributed storage projects from there).
     void setAfterCommitHook(std::function<void()> hook);
+    // Once `stop` is set, a read that waits for an unreachable broker gives up within a second
+    // instead of retrying for half a minute per partition (a serve told to stop, say).
+    void setStopFlag(const std::atomic<bool> *stop) { m_stop = stop; }
 
 private:
     explicit KafkaEventLog(KafkaSettings settings);
@@ -176,6 +180,7 @@ private:
     bool m_readToEnd = false; // every partition has been read to its end at least once
     bool m_paused = false;    // no partition assigned: fetching stopped at the end of the log
     std::vector<int64_t> m_fetchFrom; // by partition: where fetching goes on when assigned again
+    const std::atomic<bool> *m_stop = nullptr;
     std::optional<Error> m_refused;
     std::unique_ptr<KafkaLogScan> m_scan;
     SourceRecords m_scanRecords; // of the events the scan returned last

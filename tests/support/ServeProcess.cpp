@@ -87,4 +87,12 @@ bool ServeProcess::stop(int timeoutMs)
            !m_reports.isEmpty() && m_reports.last().value(u"stopped").toBool();
 }
 
+bool ServeProcess::ended(int timeoutMs)
+{
+    if (!m_process.waitForFinished(timeoutMs))
+        return false;
+    readLines();
+    return true;
+}
+
 } // namespace billing::test

@@ -26,6 +26,9 @@ public:
     // SIGTERM, then waits (bounded); true when it ended by itself with exit 0 and its final
     // "stopped" line.
     bool stop(int timeoutMs = 20000);
+    // Waits (bounded) for the process to end by itself; true when it did.
+    bool ended(int timeoutMs);
+    int exitCode() const { return m_process.exitCode(); }
     const QList<QJsonObject> &reports();
     QByteArray errors() { return m_process.readAllStandardError(); }
 
