@@ -103,9 +103,10 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
         return printDocument({{QStringLiteral("accountId"), account.value()},
                               {QStringLiteral("transactions"), legsJson(legs.value())}});
     }
-    return printError({reason::invalidArgument,
-                       QStringLiteral("usage: tx get ID | tx list --account ID [--limit N]"),
-                       QStringLiteral("command")});
+    return printError(
+        {reason::invalidArgument,
+         QStringLiteral("usage: tx get ID | tx list --account ID [--limit N] [--offset N]"),
+         QStringLiteral("command")});
 }
 
 int runEvents(CliContext &context, const CliArguments &arguments)

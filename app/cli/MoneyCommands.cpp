@@ -114,19 +114,34 @@ int executeAndPrint(CliContext &context, LedgerService &service, const Command &
         return printError(outcome.error());
     QJsonObject document = toJson(outcome.value());
     ProjectionReader &projections = context.storage().projections();
+    // The outcome stands whatever the projections say; when they cannot show what it wrote,
+    // the document says why instead of leaving `legs` or `account` out without a word.
+    const auto behind = [&document](const QString &why) {
+        document.insert(QStringLiteral("projectionsBehind"), why);
+    };
+    const QString notYet = QStringLiteral("not projected yet");
     if (!outcome.value().transactionId.isEmpty()) {
         const Result<QList<TransactionLegView>> legs =
             projections.transaction(outcome.value().transactionId);
-        if (legs.ok() && !legs.value().isEmpty()) {
+        if (!legs.ok()) {
+            behind(legs.error().message);
+        } else if (legs.value().isEmpty()) {
+            behind(notYet);
+        } else {
             QJsonArray array;
             for (const TransactionLegView &leg : legs.value())
                 array.append(toJson(leg));
             document.insert(QStringLiteral("legs"), array);
         }
-    } else if (!outcome.value().accountId.isEmpty()) {
+    } else if (!outcome.value().accountId.isEmpty() &&
+               outcome.value().kind != Outcome::Kind::Invalid) {
         const Result<std::optional<AccountView>> account =
             projections.account(outcome.value().accountId);
-        if (account.ok() && account.value())
+        if (!account.ok())
+            behind(account.error().message);
+        else if (!account.value())
+            behind(notYet);
+        else
             document.insert(QStringLiteral("account"), toJson(*account.value()));
     }
     return printOutcome(outcome.value(), document);

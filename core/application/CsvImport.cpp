@@ -158,7 +158,10 @@ Status CsvImport::run(LedgerService &service, QList<ImportRow> &rows,
         const Result<QList<Outcome>> outcomes = service.executeBatch(batch);
         if (!outcomes.ok()) {
             Error error = outcomes.error();
-            error.message += QStringLiteral(" (rows before %1 are committed)").arg(start + 1);
+            // Rows are named by their line in the file, as in every outcome.
+            error.message += start == 0 ? QStringLiteral(" (no row is committed)")
+                                        : QStringLiteral(" (rows before line %1 are committed)")
+                                              .arg(rows[start].number);
             return error;
         }
         for (qsizetype i = 0; i < waiting.size(); ++i)
