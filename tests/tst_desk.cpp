@@ -385,6 +385,23 @@ void TestDesk::accountViewShowsRunningBalanceAndHistory()
     QCOMPARE(cell(history, 0, 1), QStringLiteral("AccountStatusChanged"));
     QCOMPARE(cell(history, 0, 2), QStringLiteral("active → suspended"));
     QCOMPARE(cell(history, 1, 1), QStringLiteral("AccountCreated"));
+
+    // Another process's write shows without a word from this desk.
+    const CliRun run =
+        runCli(desk.ledger.path(), {QStringLiteral("topup"), QStringLiteral("--account"), desk.bob,
+                                    QStringLiteral("--from"), desk.bank, QStringLiteral("--amount"),
+                                    QStringLiteral("1.00")});
+    QCOMPARE(run.exitCode, 0);
+    AccountWindow *bobView = desk.window->openAccount(desk.bob);
+    QSignalSpy bobLoaded(bobView, &AccountWindow::loaded);
+    QVERIFY(bobLoaded.wait(waitMs));
+    const int bobRows = bobView->statement()->rowCount();
+    QCOMPARE(runCli(desk.ledger.path(), {QStringLiteral("transfer"), QStringLiteral("--from"),
+                                         desk.bob, QStringLiteral("--to"), desk.alice,
+                                         QStringLiteral("--amount"), QStringLiteral("0.25")})
+                 .exitCode,
+             2); // alice is suspended: refused, but written (TransferFailed) and shown
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->statement()->rowCount(), bobRows + 1, waitMs);
 }
 
 void TestDesk::auditorDeskCannotWrite()

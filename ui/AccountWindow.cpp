@@ -23,6 +23,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace billing::ui {
@@ -104,17 +105,42 @@ AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWi
     layout->addWidget(buttons);
 
     connect(&client, &LedgerClient::ledgerWritten, this, &AccountWindow::reload);
+    // Writes of other desks and of billing-cli, and in the distributed mode projections that
+    // catch up after this desk's own write was announced, show up as they do in the tables.
+    auto *followTimer = new QTimer(this);
+    connect(followTimer, &QTimer::timeout, this, &AccountWindow::follow);
+    followTimer->start(followIntervalMs);
     reload();
+}
+
+void AccountWindow::follow()
+{
+    // One look at a time: a slow ledger thread skips ticks instead of piling jobs up.
+    if (m_following)
+        return;
+    m_following = true;
+    m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
+        const Result<qint64> checkpoint = work.storage().projections().checkpoint();
+        return [this, checkpoint] {
+            m_following = false;
+            if (checkpoint.ok() && checkpoint.value() != m_shownCheckpoint)
+                reload();
+        };
+    });
 }
 
 void AccountWindow::reload()
 {
     m_client.run(this, [this, id = m_accountId](LedgerWork &work) -> LedgerClient::Continuation {
+        // Read before the rows: rows newer than it only bring the next reload sooner.
+        const Result<qint64> checkpoint = work.storage().projections().checkpoint();
         const Result<AccountStatement> statement =
             accountStatement(work.storage().projections(), id, statementLinesMax);
         const Result<QList<AuditEntryView>> history =
             work.storage().projections().auditLogOf(id, Page{statementLinesMax, 0});
-        return [this, statement, history] {
+        return [this, checkpoint, statement, history] {
+            if (checkpoint.ok())
+                m_shownCheckpoint = checkpoint.value();
             display(statement, history);
         };
     });

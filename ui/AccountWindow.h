@@ -24,6 +24,8 @@ class AccountWindow final : public QDialog
 
 public:
     static constexpr int statementLinesMax = 1000;
+    // How often the view looks whether the projections moved (another desk, billing-cli).
+    static constexpr int followIntervalMs = 500;
 
     AccountWindow(LedgerClient &client, const QString &accountId, QWidget *parent = nullptr);
 
@@ -47,6 +49,8 @@ Q_SIGNALS:
 private:
     void display(const Result<AccountStatement> &statement,
                  const Result<QList<AuditEntryView>> &history);
+    // Reloads when the projections stand elsewhere than when the view was last loaded.
+    void follow();
     void exportStatement();
     void askPeriodPdf();
 
@@ -58,6 +62,8 @@ private:
     QTableWidget *m_historyTable = nullptr;
     BalanceChart *m_chart = nullptr;
     QLabel *m_truncatedLabel = nullptr;
+    qint64 m_shownCheckpoint = -1; // the projections' position the view shows
+    bool m_following = false;      // a look is queued or running
 };
 
 } // namespace billing::ui
