@@ -152,6 +152,7 @@ void TestDesk::topupShowsBothLegsAndBooksOnce()
     QCOMPARE(cell(legs, 1, 1), QStringLiteral("alice"));
     QCOMPARE(cell(legs, 1, 3), QStringLiteral("100.00"));
     QCOMPARE(cell(legs, 1, 5), QStringLiteral("125.50"));
+    QCOMPARE(legs->item(1, 2)->toolTip(), desk.alice);
     // Nothing is written before the confirm.
     QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("100.00")));
 

@@ -202,14 +202,21 @@ void CommandDialog::showReview(const Command &command, const CommandPreview &pre
         const int row = m_legsTable->rowCount();
         m_legsTable->insertRow(row);
         const QString side = leg.amount.isNegative() ? tr("Debited") : tr("Credited");
+        // The account by the end of its id (as the pickers show it; the whole id in the
+        // tooltip): a whole id pushed "After", the point of this page, out of sight.
         const QStringList cells{side,
                                 leg.ownerId,
-                                leg.accountId,
+                                leg.accountId.right(8),
                                 leg.balanceBefore.toString(leg.decimals),
                                 signedText(leg.amount, leg.decimals),
                                 leg.balanceAfter.toString(leg.decimals)};
-        for (int column = 0; column < cells.size(); ++column)
-            m_legsTable->setItem(row, column, new QTableWidgetItem(cells.at(column)));
+        for (int column = 0; column < cells.size(); ++column) {
+            auto *item = new QTableWidgetItem(cells.at(column));
+            if (column >= 3)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_legsTable->setItem(row, column, item);
+        }
+        m_legsTable->item(row, 2)->setToolTip(leg.accountId);
     }
     if (!preview.statusFrom.isEmpty()) {
         m_summaryLabel->setText(summary() + u'\n' +
