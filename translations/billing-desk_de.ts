@@ -1487,6 +1487,14 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <source>Return to now (Alt+End)</source>
         <translation>Zurück zu jetzt (Alt+Ende)</translation>
     </message>
+    <message>
+        <source>Comparing position %1 with %2…</source>
+        <translation>Position %1 wird mit %2 verglichen…</translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation>(die ersten %1 sind aufgeführt)</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::TransactionsTableModel</name>

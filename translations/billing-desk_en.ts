@@ -1483,6 +1483,14 @@ A double-entry billing ledger on event sourcing.</source>
         <source>Return to now (Alt+End)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Comparing position %1 with %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the first %1 are listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::TransactionsTableModel</name>

@@ -1,5 +1,6 @@
 #include "TimeTravelView.h"
 
+#include "JobProgress.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "TableExport.h"
@@ -291,85 +292,112 @@ void TimeTravelView::showTrialBalance()
 void TimeTravelView::compareWith(qint64 other)
 {
     const qint64 here = m_position;
-    m_client.run(this, [this, here, other](LedgerWork &work) -> LedgerClient::Continuation {
-        QList<QStringList> balances;
-        QList<QStringList> transactions;
-        const qint64 from = std::min(here, other);
-        const qint64 to = std::max(here, other);
-        const Result<const AccountTimeline *> timeline = work.timeline();
-        if (!timeline.ok())
-            return {};
-        const AccountsAsOf after = timeline.value()->at(std::min(to, timeline.value()->position()));
-        const AccountsAsOf before = timeline.value()->at(std::min(from, after.position()));
-        for (qsizetype row = 0; row < after.size(); ++row) {
-            const bool existed = row < before.size();
-            const Money was = existed ? before.balance(row) : Money();
-            if (existed && was == after.balance(row))
-                continue;
-            const AccountFacts &account = after.facts(row);
-            const Result<Money> change = after.balance(row).minus(was);
+    // From "now" back to the start it reads the whole log: with progress and a way out, and
+    // at most compareRowsMax rows of each kind for the dialog to build.
+    const JobProgress progress(
+        m_client,
+        tr("Comparing position %1 with %2…").arg(std::min(here, other)).arg(std::max(here, other)),
+        this);
+    m_client.run(
+        this, [this, here, other, progress](LedgerWork &work) -> LedgerClient::Continuation {
+            QList<QStringList> balances;
+            QList<QStringList> transactions;
+            qint64 balancesFound = 0;
+            qint64 transactionsFound = 0;
+            const qint64 from = std::min(here, other);
+            const qint64 to = std::max(here, other);
+            const Result<const AccountTimeline *> timeline = work.timeline();
+            if (!timeline.ok())
+                return [progress] {
+                    progress.close();
+                };
+            const AccountsAsOf after =
+                timeline.value()->at(std::min(to, timeline.value()->position()));
+            const AccountsAsOf before = timeline.value()->at(std::min(from, after.position()));
             const CurrencyCatalog &currencies = CurrencyCatalog::standard();
-            balances.append(
-                {account.id, account.ownerId, account.currency,
-                 currencies.format(account.currency, was),
-                 currencies.format(account.currency, after.balance(row)),
-                 change.ok() ? currencies.format(account.currency, change.value()) : QString()});
-        }
-        // What a transaction was never changes once it completes: the newest state tells.
-        const LedgerState &now = work.freshState();
-        for (qint64 at = from; at < to;) {
-            const Result<QList<EventEnvelope>> events =
-                work.storage().events().read(at, int(std::min<qint64>(10000, to - at)));
-            if (!events.ok() || events.value().isEmpty())
-                break;
-            for (const EventEnvelope &event : events.value()) {
-                at = event.position;
-                const Transaction *done = event.eventType.endsWith(event::completedSuffix)
-                                              ? now.transaction(event.aggregateId)
-                                              : nullptr;
-                if (done)
-                    transactions.append(
-                        {done->id, toString(done->type),
-                         CurrencyCatalog::standard().format(done->currency, done->amount),
-                         done->currency});
+            for (qsizetype row = 0; row < after.size(); ++row) {
+                const bool existed = row < before.size();
+                const Money was = existed ? before.balance(row) : Money();
+                if (existed && was == after.balance(row))
+                    continue;
+                if (++balancesFound > compareRowsMax)
+                    continue;
+                const AccountFacts &account = after.facts(row);
+                const Result<Money> change = after.balance(row).minus(was);
+                balances.append({account.id, account.ownerId, account.currency,
+                                 currencies.format(account.currency, was),
+                                 currencies.format(account.currency, after.balance(row)),
+                                 change.ok() ? currencies.format(account.currency, change.value())
+                                             : QString()});
             }
-        }
-        return [this, balances, transactions, from, to] {
-            Q_EMIT compared(balances, transactions);
-            auto *dialog = new QDialog(this);
-            dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->setWindowTitle(tr("Compare position %1 with %2").arg(from).arg(to));
-            auto *layout = new QVBoxLayout(dialog);
-            const auto table = [dialog](const QStringList &headers,
-                                        const QList<QStringList> &rows) {
-                auto *widget = new QTableWidget(int(rows.size()), int(headers.size()), dialog);
-                widget->setHorizontalHeaderLabels(headers);
-                widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
-                for (int row = 0; row < rows.size(); ++row) {
-                    for (int column = 0; column < headers.size(); ++column)
-                        widget->setItem(row, column,
-                                        new QTableWidgetItem(rows.at(row).value(column)));
+            // What a transaction was never changes once it completes: the newest state tells.
+            const LedgerState &now = work.freshState();
+            for (qint64 at = from; at < to;) {
+                if (!progress.report(at - from, to - from))
+                    return [progress] {
+                        progress.close();
+                    };
+                const Result<QList<EventEnvelope>> events =
+                    work.storage().events().read(at, int(std::min<qint64>(10000, to - at)));
+                if (!events.ok() || events.value().isEmpty())
+                    break;
+                for (const EventEnvelope &event : events.value()) {
+                    at = event.position;
+                    const Transaction *done = event.eventType.endsWith(event::completedSuffix)
+                                                  ? now.transaction(event.aggregateId)
+                                                  : nullptr;
+                    if (done && ++transactionsFound <= compareRowsMax)
+                        transactions.append({done->id, toString(done->type),
+                                             currencies.format(done->currency, done->amount),
+                                             done->currency});
                 }
-                widget->resizeColumnsToContents();
-                return widget;
+            }
+            return [this, progress, balances, transactions, balancesFound, transactionsFound, from,
+                    to] {
+                progress.close();
+                Q_EMIT compared(balances, transactions);
+                auto *dialog = new QDialog(this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->setWindowTitle(tr("Compare position %1 with %2").arg(from).arg(to));
+                auto *layout = new QVBoxLayout(dialog);
+                const auto table = [dialog](const QStringList &headers,
+                                            const QList<QStringList> &rows) {
+                    auto *widget = new QTableWidget(int(rows.size()), int(headers.size()), dialog);
+                    widget->setHorizontalHeaderLabels(headers);
+                    widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
+                    for (int row = 0; row < rows.size(); ++row) {
+                        for (int column = 0; column < headers.size(); ++column)
+                            widget->setItem(row, column,
+                                            new QTableWidgetItem(rows.at(row).value(column)));
+                    }
+                    widget->resizeColumnsToContents();
+                    return widget;
+                };
+                const auto heading = [](const QString &text, qint64 found) {
+                    return found > compareRowsMax
+                               ? text + u' ' + tr("(the first %1 are listed)").arg(compareRowsMax)
+                               : text;
+                };
+                layout->addWidget(new QLabel(
+                    heading(tr("Balances that differ (%n):", nullptr, int(balancesFound)),
+                            balancesFound),
+                    dialog));
+                layout->addWidget(table({tr("Account"), tr("Owner"), tr("Currency"),
+                                         tr("At %1").arg(from), tr("At %1").arg(to), tr("Change")},
+                                        balances));
+                layout->addWidget(new QLabel(heading(tr("Transactions completed in between (%n):",
+                                                        nullptr, int(transactionsFound)),
+                                                     transactionsFound),
+                                             dialog));
+                layout->addWidget(table(
+                    {tr("Transaction"), tr("Type"), tr("Amount"), tr("Currency")}, transactions));
+                auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+                connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+                layout->addWidget(buttons);
+                dialog->resize(900, 600);
+                dialog->show();
             };
-            layout->addWidget(new QLabel(
-                tr("Balances that differ (%n):", nullptr, int(balances.size())), dialog));
-            layout->addWidget(table({tr("Account"), tr("Owner"), tr("Currency"),
-                                     tr("At %1").arg(from), tr("At %1").arg(to), tr("Change")},
-                                    balances));
-            layout->addWidget(new QLabel(
-                tr("Transactions completed in between (%n):", nullptr, int(transactions.size())),
-                dialog));
-            layout->addWidget(
-                table({tr("Transaction"), tr("Type"), tr("Amount"), tr("Currency")}, transactions));
-            auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-            connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-            layout->addWidget(buttons);
-            dialog->resize(900, 600);
-            dialog->show();
-        };
-    });
+        });
 }
 
 QString TimeTravelView::balancesCsv() const

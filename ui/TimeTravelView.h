@@ -31,6 +31,9 @@ class TimeTravelView final : public QWidget
     Q_DISABLE_COPY_MOVE(TimeTravelView)
 
 public:
+    // A comparison lists at most this many rows of each kind (it says how many there are).
+    static constexpr int compareRowsMax = 1000;
+
     TimeTravelView(LedgerClient &client, const StoreLocation &location, QWidget *parent = nullptr);
 
     qint64 position() const { return m_position; }
