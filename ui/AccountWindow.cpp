@@ -2,6 +2,7 @@
 
 #include "BalanceChart.h"
 #include "LedgerClient.h"
+#include "ReasonText.h"
 #include "StatementModel.h"
 #include "StatementPdf.h"
 #include "TableExport.h"
@@ -37,7 +38,7 @@ QString historyDetail(const AuditEntryView &entry)
         return AccountWindow::tr("%1 → %2").arg(data.value(QStringLiteral("from")).toString(),
                                                 data.value(QStringLiteral("to")).toString());
     if (data.contains(QStringLiteral("reason")))
-        return data.value(QStringLiteral("reason")).toString();
+        return ReasonText::describe(data.value(QStringLiteral("reason")).toString());
     return data.value(QStringLiteral("status")).toString();
 }
 

@@ -1,5 +1,7 @@
 #include "StatementModel.h"
 
+#include "ReasonText.h"
+
 namespace billing::ui {
 
 StatementModel::StatementModel(QObject *parent)
@@ -49,9 +51,11 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
         // A refused transaction moved nothing: its line shows no balance of its own.
         return line.booked ? line.balanceAfter.toString(m_decimals) : QStringLiteral("—");
     case Column::State:
+        // The reason in the user's words; the audit log keeps its code.
         return line.leg.failureReason.isEmpty()
                    ? line.leg.status
-                   : tr("%1 (%2)").arg(line.leg.status, line.leg.failureReason);
+                   : tr("%1 (%2)").arg(line.leg.status,
+                                       ReasonText::describe(line.leg.failureReason));
     case Column::Reference:
         return line.leg.reference;
     case Column::Count:
