@@ -23,6 +23,7 @@
 #include "infrastructure/LedgerStateCodec.h"
 #include "infrastructure/SavedTimeline.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -613,6 +614,15 @@ void TestAuditor::exportsMatchTheLedger()
     QCOMPARE(written.first().at(1).toString(), Money().toString(currency.value().decimals));
     QCOMPARE(written.first().at(2).toString(),
              account->balance.toString(currency.value().decimals));
+
+    // Where nothing can be written it says so: the size it checked was that of whatever had
+    // the name before (here a folder, which no PDF replaces).
+    const QString taken = dir.filePath(QStringLiteral("taken.pdf"));
+    QVERIFY(QDir().mkdir(taken));
+    QSignalSpy failed(window, &AccountWindow::periodPdfFailed);
+    window->writePeriodPdf(day.addDays(-1), day, taken);
+    QVERIFY(failed.wait(waitMs));
+    QCOMPARE(written.size(), 1);
 }
 
 QTEST_MAIN(TestAuditor)

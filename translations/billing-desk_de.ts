@@ -367,6 +367,10 @@
         <source>%1 could not be written</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>The statement was written to %1.</source>
+        <translation>Der Kontoauszug wurde in %1 geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AccountsTableModel</name>

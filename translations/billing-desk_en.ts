@@ -367,6 +367,10 @@
         <source>%1 could not be written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The statement was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>billing::ui::AccountsTableModel</name>

@@ -233,28 +233,39 @@ void AccountWindow::writePeriodPdf(const QDate &from, const QDate &to, const QSt
 {
     const qint64 fromMs = from.startOfDay(Qt::UTC).toMSecsSinceEpoch();
     const qint64 toMs = to.addDays(1).startOfDay(Qt::UTC).toMSecsSinceEpoch() - 1;
-    m_client.run(this,
-                 [this, id = m_accountId, fromMs, toMs,
-                  path](LedgerWork &work) -> LedgerClient::Continuation {
-                     const Result<PeriodStatement> statement =
-                         periodStatement(work.asOf(), work.storage().events(), id, fromMs, toMs);
-                     return [this, statement, path] {
-                         if (!statement.ok()) {
-                             Q_EMIT periodPdfFailed(statement.error().message);
-                             QMessageBox::warning(
-                                 this, tr("Statement PDF"),
-                                 tr("No statement: %1").arg(statement.error().message));
-                             return;
-                         }
-                         const PeriodStatement &s = statement.value();
-                         if (!StatementPdf::write(s, path)) {
-                             Q_EMIT periodPdfFailed(tr("%1 could not be written").arg(path));
-                             return;
-                         }
-                         Q_EMIT periodPdfWritten(path, s.opening.toString(s.decimals),
-                                                 s.closing.toString(s.decimals));
-                     };
-                 });
+    m_client.run(
+        this,
+        [this, id = m_accountId, fromMs, toMs,
+         path](LedgerWork &work) -> LedgerClient::Continuation {
+            const Result<PeriodStatement> statement =
+                periodStatement(work.asOf(), work.storage().events(), id, fromMs, toMs);
+            return [this, statement, path] {
+                if (!statement.ok()) {
+                    Q_EMIT periodPdfFailed(statement.error().message);
+                    QMessageBox::warning(this, tr("Statement PDF"),
+                                         tr("No statement: %1").arg(statement.error().message));
+                    return;
+                }
+                const PeriodStatement &s = statement.value();
+                // Said either way, without blocking: a PDF that silently was not
+                // written looked like one that was.
+                const auto tell = [this](QMessageBox::Icon icon, const QString &text) {
+                    auto *box =
+                        new QMessageBox(icon, tr("Statement PDF"), text, QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                };
+                if (!StatementPdf::write(s, path)) {
+                    const QString failed = tr("%1 could not be written").arg(path);
+                    Q_EMIT periodPdfFailed(failed);
+                    tell(QMessageBox::Warning, failed);
+                    return;
+                }
+                Q_EMIT periodPdfWritten(path, s.opening.toString(s.decimals),
+                                        s.closing.toString(s.decimals));
+                tell(QMessageBox::Information, tr("The statement was written to %1.").arg(path));
+            };
+        });
 }
 
 } // namespace billing::ui

@@ -2,6 +2,7 @@
 
 #include "infrastructure/EventCodec.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QPageLayout>
 #include <QPageSize>
@@ -39,6 +40,10 @@ QString StatementPdf::html(const PeriodStatement &statement)
 
 bool StatementPdf::write(const PeriodStatement &statement, const QString &path)
 {
+    // The size check below must not count an older file of the same name (the save dialog
+    // asked before replacing it).
+    if (QFile::exists(path) && !QFile::remove(path))
+        return false;
     QPdfWriter writer(path);
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout::Millimeter);
