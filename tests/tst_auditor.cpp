@@ -512,7 +512,7 @@ void TestAuditor::periodStatementMatchesTheReplay()
     TestLedger ledger;
     const QString alice = ledger.userAccount();
     const QString bob = ledger.userAccount();
-    const qint64 day = 24 * 3600 * 1000;
+    const qint64 day = qint64(24) * 3600 * 1000;
     ledger.fund(alice, QStringLiteral("100.00")); // day 0
     ledger.clock().advance(day);
     const qint64 periodStart = ledger.clock().nowMs();

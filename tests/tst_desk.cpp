@@ -204,6 +204,13 @@ void TestDesk::invalidInputShowsInlineErrorsAndWritesNothing()
     QTest::keyClicks(form->amountEdit(), QStringLiteral("1.000,50"));
     QCOMPARE(form->amountEdit()->amount().error().code, reason::amountGrouping);
     form->amountEdit()->clear();
+    // A point with three digits after it groups there: a thousand is not read as one.
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("1.000"));
+    QCOMPARE(form->amountEdit()->amount().error().code, reason::amountGrouping);
+    form->amountEdit()->clear();
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("12.50"));
+    QCOMPARE(form->amountEdit()->amount().value(), TestLedger::money(QStringLiteral("12.50")));
+    form->amountEdit()->clear();
 
     QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
     QCOMPARE(form->step(), CommandDialog::Step::Edit);

@@ -547,6 +547,8 @@ void TestRules::textTheStoresCannotHoldIsRefused_data()
         << "reference" << QStringLiteral("inv") + QChar(u'\0') << "reference";
     QTest::newRow("key of 256") << "key" << tooLong << "key";
     QTest::newRow("operator of 256") << "operator" << tooLong << "operator";
+    // Ids go into PostgreSQL's VARCHAR(64) columns.
+    QTest::newRow("account id of 65") << "account" << QString(idMax + 1, u'a') << "account";
 }
 
 void TestRules::textTheStoresCannotHoldIsRefused()
@@ -564,9 +566,11 @@ void TestRules::textTheStoresCannotHoldIsRefused()
     options.operatorName = what == u"operator" ? text : QStringLiteral("test");
     options.idempotencyKey = what == u"key" ? text : QString();
     CommandBody body;
-    if (what.startsWith(u"owner")) {
+    if (what.startsWith(u"owner") || what == u"account") {
         CreateAccount create;
         create.currency = usd;
+        if (what == u"account")
+            create.accountId = text;
         create.ownerId = what == u"owner" ? text : QStringLiteral("owner");
         create.ownerType = what == u"owner-type" ? text : QString();
         body = create;
@@ -595,7 +599,9 @@ void TestRules::textTheStoresCannotHoldIsRefused()
         if (what == u"key")
             options.idempotencyKey = longest;
         if (auto *create = std::get_if<CreateAccount>(&body))
-            (what == u"owner" ? create->ownerId : create->ownerType) = longest;
+            (what == u"owner"        ? create->ownerId
+             : what == u"owner-type" ? create->ownerType
+                                     : create->accountId) = longest;
         if (auto *move = std::get_if<MoveMoney>(&body); move && what == u"reference")
             move->reference = longest;
         const Result<Outcome> taken =

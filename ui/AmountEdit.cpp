@@ -34,8 +34,17 @@ Result<Money> AmountEdit::amount() const
     QString typed = text().trimmed();
     // "12,50" where the locale writes decimals so; with a point as well ("1.000,50") it stays
     // as typed and is refused as grouped.
-    if (locale().decimalPoint() == QStringLiteral(",") && !typed.contains(u'.'))
-        typed.replace(u',', u'.');
+    if (locale().decimalPoint() == QStringLiteral(",")) {
+        // A point with three digits after it is how this locale groups ("1.000" is a
+        // thousand): refused as grouped, not read as one.
+        const qsizetype point = typed.lastIndexOf(u'.');
+        if (point >= 0 && !typed.contains(u',') && typed.size() - point - 1 == 3)
+            return Error{reason::amountGrouping,
+                         QStringLiteral("amount must not contain thousands separators"),
+                         {}};
+        if (!typed.contains(u'.'))
+            typed.replace(u',', u'.');
+    }
     Result<Money> parsed = Money::parse(typed, m_decimals, Money::Sign::PositiveOnly);
     if (parsed.ok() && parsed.value().isZero() && !m_zeroAllowed)
         return Error{

@@ -6,6 +6,7 @@
 #include "infrastructure/ServeRole.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 
 #include <atomic>
 #include <chrono>
@@ -32,7 +33,7 @@ extern "C" void requestStop(int)
 // while Kafka is down would never end.
 constexpr int stopGraceMs = 15000;
 
-std::mutex printing;
+std::timed_mutex printing;
 
 void printLine(const QJsonObject &object)
 {
@@ -53,12 +54,23 @@ void startStopDeadline()
         while (!stopRequested.load())
             std::this_thread::sleep_for(std::chrono::milliseconds(100));
         std::this_thread::sleep_for(std::chrono::milliseconds(stopGraceMs));
-        printLine({{QStringLiteral("stopped"), true},
-                   {QStringLiteral("forced"), true},
-                   {QStringLiteral("reason"),
-                    QStringLiteral("still waiting for Kafka or PostgreSQL %1 s after the stop; "
-                                   "left without closing, as after a crash")
-                        .arg(stopGraceMs / 1000)}});
+        // Exits holding the lock, so that no line comes after this one; a stdout nobody reads
+        // (a full pipe) does not hold the exit back.
+        if (printing.try_lock_for(std::chrono::seconds(1))) {
+            const QByteArray line =
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("stopped"), true},
+                                {QStringLiteral("forced"), true},
+                                {QStringLiteral("reason"),
+                                 QStringLiteral("still waiting for Kafka or PostgreSQL %1 s "
+                                                "after the stop; left without closing, as "
+                                                "after a crash")
+                                     .arg(stopGraceMs / 1000)}})
+                    .toJson(QJsonDocument::Compact)
+                    .append('\n');
+            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+            std::fflush(stdout);
+        }
         std::_Exit(exitInfrastructure);
     }).detach();
 }

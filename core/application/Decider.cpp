@@ -438,28 +438,28 @@ std::optional<Error> checkCommandText(const Command &command)
     };
     std::visit(Overloaded{
                    [&](const CreateAccount &c) {
-                       texts += {{&c.accountId, QStringLiteral("account"), commandTextMax},
+                       texts += {{&c.accountId, QStringLiteral("account"), idMax},
                                  {&c.ownerId, QStringLiteral("owner"), commandTextMax},
                                  {&c.ownerType, QStringLiteral("owner-type"), commandTextMax},
                                  {&c.currency, QStringLiteral("currency"), commandTextMax}};
                    },
                    [&](const ChangeAccountStatus &c) {
-                       texts.append({&c.accountId, QStringLiteral("account"), commandTextMax});
+                       texts.append({&c.accountId, QStringLiteral("account"), idMax});
                    },
                    [&](const ChangeAccountLimits &c) {
-                       texts.append({&c.accountId, QStringLiteral("account"), commandTextMax});
+                       texts.append({&c.accountId, QStringLiteral("account"), idMax});
                    },
                    [&](const MoveMoney &c) {
                        const Roles roles = rolesFor(c.type);
-                       texts += {{&c.transactionId, QStringLiteral("transaction"), commandTextMax},
-                                 {&c.sourceAccountId, roles.sourceField, commandTextMax},
-                                 {&c.destinationAccountId, roles.destinationField, commandTextMax},
+                       texts += {{&c.transactionId, QStringLiteral("transaction"), idMax},
+                                 {&c.sourceAccountId, roles.sourceField, idMax},
+                                 {&c.destinationAccountId, roles.destinationField, idMax},
                                  {&c.currency, QStringLiteral("currency"), commandTextMax},
                                  {&c.reference, QStringLiteral("reference"), referenceMax}};
                    },
                    [&](const Refund &c) {
-                       texts += {{&c.transactionId, QStringLiteral("transaction"), commandTextMax},
-                                 {&c.paymentId, QStringLiteral("payment"), commandTextMax},
+                       texts += {{&c.transactionId, QStringLiteral("transaction"), idMax},
+                                 {&c.paymentId, QStringLiteral("payment"), idMax},
                                  {&c.currency, QStringLiteral("currency"), commandTextMax},
                                  {&c.reference, QStringLiteral("reference"), referenceMax}};
                    },

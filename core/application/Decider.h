@@ -16,6 +16,7 @@ Decision decide(const LedgerState &state, const Command &command);
 // any text holding U+0000, and a Kafka record over 1 MB. decide() refuses such text first, so
 // that both modes answer it alike; a client of the distributed mode asks here before it sends.
 std::optional<Error> checkCommandText(const Command &command);
+inline constexpr qsizetype idMax = 64; // PostgreSQL's id columns are VARCHAR(64)
 inline constexpr qsizetype commandTextMax = 255;
 inline constexpr qsizetype referenceMax = 1024;
 

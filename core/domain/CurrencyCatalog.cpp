@@ -2,6 +2,8 @@
 
 #include "ReasonCode.h"
 
+#include <algorithm>
+
 namespace billing {
 
 QString toString(CurrencyType type)
@@ -46,8 +48,10 @@ Result<Currency> CurrencyCatalog::find(const QString &code) const
 QString CurrencyCatalog::format(const QString &code, const Money &amount) const
 {
     for (const Currency &currency : m_currencies) {
+        // More decimals than the currency has (a forged event, which verify must still show)
+        // are written out, not cut.
         if (currency.code == code)
-            return amount.toString(currency.decimals);
+            return amount.toString(std::max(currency.decimals, amount.decimalsUsed()));
     }
     return amount.toString();
 }

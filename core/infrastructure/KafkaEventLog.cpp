@@ -467,7 +467,7 @@ Status KafkaEventLog::refresh(qint64 enough)
         int64_t low = 0;
         int64_t high = 0;
         // A broker that just restarted or moved a leader answers with a retriable error; one
-        // that is gone, not at all. Asked a second at a time, so that a stop is heard.
+        // that is gone, not at all. Asked a second at a time when a stop may come.
         const QDeadlineTimer retryUntil(readToEndMs);
         RdKafka::ErrorCode code = RdKafka::ERR_NO_ERROR;
         do {
@@ -476,7 +476,8 @@ Status KafkaEventLog::refresh(qint64 enough)
                                    .arg(m_settings.bootstrap));
             code = m_offsets->query_watermark_offsets(
                 partition->topic(), partition->partition(), &low, &high,
-                int(std::clamp<qint64>(retryUntil.remainingTime(), 1, watermarkSliceMs)));
+                m_stop ? int(std::clamp<qint64>(retryUntil.remainingTime(), 1, watermarkSliceMs))
+                       : readToEndMs);
         } while (code != RdKafka::ERR_NO_ERROR && !retryUntil.hasExpired() &&
                  (QThread::msleep(200), true));
         if (code != RdKafka::ERR_NO_ERROR)

@@ -143,11 +143,20 @@ void LedgerVerifier::compareProjections(const LedgerState &state, VerifyReport &
     if (!checkpoint.ok()) {
         mismatch(checkpoint.error().message);
     } else if (checkpoint.value() > state.position()) {
-        // The projections saw events the log no longer has: its newest ones were removed.
-        mismatch(QStringLiteral("they include events up to position %1, the log ends at %2")
-                     .arg(checkpoint.value())
-                     .arg(state.position()));
-        report.firstBadPosition = state.position() + 1;
+        // The projections saw events the log did not give: either it was written to while it
+        // was read (another process), or its newest events were removed.
+        const Result<qint64> last = m_storage.events().lastPosition();
+        if (last.ok() && last.value() >= checkpoint.value()) {
+            mismatch(QStringLiteral("the ledger was written to while it was verified (it reached "
+                                    "position %1 after %2 was read): verify again")
+                         .arg(last.value())
+                         .arg(state.position()));
+        } else {
+            mismatch(QStringLiteral("they include events up to position %1, the log ends at %2")
+                         .arg(checkpoint.value())
+                         .arg(state.position()));
+            report.firstBadPosition = state.position() + 1;
+        }
     } else if (checkpoint.value() != state.position()) {
         mismatch(QStringLiteral("checkpoint is not at the last event"));
     }
