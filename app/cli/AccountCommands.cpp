@@ -68,6 +68,18 @@ int changeStatus(CliContext &context, LedgerService &service, const CliArguments
     return issueAndPrint(context, service, arguments, std::move(command));
 }
 
+// The account as `account get` shows it, from the projections; ACCOUNT_NOT_FOUND otherwise.
+Result<AccountView> projectedAccount(CliContext &context, const QString &id)
+{
+    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
+    if (!account.ok())
+        return account.error();
+    if (!account.value())
+        return Error{reason::accountNotFound, QStringLiteral("no account %1").arg(id),
+                     QStringLiteral("account")};
+    return *account.value();
+}
+
 int limits(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
     if (Status allowed =
@@ -82,13 +94,10 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
     // The command sets both limits: one left out keeps the account's value, read as `account
     // get` reads it (the projections, caught up first), which works in both modes.
     const QString id = arguments.word(2);
-    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
+    const Result<AccountView> account = projectedAccount(context, id);
     if (!account.ok())
         return printError(account.error());
-    if (!account.value())
-        return printError({reason::accountNotFound, QStringLiteral("no account %1").arg(id),
-                           QStringLiteral("account")});
-    ChangeAccountLimits command{id, account.value()->minBalance, account.value()->maxBalance};
+    ChangeAccountLimits command{id, account.value().minBalance, account.value().maxBalance};
     const int decimals = context.currencies().decimalsFor({}, id);
     for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
         if (!arguments.has(name))
@@ -106,13 +115,10 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
 
 int get(CliContext &context, const QString &id)
 {
-    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
+    const Result<AccountView> account = projectedAccount(context, id);
     if (!account.ok())
         return printError(account.error());
-    if (!account.value())
-        return printError({reason::accountNotFound, QStringLiteral("no account %1").arg(id),
-                           QStringLiteral("account")});
-    return printDocument({{QStringLiteral("account"), toJson(*account.value())}});
+    return printDocument({{QStringLiteral("account"), toJson(account.value())}});
 }
 
 int list(CliContext &context, const CliArguments &arguments)
