@@ -24,6 +24,30 @@ Result<std::optional<Money>> limitOption(const CliArguments &arguments, const QS
     return std::optional<Money>(limit.value());
 }
 
+// The limits given on the command line: --min, and --max (`none`: no maximum).
+struct GivenLimits
+{
+    std::optional<Money> min;
+    std::optional<std::optional<Money>> max;
+};
+
+Result<GivenLimits> givenLimits(const CliArguments &arguments, int decimals)
+{
+    GivenLimits given;
+    for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
+        if (!arguments.has(name))
+            continue;
+        const Result<std::optional<Money>> limit = limitOption(arguments, name, decimals);
+        if (!limit.ok())
+            return limit.error();
+        if (name == u"max")
+            given.max = limit.value();
+        else
+            given.min = limit.value();
+    }
+    return given;
+}
+
 int create(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
     if (Status allowed = arguments.allowOnly(
@@ -45,15 +69,13 @@ int create(CliContext &context, LedgerService &service, const CliArguments &argu
     command.currency = arguments.option(QStringLiteral("currency")).toUpper();
     command.ownerId = arguments.option(QStringLiteral("owner"));
     command.ownerType = arguments.option(QStringLiteral("owner-type"));
-    const int decimals = context.currencies().decimalsFor(command.currency);
-    for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
-        if (!arguments.has(name))
-            continue;
-        const Result<std::optional<Money>> limit = limitOption(arguments, name, decimals);
-        if (!limit.ok())
-            return printError(limit.error());
-        (name == u"min" ? command.minBalance : command.maxBalance) = limit.value();
-    }
+    const Result<GivenLimits> given =
+        givenLimits(arguments, context.currencies().decimalsFor(command.currency));
+    if (!given.ok())
+        return printError(given.error());
+    command.minBalance = given.value().min;
+    if (given.value().max)
+        command.maxBalance = *given.value().max;
     return issueAndPrint(context, service, arguments, std::move(command));
 }
 
@@ -98,18 +120,14 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
     if (!account.ok())
         return printError(account.error());
     ChangeAccountLimits command{id, account.value().minBalance, account.value().maxBalance};
-    const int decimals = context.currencies().decimalsFor({}, id);
-    for (const QString &name : {QStringLiteral("min"), QStringLiteral("max")}) {
-        if (!arguments.has(name))
-            continue;
-        const Result<std::optional<Money>> limit = limitOption(arguments, name, decimals);
-        if (!limit.ok())
-            return printError(limit.error());
-        if (name == u"max")
-            command.maxBalance = limit.value();
-        else
-            command.minBalance = *limit.value();
-    }
+    const Result<GivenLimits> given =
+        givenLimits(arguments, context.currencies().decimalsFor({}, id));
+    if (!given.ok())
+        return printError(given.error());
+    if (given.value().min)
+        command.minBalance = *given.value().min;
+    if (given.value().max)
+        command.maxBalance = *given.value().max;
     return issueAndPrint(context, service, arguments, std::move(command));
 }
 
