@@ -313,10 +313,23 @@ void TestDistributedCli::everySubcommandAnswersAsOnTheEmbeddedStore()
     QCOMPARE(fields.mid(0, 2),
              (QStringList{QStringLiteral("reference"), QStringLiteral("reference")}));
 
+    // A limit left out is kept as the serve finds it: the flag travels with the command.
+    QCOMPARE(cli({QStringLiteral("account"), QStringLiteral("limits"), alice,
+                  QStringLiteral("--max"), QStringLiteral("900")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("account"), QStringLiteral("limits"), alice,
+                  QStringLiteral("--min"), QStringLiteral("-5")})
+                 .exitCode,
+             0);
+
     // Reads come from PostgreSQL.
     const CliRun account = cli({QStringLiteral("account"), QStringLiteral("get"), alice});
     QCOMPARE(account.exitCode, 0);
     QVERIFY2(account.out.contains("54.0"), account.out.constData());
+    const QJsonObject limited = account.json().value(u"account").toObject();
+    QCOMPARE(limited.value(u"minBalance").toString(), QStringLiteral("-5.00"));
+    QCOMPARE(limited.value(u"maxBalance").toString(), QStringLiteral("900.00"));
     const CliRun list =
         cli({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), alice});
     QCOMPARE(list.exitCode, 0);

@@ -322,6 +322,7 @@ private Q_SLOTS:
     void closingNeedsAZeroBalance();
     void accountCommandsNeedAnAccount();
     void overdraftLetsAUserGoBelowZero();
+    void keptLimitsAreTheAccountsWhenDecided();
     void maximumBalanceRefusesCredits();
     void limitsMustBeConsistent_data();
     void limitsMustBeConsistent();
@@ -1031,6 +1032,39 @@ void TestRules::accountCommandsNeedAnAccount()
                              desk.ledger.state().transactions().size(), reason::accountNotFound,
                              QStringLiteral("account")));
     QVERIFY(!projected(desk.ledger, nobody).has_value());
+    CHECKED(checkBooks(desk.ledger));
+}
+
+void TestRules::keptLimitsAreTheAccountsWhenDecided()
+{
+    // Given: an overdraft of 50 and a maximum of 1000.
+    Desk desk;
+    QVERIFY(desk.ledger
+                .run(ChangeAccountLimits{desk.user, TestLedger::money(QStringLiteral("-50.00")),
+                                         TestLedger::money(QStringLiteral("1000.00"))})
+                .completed());
+    // When: a new maximum that keeps the minimum, then (as another operator decided meanwhile)
+    // a new minimum that keeps the maximum.
+    const ChangeAccountLimits maximum{desk.user, Money(),
+                                      TestLedger::money(QStringLiteral("500.00")), true, false};
+    const Outcome first = desk.ledger.run(maximum, QStringLiteral("limits-1"));
+    QVERIFY(first.completed());
+    QVERIFY(desk.ledger
+                .run(ChangeAccountLimits{desk.user, TestLedger::money(QStringLiteral("-20.00")),
+                                         std::nullopt, false, true})
+                .completed());
+    const qint64 before = desk.ledger.eventCount();
+    const Outcome retried = desk.ledger.run(maximum, QStringLiteral("limits-1"));
+
+    // Then: each kept what the other set, and the retry is the same command (its first outcome,
+    // nothing written), not a conflict.
+    const Account *account = desk.ledger.state().account(desk.user);
+    QCOMPARE(account->minBalance, TestLedger::money(QStringLiteral("-20.00")));
+    QCOMPARE(account->maxBalance,
+             std::optional<Money>(TestLedger::money(QStringLiteral("500.00"))));
+    QVERIFY(retried.completed());
+    QVERIFY(retried.repeated);
+    QCOMPARE(desk.ledger.eventCount(), before);
     CHECKED(checkBooks(desk.ledger));
 }
 

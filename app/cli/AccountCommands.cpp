@@ -113,21 +113,15 @@ int limits(CliContext &context, LedgerService &service, const CliArguments &argu
         return printError({reason::invalidArgument,
                            QStringLiteral("give --min A, --max A (or --max none) or both"),
                            QStringLiteral("min")});
-    // The command sets both limits: one left out keeps the account's value, read as `account
-    // get` reads it (the projections, caught up first), which works in both modes.
+    // A limit left out keeps the account's value as it stands when the command is decided.
     const QString id = arguments.word(2);
-    const Result<AccountView> account = projectedAccount(context, id);
-    if (!account.ok())
-        return printError(account.error());
-    ChangeAccountLimits command{id, account.value().minBalance, account.value().maxBalance};
     const Result<GivenLimits> given =
         givenLimits(arguments, context.currencies().decimalsFor({}, id));
     if (!given.ok())
         return printError(given.error());
-    if (given.value().min)
-        command.minBalance = *given.value().min;
-    if (given.value().max)
-        command.maxBalance = *given.value().max;
+    ChangeAccountLimits command{id, given.value().min.value_or(Money()),
+                                given.value().max.value_or(std::nullopt), !given.value().min,
+                                !given.value().max};
     return issueAndPrint(context, service, arguments, std::move(command));
 }
 

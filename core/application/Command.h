@@ -44,6 +44,11 @@ struct ChangeAccountLimits
     QString accountId;
     Money minBalance;
     std::optional<Money> maxBalance;
+    // A kept limit is the account's as it stands when the command is decided, not as someone
+    // read it before: a change decided in between is not undone, and a retry stays the same
+    // command.
+    bool keepMin = false;
+    bool keepMax = false;
 };
 
 // TopupCommand (EXTERNAL -> USER), WithdrawalCommand (USER -> EXTERNAL), TransferCommand

@@ -49,6 +49,11 @@ QJsonObject commandPayload(const CommandBody &body)
                        payload.insert(QStringLiteral("accountId"), c.accountId);
                        payload.insert(QStringLiteral("minBalance"), c.minBalance.toString());
                        putOptional(payload, QStringLiteral("maxBalance"), c.maxBalance);
+                       // Only when set, so that earlier commands keep their hashes.
+                       if (c.keepMin)
+                           payload.insert(QStringLiteral("keepMin"), true);
+                       if (c.keepMax)
+                           payload.insert(QStringLiteral("keepMax"), true);
                    },
                    [&](const MoveMoney &c) {
                        payload.insert(QStringLiteral("sourceAccountId"), c.sourceAccountId);

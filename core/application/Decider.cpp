@@ -364,19 +364,21 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
     const Currency currency = state.currencies().find(account->currency).value();
-    if (auto error = checkPrecision(command.minBalance, currency, QStringLiteral("min")))
+    const Money minBalance = command.keepMin ? account->minBalance : command.minBalance;
+    const std::optional<Money> maxBalance =
+        command.keepMax ? account->maxBalance : command.maxBalance;
+    if (auto error = checkPrecision(minBalance, currency, QStringLiteral("min")))
         return builder.invalid(*error);
-    if (command.maxBalance) {
-        if (auto error = checkPrecision(*command.maxBalance, currency, QStringLiteral("max")))
+    if (maxBalance) {
+        if (auto error = checkPrecision(*maxBalance, currency, QStringLiteral("max")))
             return builder.invalid(*error);
     }
-    if (auto error = rules::canSetLimits(*account, command.minBalance, command.maxBalance))
+    if (auto error = rules::canSetLimits(*account, minBalance, maxBalance))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
-    QJsonObject data{
-        {QStringLiteral("minBalance"), command.minBalance.toString(currency.decimals)}};
-    if (command.maxBalance)
-        data.insert(QStringLiteral("maxBalance"), command.maxBalance->toString(currency.decimals));
+    QJsonObject data{{QStringLiteral("minBalance"), minBalance.toString(currency.decimals)}};
+    if (maxBalance)
+        data.insert(QStringLiteral("maxBalance"), maxBalance->toString(currency.decimals));
     builder.record(event::accountLimitsChanged, account->id, builder.keyed(data));
     return builder.completed();
 }

@@ -94,8 +94,9 @@ Result<CommandBody> bodyFromJson(const QJsonObject &payload, const QJsonObject &
             optionalMoney(payload, QStringLiteral("maxBalance"));
         if (!min.ok() || !max.ok())
             return malformed(name);
-        return CommandBody{
-            ChangeAccountLimits{payload.value(u"accountId").toString(), min.value(), max.value()}};
+        return CommandBody{ChangeAccountLimits{payload.value(u"accountId").toString(), min.value(),
+                                               max.value(), payload.value(u"keepMin").toBool(),
+                                               payload.value(u"keepMax").toBool()}};
     }
     if (name == u"refund") {
         Refund body;
