@@ -3,6 +3,7 @@
 #include "AmountEdit.h"
 #include "EntityPicker.h"
 #include "LedgerClient.h"
+#include "PickerSearches.h"
 #include "ReasonText.h"
 
 #include <QDialogButtonBox>
@@ -206,7 +207,7 @@ void CommandDialog::showReview(const Command &command, const CommandPreview &pre
         // tooltip): a whole id pushed "After", the point of this page, out of sight.
         const QStringList cells{side,
                                 leg.ownerId,
-                                leg.accountId.right(8),
+                                PickerSearches::shortId(leg.accountId),
                                 leg.balanceBefore.toString(leg.decimals),
                                 signedText(leg.amount, leg.decimals),
                                 leg.balanceAfter.toString(leg.decimals)};

@@ -31,16 +31,10 @@ QString PickerSearches::statusName(AccountStatus status)
     return {};
 }
 
-namespace {
-
-// The id's last eight digits: time-ordered ids share their first ones (the time they were made),
-// so the end tells accounts made in the same minute apart. A search finds any part of an id.
-QString shortId(const QString &id)
+QString PickerSearches::shortId(const QString &id)
 {
     return id.right(8);
 }
-
-} // namespace
 
 PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
 {

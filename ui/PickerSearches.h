@@ -27,6 +27,9 @@ public:
     static PickerChoice choiceOf(const PaymentChoice &payment);
     static QString typeName(AccountType type);
     static QString statusName(AccountStatus status);
+    // The id's last eight digits: time-ordered ids share their first ones (the time they were
+    // made), so the end tells accounts made in the same minute apart. A search finds any part.
+    static QString shortId(const QString &id);
 };
 
 } // namespace billing::ui

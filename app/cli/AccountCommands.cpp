@@ -90,18 +90,6 @@ int changeStatus(CliContext &context, LedgerService &service, const CliArguments
     return issueAndPrint(context, service, arguments, std::move(command));
 }
 
-// The account as `account get` shows it, from the projections; ACCOUNT_NOT_FOUND otherwise.
-Result<AccountView> projectedAccount(CliContext &context, const QString &id)
-{
-    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
-    if (!account.ok())
-        return account.error();
-    if (!account.value())
-        return Error{reason::accountNotFound, QStringLiteral("no account %1").arg(id),
-                     QStringLiteral("account")};
-    return *account.value();
-}
-
 int limits(CliContext &context, LedgerService &service, const CliArguments &arguments)
 {
     if (Status allowed =
@@ -181,6 +169,17 @@ int runAccount(CliContext &context, const CliArguments &arguments)
         return limits(context, *service.value(), arguments);
     return printError(
         usage(QStringLiteral("usage: account create|get|list|suspend|activate|close|limits ...")));
+}
+
+Result<AccountView> projectedAccount(CliContext &context, const QString &id)
+{
+    const Result<std::optional<AccountView>> account = context.storage().projections().account(id);
+    if (!account.ok())
+        return account.error();
+    if (!account.value())
+        return Error{reason::accountNotFound, QStringLiteral("no account %1").arg(id),
+                     QStringLiteral("account")};
+    return *account.value();
 }
 
 } // namespace billing::cli

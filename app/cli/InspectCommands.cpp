@@ -89,13 +89,9 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
                 return printError(*error);
         }
         // An unknown account has no history, not an empty one: refused as `account get` does.
-        const Result<std::optional<AccountView>> known = projections.account(account.value());
-        if (!known.ok())
+        if (const Result<AccountView> known = projectedAccount(context, account.value());
+            !known.ok())
             return printError(known.error());
-        if (!known.value())
-            return printError({reason::accountNotFound,
-                               QStringLiteral("no account %1").arg(account.value()),
-                               QStringLiteral("account")});
         const Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
             account.value(), Page{int(limit.value()), offset.value()});
         if (!legs.ok())

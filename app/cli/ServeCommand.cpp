@@ -35,12 +35,18 @@ constexpr int stopGraceMs = 15000;
 
 std::timed_mutex printing;
 
-void printLine(const QJsonObject &object)
+// One report line; the caller holds `printing`.
+void writeLine(const QJsonObject &object)
 {
-    const std::lock_guard lock(printing);
     std::fputs(QJsonDocument(object).toJson(QJsonDocument::Compact).append('\n').constData(),
                stdout);
     std::fflush(stdout);
+}
+
+void printLine(const QJsonObject &object)
+{
+    const std::lock_guard lock(printing);
+    writeLine(object);
 }
 
 // Ends the process once a stop has waited stopGraceMs, closing the storage included. Leaving
@@ -56,21 +62,13 @@ void startStopDeadline()
         std::this_thread::sleep_for(std::chrono::milliseconds(stopGraceMs));
         // Exits holding the lock, so that no line comes after this one; a stdout nobody reads
         // (a full pipe) does not hold the exit back.
-        if (printing.try_lock_for(std::chrono::seconds(1))) {
-            const QByteArray line =
-                QJsonDocument(
-                    QJsonObject{{QStringLiteral("stopped"), true},
-                                {QStringLiteral("forced"), true},
-                                {QStringLiteral("reason"),
-                                 QStringLiteral("still waiting for Kafka or PostgreSQL %1 s "
-                                                "after the stop; left without closing, as "
-                                                "after a crash")
-                                     .arg(stopGraceMs / 1000)}})
-                    .toJson(QJsonDocument::Compact)
-                    .append('\n');
-            std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
-            std::fflush(stdout);
-        }
+        if (printing.try_lock_for(std::chrono::seconds(1)))
+            writeLine({{QStringLiteral("stopped"), true},
+                       {QStringLiteral("forced"), true},
+                       {QStringLiteral("reason"),
+                        QStringLiteral("still waiting for Kafka or PostgreSQL %1 s after the "
+                                       "stop; left without closing, as after a crash")
+                            .arg(stopGraceMs / 1000)}});
         std::_Exit(exitInfrastructure);
     }).detach();
 }

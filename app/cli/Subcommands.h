@@ -18,6 +18,9 @@ int runImport(CliContext &context, const CliArguments &arguments);
 // The distributed mode's decision maker and projector, until SIGTERM or SIGINT.
 int runServe(CliContext &context, const CliArguments &arguments);
 
+// The account as `account get` shows it, from the projections; ACCOUNT_NOT_FOUND (field
+// `account`) when they hold none.
+Result<AccountView> projectedAccount(CliContext &context, const QString &id);
 // An amount option parsed for a currency with `decimals`; errors name the option.
 Result<Money> amountOption(const CliArguments &arguments, const QString &name, int decimals,
                            Money::Sign sign);

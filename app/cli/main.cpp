@@ -53,9 +53,8 @@ bool catchesUpFirst(const billing::cli::CliArguments &arguments)
 {
     const QString command = arguments.word(0);
     const QString what = arguments.word(1);
-    // `account limits` reads the limits it leaves as they are.
-    return (command == u"account" && (what == u"get" || what == u"list" || what == u"limits")) ||
-           command == u"tx" || command == u"serve";
+    return (command == u"account" && (what == u"get" || what == u"list")) || command == u"tx" ||
+           command == u"serve";
 }
 
 int dispatch(billing::cli::CliContext &context, const billing::cli::CliArguments &arguments)
