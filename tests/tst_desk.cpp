@@ -390,9 +390,9 @@ void TestDesk::accountViewShowsRunningBalanceAndHistory()
     QVERIFY(view->statementCsv().contains(QStringLiteral(",-30.00,70.00,")));
     QTableWidget *history = view->historyTable();
     QCOMPARE(history->rowCount(), 2);
-    QCOMPARE(cell(history, 0, 1), QStringLiteral("AccountStatusChanged"));
-    QCOMPARE(cell(history, 0, 2), QStringLiteral("active → suspended"));
-    QCOMPARE(cell(history, 1, 1), QStringLiteral("AccountCreated"));
+    QCOMPARE(cell(history, 0, 1), QStringLiteral("Account status changed"));
+    QCOMPARE(cell(history, 0, 2), QStringLiteral("Active → Suspended"));
+    QCOMPARE(cell(history, 1, 1), QStringLiteral("Account created"));
 
     // Another process's write shows without a word from this desk.
     const CliRun run =

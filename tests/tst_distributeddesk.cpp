@@ -22,6 +22,7 @@
 #include "TimeTravelView.h"
 #include "WindowedTableModel.h"
 #include "application/Replay.h"
+#include "domain/EventEnvelope.h"
 #include "domain/ReasonCode.h"
 #include "infrastructure/DistributedStorage.h"
 #include "infrastructure/PostgresDatabase.h"
@@ -294,7 +295,9 @@ void TestDistributedDesk::aTransferInOneDeskShowsInTheOther()
     int created = -1;
     for (int row = 0; row < events->rowCount() && created < 0; ++row) {
         if (cell(*events, row, int(EventColumn::Aggregate)) == carol &&
-            cell(*events, row, int(EventColumn::Type)) == QStringLiteral("AccountCreated"))
+            events->index(row, int(EventColumn::Type))
+                    .data(WindowedTableModel::StoredValueRole)
+                    .toString() == event::accountCreated)
             created = row;
     }
     QVERIFY(created >= 0);

@@ -3,8 +3,10 @@
 #include "AccountsTableModel.h"
 #include "AuditLogTableModel.h"
 #include "EventsTableModel.h"
+#include "FilterChoices.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "LedgerTerms.h"
 #include "MainWindow.h"
 #include "TestLedger.h"
 #include "TransactionsTableModel.h"
@@ -12,10 +14,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QMenuBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTest>
+#include <QTranslator>
 
 #include <algorithm>
 #include <limits>
@@ -77,6 +81,7 @@ class TestTableModels : public QObject
 
 private Q_SLOTS:
     void showsAccounts();
+    void showsCodesInTheUsersLanguage();
     void sortsBalancesExactly();
     void sortsAmountsExactlyInSql_data();
     void sortsAmountsExactlyInSql();
@@ -105,10 +110,15 @@ void TestTableModels::showsAccounts()
     const int aliceRow = int(ids.indexOf(given.alice));
     QVERIFY(aliceRow >= 0);
     QCOMPARE(cell(model, aliceRow, int(AccountColumn::Owner)), QStringLiteral("alice"));
-    QCOMPARE(cell(model, aliceRow, int(AccountColumn::Type)), QStringLiteral("USER"));
+    // Codes show in words; the stored code stays for filters and exports.
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::Type)), QStringLiteral("User"));
+    QCOMPARE(model.index(aliceRow, int(AccountColumn::Type))
+                 .data(WindowedTableModel::StoredValueRole)
+                 .toString(),
+             QStringLiteral("USER"));
     QCOMPARE(cell(model, aliceRow, int(AccountColumn::CurrencyCode)), QStringLiteral("USD"));
     QCOMPARE(cell(model, aliceRow, int(AccountColumn::Balance)), QStringLiteral("100.00"));
-    QCOMPARE(cell(model, aliceRow, int(AccountColumn::State)), QStringLiteral("active"));
+    QCOMPARE(cell(model, aliceRow, int(AccountColumn::State)), QStringLiteral("Active"));
     QVERIFY(!cell(model, aliceRow, int(AccountColumn::Updated)).isEmpty());
     QCOMPARE(model.headerData(int(AccountColumn::Balance), Qt::Horizontal).toString(),
              QStringLiteral("Balance"));
@@ -116,6 +126,43 @@ void TestTableModels::showsAccounts()
         model.data(model.index(aliceRow, int(AccountColumn::Balance)), Qt::TextAlignmentRole)
             .toInt();
     QVERIFY(alignment & Qt::AlignRight);
+}
+
+void TestTableModels::showsCodesInTheUsersLanguage()
+{
+    // Every code a filter offers has words of its own, and the German desk has them too.
+#ifndef BILLING_DESK_TRANSLATIONS
+    QSKIP("built without the desk's translations");
+#else
+    QTranslator german;
+    QVERIFY(
+        german.load(QStringLiteral("billing-desk_de"), QStringLiteral(BILLING_DESK_TRANSLATIONS)));
+    for (LedgerTable table : {LedgerTable::Accounts, LedgerTable::Transactions,
+                              LedgerTable::AuditLog, LedgerTable::Events}) {
+        const FilterChoices choices = FilterChoices::of(table);
+        for (const QString &code : choices.types + choices.statuses) {
+            const QString english = LedgerTerms::label(code);
+            QVERIFY2(english != code, qPrintable(code));
+            QVERIFY2(!german.translate("LedgerTerms", english.toUtf8().constData()).isEmpty(),
+                     qPrintable(english));
+        }
+    }
+    QCOMPARE(LedgerTerms::label(QStringLiteral("SomeNewerEvent")),
+             QStringLiteral("SomeNewerEvent"));
+
+    QVERIFY(QCoreApplication::installTranslator(&german));
+    const auto english = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    SortLedger given;
+    AccountsTableModel accounts(given.ledger.path());
+    QTRY_VERIFY_WITH_TIMEOUT(accounts.isReady(), waitMs);
+    const int aliceRow = int(columnOf(accounts, int(AccountColumn::Id)).indexOf(given.alice));
+    QVERIFY(aliceRow >= 0);
+    QCOMPARE(cell(accounts, aliceRow, int(AccountColumn::Type)), QStringLiteral("Nutzer"));
+    QCOMPARE(cell(accounts, aliceRow, int(AccountColumn::State)), QStringLiteral("Aktiv"));
+    AuditLogTableModel audit(given.ledger.path());
+    QTRY_VERIFY_WITH_TIMEOUT(audit.isReady(), waitMs);
+    QVERIFY(columnOf(audit, int(AuditColumn::Action)).contains(QStringLiteral("Konto eröffnet")));
+#endif
 }
 
 void TestTableModels::sortsBalancesExactly()
@@ -277,7 +324,7 @@ void TestTableModels::filtersTransactionsAndAudit()
     audit.setFilter(completedTransfers);
     QTRY_COMPARE_WITH_TIMEOUT(audit.rowCount(), 1, waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(cell(audit, 0, int(AuditColumn::Action)),
-                              QStringLiteral("TransferCompleted"), waitMs);
+                              QStringLiteral("Transfer completed"), waitMs);
     QCOMPARE(cell(audit, 0, int(AuditColumn::Operator)), QStringLiteral("test"));
 }
 
@@ -427,7 +474,7 @@ void TestTableModels::followsTheLedgerLive()
                                           cell(transactions, 1, int(TransactionColumn::Amount))}
                                   .contains(QStringLiteral("20.00"))),
                              waitMs);
-    QCOMPARE(cell(transactions, 0, int(TransactionColumn::Type)), QStringLiteral("TOPUP"));
+    QCOMPARE(cell(transactions, 0, int(TransactionColumn::Type)), QStringLiteral("Top-up"));
 
     QTRY_COMPARE_WITH_TIMEOUT(audit.rowCount(), int(given.ledger.eventCount()), waitMs);
     QVERIFY(auditInserted.count() >= 1);

@@ -2,31 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>LedgerTerms</name>
+    <message>
+        <source>User</source>
+        <translation>Nutzer</translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation>Extern</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation>Aufladung</translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation>Auszahlung</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Erstattung</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Konto eröffnet</translation>
+    </message>
+    <message>
+        <source>Account status changed</source>
+        <translation>Kontostatus geändert</translation>
+    </message>
+    <message>
+        <source>Account limits changed</source>
+        <translation>Kontolimits geändert</translation>
+    </message>
+    <message>
+        <source>Account command rejected</source>
+        <translation>Kontobefehl abgelehnt</translation>
+    </message>
+    <message>
+        <source>Balance changed</source>
+        <translation>Saldo geändert</translation>
+    </message>
+    <message>
+        <source>Top-up requested</source>
+        <translation>Aufladung angefordert</translation>
+    </message>
+    <message>
+        <source>Top-up completed</source>
+        <translation>Aufladung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Top-up failed</source>
+        <translation>Aufladung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Withdrawal requested</source>
+        <translation>Auszahlung angefordert</translation>
+    </message>
+    <message>
+        <source>Withdrawal completed</source>
+        <translation>Auszahlung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Withdrawal failed</source>
+        <translation>Auszahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation>Überweisung angefordert</translation>
+    </message>
+    <message>
+        <source>Transfer completed</source>
+        <translation>Überweisung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Transfer failed</source>
+        <translation>Überweisung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Payment requested</source>
+        <translation>Zahlung angefordert</translation>
+    </message>
+    <message>
+        <source>Payment completed</source>
+        <translation>Zahlung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Zahlung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation>Erstattung angefordert</translation>
+    </message>
+    <message>
+        <source>Refund completed</source>
+        <translation>Erstattung abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Refund failed</source>
+        <translation>Erstattung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>PickerSearches</name>
-    <message>
-        <source>USER</source>
-        <translation>NUTZER</translation>
-    </message>
-    <message>
-        <source>EXTERNAL</source>
-        <translation>EXTERN</translation>
-    </message>
-    <message>
-        <source>SYSTEM</source>
-        <translation>SYSTEM</translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation>aktiv</translation>
-    </message>
-    <message>
-        <source>suspended</source>
-        <translation>gesperrt</translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation>geschlossen</translation>
-    </message>
     <message>
         <source>%1 · %2 · %3 %4 · %5</source>
         <translation>%1 · %2 · %3 %4 · %5</translation>

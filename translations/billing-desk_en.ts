@@ -2,31 +2,146 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>LedgerTerms</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account status changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account limits changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account command rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-up failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund requested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PickerSearches</name>
-    <message>
-        <source>USER</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>EXTERNAL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SYSTEM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>closed</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>%1 · %2 · %3 %4 · %5</source>
         <translation type="unfinished"></translation>

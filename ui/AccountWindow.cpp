@@ -2,6 +2,7 @@
 
 #include "BalanceChart.h"
 #include "LedgerClient.h"
+#include "LedgerTerms.h"
 #include "ReasonText.h"
 #include "StatementModel.h"
 #include "StatementPdf.h"
@@ -35,11 +36,12 @@ QString historyDetail(const AuditEntryView &entry)
 {
     const QJsonObject data = QJsonDocument::fromJson(entry.changes.toUtf8()).object();
     if (data.contains(QStringLiteral("from")) && data.contains(QStringLiteral("to")))
-        return AccountWindow::tr("%1 → %2").arg(data.value(QStringLiteral("from")).toString(),
-                                                data.value(QStringLiteral("to")).toString());
+        return AccountWindow::tr("%1 → %2").arg(
+            LedgerTerms::label(data.value(QStringLiteral("from")).toString()),
+            LedgerTerms::label(data.value(QStringLiteral("to")).toString()));
     if (data.contains(QStringLiteral("reason")))
         return ReasonText::describe(data.value(QStringLiteral("reason")).toString());
-    return data.value(QStringLiteral("status")).toString();
+    return LedgerTerms::label(data.value(QStringLiteral("status")).toString());
 }
 
 } // namespace
@@ -162,9 +164,10 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
         account.maxBalance ? account.maxBalance->toString(decimals) : tr("none");
     m_headerLabel->setText(
         tr("<b>%1</b> · %2 · %3 · <b>%4</b> · %5<br>minimum %6, maximum %7 · id %8")
-            .arg(account.ownerId.toHtmlEscaped(), account.type, account.currency,
-                 account.balance.toString(decimals), account.status,
-                 account.minBalance.toString(decimals), maximum, account.id));
+            .arg(account.ownerId.toHtmlEscaped(), LedgerTerms::label(account.type),
+                 account.currency, account.balance.toString(decimals),
+                 LedgerTerms::label(account.status), account.minBalance.toString(decimals), maximum,
+                 account.id));
     m_statement->setLines(statement.value().lines, decimals);
     m_statementView->resizeColumnsToContents();
     m_truncatedLabel->setText(
@@ -184,8 +187,8 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
             }
             const int row = m_historyTable->rowCount();
             m_historyTable->insertRow(row);
-            const QStringList cells{entry.timestamp, entry.action, historyDetail(entry),
-                                    entry.operatorName};
+            const QStringList cells{entry.timestamp, LedgerTerms::label(entry.action),
+                                    historyDetail(entry), entry.operatorName};
             for (int column = 0; column < cells.size(); ++column)
                 m_historyTable->setItem(row, column, new QTableWidgetItem(cells.at(column)));
         }

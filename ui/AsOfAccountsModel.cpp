@@ -1,5 +1,7 @@
 #include "AsOfAccountsModel.h"
 
+#include "LedgerTerms.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -190,13 +192,13 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
     case Column::Owner:
         return account.ownerId;
     case Column::Type:
-        return toString(account.type);
+        return LedgerTerms::label(toString(account.type));
     case Column::CurrencyCode:
         return account.currency;
     case Column::Balance:
         return balance.toString(m_decimals.value(account.currency, Money::scale));
     case Column::State:
-        return toString(m_accounts.status(row));
+        return LedgerTerms::label(toString(m_accounts.status(row)));
     case Column::Count:
         break;
     }

@@ -64,7 +64,9 @@ EventHistoryView::EventHistoryView(LedgerClient &client, const StoreLocation &lo
         menu.addAction(tr("Show the whole &saga"), this,
                        [this, correlation] { showSaga(correlation); });
         // An account's own events name it as their aggregate.
-        const QString type = index.siblingAtColumn(int(EventColumn::Type)).data().toString();
+        const QString type = index.siblingAtColumn(int(EventColumn::Type))
+                                 .data(WindowedTableModel::StoredValueRole)
+                                 .toString();
         if (type.startsWith(QStringLiteral("Account")) || type == event::balanceChanged) {
             const QString account =
                 index.siblingAtColumn(int(EventColumn::Aggregate)).data().toString();

@@ -1,6 +1,7 @@
 #include "LedgerTableView.h"
 
 #include "FilterChoices.h"
+#include "LedgerTerms.h"
 #include "TableExport.h"
 #include "WindowedTableModel.h"
 #include "domain/Invariant.h"
@@ -140,7 +141,7 @@ QComboBox *LedgerTableView::addChoices(const QString &allText, const QStringList
     auto *combo = new QComboBox(this);
     combo->addItem(allText, QString());
     for (const QString &choice : choices)
-        combo->addItem(choice, choice);
+        combo->addItem(LedgerTerms::label(choice), choice);
     if (choices.isEmpty())
         combo->hide();
     return combo;

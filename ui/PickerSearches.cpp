@@ -1,34 +1,19 @@
 #include "PickerSearches.h"
 
 #include "LedgerClient.h"
+#include "LedgerTerms.h"
 #include "application/LedgerLookup.h"
 
 namespace billing::ui {
 
 QString PickerSearches::typeName(AccountType type)
 {
-    switch (type) {
-    case AccountType::User:
-        return tr("USER");
-    case AccountType::External:
-        return tr("EXTERNAL");
-    case AccountType::System:
-        return tr("SYSTEM");
-    }
-    return {};
+    return LedgerTerms::label(toString(type));
 }
 
 QString PickerSearches::statusName(AccountStatus status)
 {
-    switch (status) {
-    case AccountStatus::Active:
-        return tr("active");
-    case AccountStatus::Suspended:
-        return tr("suspended");
-    case AccountStatus::Closed:
-        return tr("closed");
-    }
-    return {};
+    return LedgerTerms::label(toString(status));
 }
 
 QString PickerSearches::shortId(const QString &id)

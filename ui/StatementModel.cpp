@@ -1,5 +1,6 @@
 #include "StatementModel.h"
 
+#include "LedgerTerms.h"
 #include "ReasonText.h"
 
 namespace billing::ui {
@@ -42,7 +43,7 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
     case Column::Time:
         return line.leg.createdAt;
     case Column::Type:
-        return line.leg.type;
+        return LedgerTerms::label(line.leg.type);
     case Column::Counterparty:
         return line.leg.counterpartyId;
     case Column::Amount:
@@ -53,8 +54,8 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
     case Column::State:
         // The reason in the user's words; the audit log keeps its code.
         return line.leg.failureReason.isEmpty()
-                   ? line.leg.status
-                   : tr("%1 (%2)").arg(line.leg.status,
+                   ? LedgerTerms::label(line.leg.status)
+                   : tr("%1 (%2)").arg(LedgerTerms::label(line.leg.status),
                                        ReasonText::describe(line.leg.failureReason));
     case Column::Reference:
         return line.leg.reference;

@@ -1,5 +1,7 @@
 #include "StatementPdf.h"
 
+#include "LedgerTerms.h"
+
 #include "infrastructure/EventCodec.h"
 
 #include <QFile>
@@ -21,7 +23,8 @@ QString StatementPdf::html(const PeriodStatement &statement)
         rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td>"
                                "<td align=right>%5</td><td align=right>%6</td></tr>")
                     .arg(line.position)
-                    .arg(codec::formatTimestamp(line.timeMs), line.type,
+                    .arg(codec::formatTimestamp(line.timeMs),
+                         LedgerTerms::label(line.type).toHtmlEscaped(),
                          line.transactionId.toHtmlEscaped(), amount(line.amount),
                          amount(line.balanceAfter));
     }

@@ -3,6 +3,7 @@
 #include "JobProgress.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
+#include "LedgerTerms.h"
 #include "TableExport.h"
 #include "TransactionsTableModel.h"
 #include "application/EventSummary.h"
@@ -76,7 +77,7 @@ Result<Point> pointAt(LedgerWork &work, qint64 wanted)
         const EventEnvelope &event = next.value().first();
         point.changedNext = changedBy(event);
         point.nextEvent = QStringLiteral("%1 %2").arg(
-            event.eventType,
+            LedgerTerms::label(event.eventType),
             eventSummary(
                 event.eventType,
                 QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact))));

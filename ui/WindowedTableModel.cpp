@@ -1,5 +1,7 @@
 #include "WindowedTableModel.h"
 
+#include "LedgerTerms.h"
+
 #include "LedgerTableWorker.h"
 #include "domain/Invariant.h"
 
@@ -65,6 +67,21 @@ bool WindowedTableModel::isAmountColumn(int column) const
            (m_query.table == LedgerTable::Transactions && column == int(TransactionColumn::Amount));
 }
 
+bool WindowedTableModel::isCodeColumn(int column) const
+{
+    switch (m_query.table) {
+    case LedgerTable::Accounts:
+        return column == int(AccountColumn::Type) || column == int(AccountColumn::State);
+    case LedgerTable::Transactions:
+        return column == int(TransactionColumn::Type) || column == int(TransactionColumn::State);
+    case LedgerTable::AuditLog:
+        return column == int(AuditColumn::Action);
+    case LedgerTable::Events:
+        return column == int(EventColumn::Type);
+    }
+    return false;
+}
+
 QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -72,7 +89,7 @@ QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
     if (role == Qt::TextAlignmentRole && isAmountColumn(index.column()))
         return (Qt::AlignRight | Qt::AlignVCenter).toInt();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != RowKeyRole &&
-        role != RecordIdRole)
+        role != RecordIdRole && role != StoredValueRole)
         return {};
     const qint64 pageIndex = index.row() / pageRows;
     auto found = m_pages.find(pageIndex);
@@ -91,6 +108,8 @@ QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
         return row.value(columnCount() + hiddenCellKey);
     if (role == RecordIdRole)
         return row.value(columnCount() + hiddenCellRecord);
+    if (role == Qt::DisplayRole && isCodeColumn(index.column()))
+        return LedgerTerms::label(row.value(index.column()));
     return row.value(index.column());
 }
 

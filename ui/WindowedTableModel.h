@@ -35,7 +35,8 @@ public:
     static constexpr qint64 countGrowth = 4;
     enum Role {
         RowKeyRole = Qt::UserRole, // unique per row, stable across refreshes
-        RecordIdRole               // the account, transaction or entity the row shows
+        RecordIdRole,              // the account, transaction or entity the row shows
+        StoredValueRole            // the cell as stored: a code where the display shows a label
     };
 
     ~WindowedTableModel() override;
@@ -59,6 +60,8 @@ public:
     int sortColumn() const { return m_query.sortColumn; }
     Qt::SortOrder sortOrder() const;
     bool isAmountColumn(int column) const;
+    // Columns holding a stored code (a type or status) that the display puts in words.
+    bool isCodeColumn(int column) const;
     // Rows held in memory, at most pageRows * cachedPagesMax.
     qint64 cachedRows() const;
     // True once the rows of the current sort and filter have arrived at least once.

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace billing::ui {
+
+// The codes the ledger stores (account types and statuses, transaction types and statuses,
+// event types) in the user's words. Views show these; models keep the stored code for filters,
+// sorting, exports and tooltips, since the code is what an auditor searches the log for. An
+// unknown code (a newer ledger's) is shown as it is.
+class LedgerTerms
+{
+    Q_DECLARE_TR_FUNCTIONS(LedgerTerms)
+
+public:
+    static QString label(const QString &code);
+};
+
+} // namespace billing::ui
