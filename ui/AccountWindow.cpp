@@ -1,6 +1,7 @@
 #include "AccountWindow.h"
 
 #include "BalanceChart.h"
+#include "FileWriteJob.h"
 #include "LedgerClient.h"
 #include "LedgerTerms.h"
 #include "ReasonText.h"
@@ -258,15 +259,24 @@ void AccountWindow::writePeriodPdf(const QDate &from, const QDate &to, const QSt
                     box->setAttribute(Qt::WA_DeleteOnClose);
                     box->open();
                 };
-                if (!StatementPdf::write(s, path)) {
-                    const QString failed = tr("%1 could not be written").arg(path);
-                    Q_EMIT periodPdfFailed(failed);
-                    tell(QMessageBox::Warning, failed);
-                    return;
-                }
-                Q_EMIT periodPdfWritten(path, s.opening.toString(s.decimals),
-                                        s.closing.toString(s.decimals));
-                tell(QMessageBox::Information, tr("The statement was written to %1.").arg(path));
+                FileWriteJob::start(
+                    this,
+                    [s, path] {
+                        return StatementPdf::write(s, path)
+                                   ? QString()
+                                   : tr("%1 could not be written").arg(path);
+                    },
+                    [this, s, path, tell](const QString &failed) {
+                        if (!failed.isEmpty()) {
+                            Q_EMIT periodPdfFailed(failed);
+                            tell(QMessageBox::Warning, failed);
+                            return;
+                        }
+                        Q_EMIT periodPdfWritten(path, s.opening.toString(s.decimals),
+                                                s.closing.toString(s.decimals));
+                        tell(QMessageBox::Information,
+                             tr("The statement was written to %1.").arg(path));
+                    });
             };
         });
 }

@@ -1,5 +1,6 @@
 #include "TableExport.h"
 
+#include "FileWriteJob.h"
 #include "infrastructure/StoreLocation.h"
 
 #include <QAbstractItemModel>
@@ -59,10 +60,23 @@ void TableExport::saveCsv(QWidget *parent, const QString &title, const QString &
         QFileDialog::getSaveFileName(parent, title, QString(), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        QMessageBox::warning(parent, title,
-                             tr("The file could not be written: %1").arg(file.errorString()));
+    FileWriteJob::start(
+        parent,
+        [path, bytes = text.toUtf8()] {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) < 0 || !file.commit())
+                return file.errorString();
+            return QString();
+        },
+        [parent, title](const QString &error) {
+            if (error.isEmpty())
+                return;
+            auto *box = new QMessageBox(QMessageBox::Warning, title,
+                                        tr("The file could not be written: %1").arg(error),
+                                        QMessageBox::Ok, parent);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
 }
 
 Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const QStringList &headers,
