@@ -1,7 +1,11 @@
 // The hash chain catches an edited, a deleted and an inserted event row; verify also catches
 // projections that drifted from the log.
+#include "Checked.h"
 #include "TestLedger.h"
 
+#include "application/AsOfCursor.h"
+#include "application/Replay.h"
+#include "domain/ReasonCode.h"
 #include "domain/Sha256.h"
 #include "infrastructure/CanonicalEventWriter.h"
 #include "infrastructure/EventCodec.h"
@@ -29,6 +33,8 @@ private Q_SLOTS:
     void unreadableEventIsNamed();
     void forgedEventWithItsChainRecomputedIsNamed();
     void removedNewestEventIsNamed();
+    void forgedLogIsRefusedByCommands_data();
+    void forgedLogIsRefusedByCommands();
     void driftedProjectionIsReported();
     void driftedLegIsReported_data();
     void driftedLegIsReported();
@@ -41,6 +47,9 @@ private:
     static qint64 build(TestLedger &ledger);
     static VerifyReport verify(const QString &path);
     static void exec(TestLedger &ledger, const QString &sql);
+    // Sets `balanceAfter` of the BalanceChanged at `position` and computes every hash after it
+    // again, as a forger who can write the file would.
+    static void forgeBalanceAfter(TestLedger &ledger, qint64 position, const QString &balanceAfter);
 };
 
 qint64 TestHashChain::build(TestLedger &ledger)
@@ -153,18 +162,31 @@ void TestHashChain::forgedEventWithItsChainRecomputedIsNamed()
     // of stopping the process on that rule.
     TestLedger ledger;
     const qint64 target = build(ledger);
-    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 1000);
+    forgeBalanceAfter(ledger, target, QStringLiteral("-150.00"));
+    const VerifyReport report = verify(ledger.path());
+    QVERIFY(!report.ok);
+    QCOMPARE(report.firstBadPosition, target);
+    QCOMPARE(report.eventsChecked, target - 1);
+    QVERIFY2(report.problems.join(u' ').contains(QStringLiteral("rule of the ledger")),
+             qPrintable(report.problems.join(u'\n')));
+}
+
+void TestHashChain::forgeBalanceAfter(TestLedger &ledger, qint64 position,
+                                      const QString &balanceAfter)
+{
+    const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 100000);
     QVERIFY(events.ok());
     QString previousHash;
     for (const EventEnvelope &event : events.value()) {
-        if (event.position < target) {
+        if (event.position < position) {
             previousHash = event.hash;
             continue;
         }
         EventEnvelope rewritten = event;
-        if (event.position == target) {
-            QCOMPARE(rewritten.data.value(u"balanceAfter").toString(), QStringLiteral("-100.00"));
-            rewritten.data.insert(QStringLiteral("balanceAfter"), QStringLiteral("-150.00"));
+        if (event.position == position) {
+            QCOMPARE(rewritten.eventType, event::balanceChanged);
+            QVERIFY(rewritten.data.value(u"balanceAfter").toString() != balanceAfter);
+            rewritten.data.insert(QStringLiteral("balanceAfter"), balanceAfter);
         }
         const QByteArray body = codec::canonicalBytes(rewritten);
         previousHash = codec::chainHash(previousHash, body);
@@ -175,12 +197,66 @@ void TestHashChain::forgedEventWithItsChainRecomputedIsNamed()
         update.addBindValue(event.position);
         QVERIFY(update.exec());
     }
-    const VerifyReport report = verify(ledger.path());
-    QVERIFY(!report.ok);
-    QCOMPARE(report.firstBadPosition, target);
-    QCOMPARE(report.eventsChecked, target - 1);
-    QVERIFY2(report.problems.join(u' ').contains(QStringLiteral("rule of the ledger")),
-             qPrintable(report.problems.join(u'\n')));
+}
+
+void TestHashChain::forgedLogIsRefusedByCommands_data()
+{
+    QTest::addColumn<int>("transfers");
+    // A fold reads its first thousand rows on the caller's thread and the rest on a second one.
+    QTest::newRow("folded on one thread") << 0;
+    QTest::newRow("folded on two threads") << 400;
+}
+
+void TestHashChain::forgedLogIsRefusedByCommands()
+{
+    // A forged log is input, not a bug: a command, a replay and time travel over it end in
+    // LEDGER_TAMPERED naming the event (the CLI's exit 3), instead of stopping the process.
+    QFETCH(int, transfers);
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    for (int i = 0; i < transfers; ++i)
+        QVERIFY(ledger.transfer(alice, bob, QStringLiteral("0.01")).completed());
+    QVERIFY(ledger.transfer(alice, bob, QStringLiteral("1.00")).completed());
+    // Requested, alice's BalanceChanged, bob's, Completed.
+    const qint64 target = ledger.eventCount() - 2;
+    QVERIFY(target > (transfers > 0 ? 1000 : 0));
+    CHECKED(forgeBalanceAfter(ledger, target, QStringLiteral("1000.00")));
+
+    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(ledger.path());
+    QVERIFY(storage.ok());
+    FixedClock clock;
+    SequentialIds ids(QStringLiteral("after"));
+    LedgerService service(storage.value()->events(), clock, ids);
+    const Status opened = service.open();
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error().code, reason::ledgerTampered);
+    QCOMPARE(opened.error().position, target);
+    // Nothing half folded is left to read or to decide on.
+    QCOMPARE(service.state().position(), qint64(0));
+    QVERIFY(service.state().accounts().isEmpty());
+    MoveMoney move;
+    move.type = TransactionType::Transfer;
+    move.sourceAccountId = alice;
+    move.destinationAccountId = bob;
+    move.amount = TestLedger::money(QStringLiteral("1.00"));
+    const Result<Outcome> refused = service.execute(service.issue(move, {}));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().position, target);
+    const qint64 before = ledger.eventCount();
+
+    const Result<LedgerState> replayed = replayTo(storage.value()->events(), 0);
+    QVERIFY(!replayed.ok());
+    QCOMPARE(replayed.error().code, reason::ledgerTampered);
+    QCOMPARE(replayed.error().position, target);
+    // Up to the event before, the log still folds.
+    QVERIFY(replayTo(storage.value()->events(), target - 1).ok());
+    AsOfCursor cursor(storage.value()->events(), nullptr);
+    const Result<const LedgerState *> travelled = cursor.moveTo(target);
+    QVERIFY(!travelled.ok());
+    QCOMPARE(travelled.error().position, target);
+    QCOMPARE(ledger.eventCount(), before);
 }
 
 void TestHashChain::removedNewestEventIsNamed()

@@ -6,7 +6,8 @@ namespace billing::ui {
 
 const LedgerState &LedgerWork::freshState()
 {
-    // A failed catch-up leaves the state as it was: still consistent, only older.
+    // A failed catch-up leaves the state as it was: still consistent, only older (or empty, on
+    // a log that breaks the ledger's rules: see LedgerService::catchUp).
     if (Status caughtUp = m_service->catchUp(); !caughtUp.ok())
         qWarning("Ledger catch-up failed: %s", qPrintable(caughtUp.error().message));
     return m_service->state();

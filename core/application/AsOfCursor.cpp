@@ -14,7 +14,7 @@ Status AsOfCursor::foldTo(LedgerState &state, qint64 position)
     BILLING_ASSERT(state.position() <= position);
     if (state.position() == position)
         return Done{};
-    if (Status folded = m_store.foldInto(state, position); !folded.ok())
+    if (Status folded = foldAudited(m_store, state, position); !folded.ok())
         return folded;
     if (state.position() < position)
         return Error{QStringLiteral("POSITION_OUT_OF_RANGE"),

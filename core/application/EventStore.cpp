@@ -1,6 +1,8 @@
 #include "EventStore.h"
 
+#include "domain/Invariant.h"
 #include "domain/LedgerState.h"
+#include "domain/ReasonCode.h"
 
 namespace billing {
 namespace {
@@ -22,6 +24,27 @@ Status EventStore::foldInto(LedgerState &state, qint64 upToPosition)
         }
         if (events.value().size() < chunk)
             return Done{};
+    }
+}
+
+Status foldAudited(EventStore &store, LedgerState &state, qint64 upToPosition)
+{
+    return foldAudited(state, [&] { return store.foldInto(state, upToPosition); });
+}
+
+Status foldAudited(LedgerState &state, const std::function<Status()> &fold)
+{
+    try {
+        const InvariantAudit audit;
+        return fold();
+    } catch (const BrokenInvariant &broken) {
+        const qint64 position = state.applyingPosition();
+        return Error{reason::ledgerTampered,
+                     QStringLiteral("the event at position %1 breaks a ledger rule (%2); "
+                                    "billing-cli verify names what was altered")
+                         .arg(position)
+                         .arg(QString::fromLatin1(broken.condition)),
+                     QStringLiteral("position"), position};
     }
 }
 

@@ -7,6 +7,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 namespace billing {
 
 class LedgerState;
@@ -38,5 +40,12 @@ public:
     // "sqlite:/path/ledger.db", for the status bar and the CLI.
     virtual QString location() const = 0;
 };
+
+// foldInto() for a log that is input: a forged or damaged one can break a ledger rule when
+// folded (money from nowhere, a version skipped), which then fails with LEDGER_TAMPERED naming
+// that event instead of stopping the process. `state` is then half folded: throw it away.
+Status foldAudited(EventStore &store, LedgerState &state, qint64 upToPosition = 0);
+// The same for any `fold` that applies logged events to `state`.
+Status foldAudited(LedgerState &state, const std::function<Status()> &fold);
 
 } // namespace billing

@@ -50,7 +50,16 @@ void LedgerService::saveSnapshotWhenDue()
 
 Status LedgerService::catchUp()
 {
-    return m_store.foldInto(m_state);
+    if (m_brokenLog)
+        return *m_brokenLog;
+    Status folded = foldAudited(m_store, m_state);
+    // On a log that breaks the rules nothing is decided any more, and the half-folded state
+    // gives way to an empty one, so that no reader sees balances that never were.
+    if (!folded.ok() && folded.error().code == reason::ledgerTampered) {
+        m_brokenLog = folded.error();
+        m_state = LedgerState(m_state.currencies());
+    }
+    return folded;
 }
 
 Command LedgerService::issue(CommandBody body, const CommandOptions &options)

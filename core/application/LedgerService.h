@@ -8,6 +8,8 @@
 #include "SnapshotStore.h"
 #include "domain/LedgerState.h"
 
+#include <optional>
+
 namespace billing {
 
 struct CommandOptions
@@ -30,6 +32,8 @@ public:
     // `everyEvents` more events have been folded (0: never save, only load).
     void setSnapshots(SnapshotStore *snapshots, qint64 everyEvents);
     Status open();
+    // Folds what others appended. A log that breaks a ledger rule fails it with LEDGER_TAMPERED,
+    // and every later call, with the state emptied.
     Status catchUp();
     // Saves a snapshot when `everyEvents` or more were folded since the last one.
     void saveSnapshotWhenDue();
@@ -64,6 +68,7 @@ private:
     qint64 m_snapshotEvery = 0;
     qint64 m_lastSnapshot = 0;
     bool m_opened = false;
+    std::optional<Error> m_brokenLog;
     bool m_readOnly = false;
     int m_conflictsResolved = 0;
 };

@@ -11,18 +11,23 @@ Result<LedgerState> replayWhile(EventStore &store,
                                 const std::function<bool(const EventEnvelope &)> &include,
                                 LedgerState state = LedgerState())
 {
-    for (;;) {
-        const Result<QList<EventEnvelope>> events = store.read(state.position(), chunk);
-        if (!events.ok())
-            return events.error();
-        for (const EventEnvelope &event : events.value()) {
-            if (!include(event))
-                return state;
-            state.apply(event);
+    const Status folded = foldAudited(state, [&]() -> Status {
+        for (;;) {
+            const Result<QList<EventEnvelope>> events = store.read(state.position(), chunk);
+            if (!events.ok())
+                return events.error();
+            for (const EventEnvelope &event : events.value()) {
+                if (!include(event))
+                    return Done{};
+                state.apply(event);
+            }
+            if (events.value().size() < chunk)
+                return Done{};
         }
-        if (events.value().size() < chunk)
-            return state;
-    }
+    });
+    if (!folded.ok())
+        return folded.error();
+    return state;
 }
 
 } // namespace
@@ -37,7 +42,7 @@ Result<LedgerState> replayTo(EventStore &store, qint64 upToPosition, SnapshotSto
         if (loaded.value())
             start = std::move(*loaded.value());
     }
-    if (Status folded = store.foldInto(start, upToPosition); !folded.ok())
+    if (Status folded = foldAudited(store, start, upToPosition); !folded.ok())
         return folded.error();
     return start;
 }

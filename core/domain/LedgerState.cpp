@@ -178,6 +178,7 @@ void LedgerState::apply(const EventEnvelope &stored)
 void LedgerState::apply(const FoldEvent &event)
 {
     if (event.position != 0) {
+        m_applying = event.position;
         BILLING_ASSERT(!m_undo.active);
         BILLING_ASSERT(event.position == m_position + 1);
         m_position = event.position;

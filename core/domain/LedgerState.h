@@ -109,6 +109,8 @@ public:
     const ChunkedList<Transaction> &transactions() const { return m_transactions; }
     const CurrencyCatalog &currencies() const { return m_currencies; }
     qint64 position() const { return m_position; }
+    // The stored event apply() last began on: after a broken invariant, the one that broke it.
+    qint64 applyingPosition() const { return m_applying; }
     qint64 eventCount() const { return m_position; }
     // Σ balances per currency; zero for every currency between transactions.
     const QHash<QString, Money> &totals() const { return m_totals; }
@@ -151,6 +153,7 @@ private:
     // Few and short (currencies, owner types, reason codes): a scan finds them without a key.
     QList<QString> m_shared;
     qint64 m_position = 0;
+    qint64 m_applying = 0;
 
     // Where the aggregates of the latest transaction request sit. Its BalanceChanged events
     // and its Completed or Failed event come right after it in the log, so these spare each of

@@ -1,6 +1,7 @@
 #include "FoldPipeline.h"
 
 #include "domain/LedgerState.h"
+#include "domain/ReasonCode.h"
 
 #include <thread>
 
@@ -19,6 +20,7 @@ Status FoldPipeline::run(const Reader &readRows)
     m_submitted = 0;
     m_applied = 0;
     m_readingDone = false;
+    m_applyingStopped = false;
     Status read = Done{};
     std::thread reader([&] {
         read = readRows(*this);
@@ -29,7 +31,18 @@ Status FoldPipeline::run(const Reader &readRows)
         m_readingDone = true;
         m_batchReady.notify_one();
     });
-    applyBatches();
+    try {
+        applyBatches();
+    } catch (...) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_applyingStopped = true;
+            m_batchFree.notify_one();
+        }
+        reader.join();
+        m_batches.clear();
+        throw;
+    }
     reader.join();
     BILLING_ASSERT(m_applied == m_submitted);
     m_batches.clear();
@@ -43,20 +56,24 @@ Status FoldPipeline::add(QByteArrayView body)
     if (Status read = batch.rows[std::size_t(batch.count)].read(body); !read.ok())
         return read;
     if (++batch.count == batchRows)
-        submit();
+        return submit();
     return Done{};
 }
 
 // Hands the batch being filled to the applying thread and waits until the next one in the ring
 // has been applied and may be filled again.
-void FoldPipeline::submit()
+Status FoldPipeline::submit()
 {
     std::unique_lock lock(m_mutex);
     ++m_submitted;
     m_batchReady.notify_one();
-    m_batchFree.wait(lock, [this] { return m_submitted - m_applied < batchesMax; });
+    m_batchFree.wait(lock,
+                     [this] { return m_applyingStopped || m_submitted - m_applied < batchesMax; });
+    if (m_applyingStopped)
+        return Error{reason::storageFailure, QStringLiteral("the fold stopped"), {}};
     BILLING_ASSERT(m_submitted - m_applied >= 0 && m_submitted - m_applied < batchesMax);
     filling().count = 0;
+    return Done{};
 }
 
 void FoldPipeline::applyBatches()

@@ -28,12 +28,15 @@ public:
     ~FoldPipeline() = default;
 
     // Runs `readRows` on a thread of its own, where it add()s rows in log order, and applies
-    // them here. Returns once all it added are applied: readRows's failure, or Done.
+    // them here. Returns once all it added are applied: readRows's failure, or Done. Should
+    // applying throw (a broken invariant under an InvariantAudit), the reading is stopped and
+    // joined before the exception goes on.
     using Reader = std::function<Status(FoldPipeline &pipeline)>;
     Status run(const Reader &readRows);
 
     // For readRows: reads the row into the next free place, waiting while every batch waits
-    // to be applied. A row that cannot be read is not added, and the error is returned.
+    // to be applied. A row that cannot be read is not added, and the error is returned; so is
+    // one once applying has stopped.
     Status add(QByteArrayView body);
 
 private:
@@ -49,7 +52,7 @@ private:
     static constexpr qint64 batchesMax = 4;
 
     Batch &filling() { return m_batches[std::size_t(m_submitted % batchesMax)]; }
-    void submit();
+    Status submit();
     void applyBatches();
 
     LedgerState &m_state;
@@ -60,6 +63,7 @@ private:
     qint64 m_submitted = 0;               // batches handed to the applying thread
     qint64 m_applied = 0;                 // of those, the ones it has applied
     bool m_readingDone = false;
+    bool m_applyingStopped = false;
 };
 
 } // namespace billing
