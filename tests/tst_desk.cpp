@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -309,6 +310,30 @@ void TestDesk::refundFormOffersTheRemainder()
     QCOMPARE(desk.balance(desk.alice), TestLedger::money(QStringLiteral("100.00")));
     QCOMPARE(desk.state().transaction(payment)->refunded,
              TestLedger::money(QStringLiteral("30.00")));
+
+    // The transactions table offers a refund on a completed payment's rows only.
+    LedgerTableView *transactions = desk.window->tableView(MainWindow::Tab::Transactions);
+    const auto menuOf = [transactions](const QString &transaction) {
+        const WindowedTableModel *model = transactions->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            if (index.data(WindowedTableModel::RecordIdRole).toString() != transaction)
+                continue;
+            QMenu menu;
+            transactions->fillContextMenu(menu, index);
+            QStringList texts;
+            for (const QAction *action : menu.actions())
+                texts.append(action->text());
+            return texts;
+        }
+        return QStringList();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!menuOf(payment).isEmpty(), waitMs);
+    QVERIFY(menuOf(payment).contains(QStringLiteral("&Refund…")));
+    const QString transfer =
+        desk.ledger.transfer(desk.alice, desk.bob, QStringLiteral("1.00")).transactionId;
+    QTRY_VERIFY_WITH_TIMEOUT(!menuOf(transfer).isEmpty(), waitMs);
+    QVERIFY(!menuOf(transfer).contains(QStringLiteral("&Refund…")));
 }
 
 void TestDesk::createAccountAndChangeStatus()
@@ -325,6 +350,12 @@ void TestDesk::createAccountAndChangeStatus()
     QCOMPARE(grace->ownerId, QStringLiteral("grace"));
     QCOMPARE(grace->currency, QStringLiteral("EUR"));
     QCOMPARE(grace->minBalance, TestLedger::money(QStringLiteral("-50")));
+    // No owner type given: the account type's own, as billing-cli gives.
+    QCOMPARE(grace->ownerType, QStringLiteral("user"));
+    CreateAccountDialog *bank = desk.window->openCreateAccount();
+    bank->typeCombo()->setCurrentIndex(bank->typeCombo()->findData(QStringLiteral("EXTERNAL")));
+    QCOMPARE(bank->ownerTypeEdit()->placeholderText(), QStringLiteral("external"));
+    bank->close();
 
     AccountStatusDialog *status =
         desk.window->openStatusChange(desk.alice, AccountStatus::Suspended);

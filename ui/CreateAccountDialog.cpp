@@ -23,7 +23,8 @@ CreateAccountDialog::CreateAccountDialog(LedgerClient &client, QWidget *parent)
     }
     m_ownerEdit = new QLineEdit(this);
     m_ownerEdit->setPlaceholderText(tr("Customer, bank or merchant id"));
-    m_ownerTypeEdit = new QLineEdit(QStringLiteral("customer"), this);
+    // Empty gives the account type's own (the placeholder shows which).
+    m_ownerTypeEdit = new QLineEdit(this);
     m_overdraftEdit = new AmountEdit(this);
     m_overdraftEdit->setZeroAllowed(true);
     m_overdraftEdit->setToolTip(tr("How far below zero the balance may go; empty for none."));
@@ -46,7 +47,9 @@ CreateAccountDialog::CreateAccountDialog(LedgerClient &client, QWidget *parent)
 void CreateAccountDialog::followChoices()
 {
     // Limits are for USER accounts: EXTERNAL ones mirror money outside, SYSTEM ones collect.
-    const bool user = m_typeCombo->currentData().toString() == toString(AccountType::User);
+    const AccountType type = *accountTypeFromString(m_typeCombo->currentData().toString());
+    const bool user = type == AccountType::User;
+    m_ownerTypeEdit->setPlaceholderText(defaultOwnerType(type));
     m_overdraftEdit->setEnabled(user);
     m_maximumEdit->setEnabled(user);
     const Result<Currency> currency =

@@ -241,11 +241,9 @@ void LedgerTableView::keepSelection()
     m_selectedKey = key;
 }
 
-void LedgerTableView::showContextMenu(const QPoint &position)
+void LedgerTableView::fillContextMenu(QMenu &menu, const QModelIndex &index)
 {
-    const QModelIndex index = m_tableView->indexAt(position);
     const QString recordId = index.data(WindowedTableModel::RecordIdRole).toString();
-    QMenu menu(this);
     if (!recordId.isEmpty()) {
         if (m_menuFiller)
             m_menuFiller(menu, recordId, index);
@@ -253,6 +251,12 @@ void LedgerTableView::showContextMenu(const QPoint &position)
                        [recordId] { QApplication::clipboard()->setText(recordId); });
     }
     menu.addAction(tr("&Export rows to CSV…"), this, &LedgerTableView::exportRows);
+}
+
+void LedgerTableView::showContextMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    fillContextMenu(menu, m_tableView->indexAt(position));
     menu.exec(m_tableView->viewport()->mapToGlobal(position));
 }
 

@@ -39,6 +39,8 @@ public:
     using MenuFiller =
         std::function<void(QMenu &, const QString &recordId, const QModelIndex &index)>;
     void setMenuFiller(MenuFiller filler) { m_menuFiller = std::move(filler); }
+    // The context menu of the row at `index` (none: the table's own entries only).
+    void fillContextMenu(QMenu &menu, const QModelIndex &index);
     // The rows of the current sort and filter as CSV, off the UI thread with progress.
     void exportRows();
     // Puts `text` into the free-text filter, as if typed.

@@ -282,10 +282,19 @@ void MainWindow::addContextMenus()
         connect(accounts, &LedgerTableView::recordActivated, this, &MainWindow::openAccount);
     }
     if (LedgerTableView *transactions = tableView(Tab::Transactions)) {
-        transactions->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &) {
-            if (!m_settings.auditor)
-                menu.addAction(tr("&Refund…"), this, [this, id] { openRefund(id); });
-        });
+        transactions->setMenuFiller(
+            [this](QMenu &menu, const QString &id, const QModelIndex &index) {
+                const auto stored = [&index](TransactionColumn column) {
+                    return index.siblingAtColumn(int(column))
+                        .data(WindowedTableModel::StoredValueRole)
+                        .toString();
+                };
+                // Only a completed payment can be refunded; the dialog checks what is left of it.
+                if (!m_settings.auditor &&
+                    stored(TransactionColumn::Type) == toString(TransactionType::Payment) &&
+                    stored(TransactionColumn::State) == toString(TransactionStatus::Completed))
+                    menu.addAction(tr("&Refund…"), this, [this, id] { openRefund(id); });
+            });
     }
 }
 

@@ -15,6 +15,11 @@ QString toString(AccountType type)
     return {};
 }
 
+QString defaultOwnerType(AccountType type)
+{
+    return toString(type).toLower();
+}
+
 QString toString(AccountStatus status)
 {
     switch (status) {

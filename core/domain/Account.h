@@ -14,6 +14,8 @@ enum class AccountType : quint8 { User, External, System };
 enum class AccountStatus : quint8 { Active, Suspended, Closed };
 
 QString toString(AccountType type);
+// The owner type an account gets when its command names none: "user", "external", "system".
+QString defaultOwnerType(AccountType type);
 QString toString(AccountStatus status);
 std::optional<AccountType> accountTypeFromString(const QString &text);
 std::optional<AccountStatus> accountStatusFromString(const QString &text);
