@@ -27,7 +27,9 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -123,6 +125,7 @@ private Q_SLOTS:
     void rebuildGivesTheSameProjections();
     void importRunsAFileOnceWhateverTheRepeats();
     void liveUpdateKeepsTheSelectedRecord();
+    void liveUpdateLeavesTheScrollWhereItIs();
     void exportedCellsNeverRunAsFormulas();
 };
 
@@ -548,6 +551,30 @@ void TestDesk::liveUpdateKeepsTheSelectedRecord()
     QCOMPARE(view->tableView()->currentIndex().data(WindowedTableModel::RowKeyRole).toString(),
              key);
     QCOMPARE(view->currentRowKey(), key);
+}
+
+void TestDesk::liveUpdateLeavesTheScrollWhereItIs()
+{
+    // Chosen near the top, read at the bottom: a new row keeps the choice without scrolling back.
+    Desk desk;
+    for (int i = 0; i < 60; ++i)
+        desk.ledger.transfer(desk.alice, desk.bob, QStringLiteral("0.01"));
+    desk.window->resize(900, 500);
+    desk.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(desk.window.get()));
+    LedgerTableView *view = desk.window->tableView(MainWindow::Tab::Transactions);
+    desk.window->tabs()->setCurrentIndex(int(MainWindow::Tab::Transactions));
+    WindowedTableModel *transactions = view->model();
+    QTRY_VERIFY_WITH_TIMEOUT(transactions->isReady() && transactions->rowCount() == 122, waitMs);
+    view->tableView()->selectRow(1);
+    QScrollBar *bar = view->tableView()->verticalScrollBar();
+    QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0, waitMs);
+    bar->setValue(bar->maximum());
+    const int reading = bar->value();
+    desk.ledger.transfer(desk.alice, desk.bob, QStringLiteral("0.01"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->tableView()->currentIndex().row(), 3, waitMs);
+    QVERIFY2(bar->value() >= reading,
+             qPrintable(QStringLiteral("scrolled from %1 to %2").arg(reading).arg(bar->value())));
 }
 
 void TestDesk::rebuildGivesTheSameProjections()

@@ -235,9 +235,13 @@ void LedgerTableView::keepSelection()
         return;
     const QString key = m_selectedKey;
     const int column = current.isValid() ? current.column() : 0;
+    // Choosing the row again must not scroll to it: the user may be reading elsewhere.
+    const bool autoScroll = m_tableView->hasAutoScroll();
+    m_tableView->setAutoScroll(false);
     m_tableView->selectionModel()->setCurrentIndex(m_model->index(row, column),
                                                    QItemSelectionModel::ClearAndSelect |
                                                        QItemSelectionModel::Rows);
+    m_tableView->setAutoScroll(autoScroll);
     m_selectedKey = key;
 }
 
