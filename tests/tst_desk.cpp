@@ -7,6 +7,7 @@
 #include "CliProcess.h"
 #include "CreateAccountDialog.h"
 #include "EntityPicker.h"
+#include "JobProgress.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "MainWindow.h"
@@ -21,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -126,6 +128,7 @@ private Q_SLOTS:
     void importRunsAFileOnceWhateverTheRepeats();
     void liveUpdateKeepsTheSelectedRecord();
     void liveUpdateLeavesTheScrollWhereItIs();
+    void closingTheDeskCancelsLongJobs();
     void exportedCellsNeverRunAsFormulas();
 };
 
@@ -575,6 +578,35 @@ void TestDesk::liveUpdateLeavesTheScrollWhereItIs()
     QTRY_COMPARE_WITH_TIMEOUT(view->tableView()->currentIndex().row(), 3, waitMs);
     QVERIFY2(bar->value() >= reading,
              qPrintable(QStringLiteral("scrolled from %1 to %2").arg(reading).arg(bar->value())));
+}
+
+void TestDesk::closingTheDeskCancelsLongJobs()
+{
+    // Quitting while a verification or an export runs must not wait for it to end: the job's
+    // cancel flag goes up before the ledger's thread is waited for.
+    TestLedger ledger;
+    auto client = std::make_unique<LedgerClient>(StoreLocation::sqlite(ledger.path()));
+    client->open(false);
+    QTRY_VERIFY_WITH_TIMEOUT(client->isReady(), waitMs);
+    const JobProgress progress(*client, QStringLiteral("Working"), nullptr);
+    std::atomic<bool> started = false;
+    std::atomic<bool> sawCancel = false;
+    client->run(client.get(), [&](LedgerWork &) -> LedgerClient::Continuation {
+        started = true;
+        const QDeadlineTimer deadline(60000);
+        while (!deadline.hasExpired()) {
+            if (!progress.report(0, 1)) {
+                sawCancel = true;
+                break;
+            }
+            QThread::msleep(5);
+        }
+        return {};
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(started.load(), waitMs);
+    client.reset();
+    QVERIFY(sawCancel.load());
+    progress.close();
 }
 
 void TestDesk::rebuildGivesTheSameProjections()

@@ -19,6 +19,7 @@ JobProgress::JobProgress(LedgerClient &client, const QString &text, QWidget *par
     QObject::connect(dialog, &QProgressDialog::canceled, dialog,
                      [cancelled = m_cancelled] { *cancelled = true; });
     m_dialog = dialog;
+    client.cancelOnClose(m_cancelled);
 }
 
 bool JobProgress::report(qint64 done, qint64 total) const

@@ -83,6 +83,10 @@ LedgerClient::~LedgerClient()
 {
     // A timeline read aside stops at its next chunk; it must not outlive this.
     m_closing = true;
+    for (const std::weak_ptr<std::atomic<bool>> &flag : m_cancelOnClose) {
+        if (const std::shared_ptr<std::atomic<bool>> cancelled = flag.lock())
+            *cancelled = true;
+    }
     if (m_timelineReader)
         m_timelineReader->wait();
     // The storage's connections belong to the ledger thread, so they are closed there, after the
@@ -99,6 +103,14 @@ LedgerClient::~LedgerClient()
         Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+}
+
+void LedgerClient::cancelOnClose(const std::shared_ptr<std::atomic<bool>> &cancelled)
+{
+    // Flags of jobs long over are dropped here, so the list stays as short as the jobs running.
+    std::erase_if(m_cancelOnClose,
+                  [](const std::weak_ptr<std::atomic<bool>> &flag) { return flag.expired(); });
+    m_cancelOnClose.push_back(cancelled);
 }
 
 void LedgerClient::open(bool readOnly)

@@ -14,6 +14,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace billing::ui {
 
@@ -89,6 +90,9 @@ public:
     // time) on a thread of its own with its own connection, hands it to the ledger's thread and
     // then runs `done` as a continuation. Commands meanwhile do not wait behind that read.
     void readTimelineAside(QObject *context, Continuation done);
+    // A long job's cancel flag (JobProgress), raised when the desk closes, so that quitting
+    // does not wait for a verification or an export to run to its end.
+    void cancelOnClose(const std::shared_ptr<std::atomic<bool>> &cancelled);
 
 Q_SIGNALS:
     void opened();
@@ -112,6 +116,7 @@ private:
     std::unique_ptr<LedgerWork> m_work;
     std::unique_ptr<QThread> m_timelineReader;
     std::atomic<bool> m_closing{false};
+    std::vector<std::weak_ptr<std::atomic<bool>>> m_cancelOnClose;
     QTimer *m_followTimer = nullptr;
     bool m_following = false; // a follow job is queued or running
     QString m_followProblem;  // the last follow's failure, empty when it succeeded
