@@ -29,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -137,6 +138,7 @@ private Q_SLOTS:
     void positionAtFindsTheLastEventAtOrBeforeATime();
     void timeTravelShowsTheLedgerAsOfAPoint();
     void steppingChangesExactlyTheBalancesOfThatEvent();
+    void theSliderTravelsAsItMoves();
     void comparingTwoPointsListsWhatMoved();
     void historyShowsEventsAsStoredAndWholeSagas();
     void historySearchesThroughTheIndexItBuilds();
@@ -394,6 +396,42 @@ void TestAuditor::steppingChangesExactlyTheBalancesOfThatEvent()
     QTest::keyClick(desk.window.get(), Qt::Key_Left, Qt::AltModifier);
     QVERIFY(arrived.wait(waitMs));
     QCOMPARE(travel->position(), at - 1);
+}
+
+void TestAuditor::theSliderTravelsAsItMoves()
+{
+    // Keys and clicks beside the handle move the slider without a release: each travels. A
+    // drag asks for many points while one is read; the view shows the last it was dragged to.
+    AuditDesk desk;
+    TimeTravelView *travel = desk.travel();
+    QVERIFY(travel);
+    QTRY_COMPARE_WITH_TIMEOUT(travel->position(), desk.ledger.eventCount(), waitMs);
+    QSlider *slider = travel->slider();
+    QVERIFY(slider->isEnabled());
+    QSignalSpy arrived(travel, &TimeTravelView::arrived);
+    slider->setPageStep(5);
+    slider->triggerAction(QAbstractSlider::SliderPageStepSub);
+    QVERIFY(arrived.wait(waitMs));
+    QCOMPARE(travel->position(), desk.ledger.eventCount() - 5);
+
+    arrived.clear();
+    slider->setSliderDown(true);
+    for (int value = 10; value <= 20; ++value)
+        slider->setSliderPosition(value);
+    QVERIFY(slider->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(travel->position(), qint64(20), waitMs);
+    slider->setSliderDown(false);
+    // The first point asked for, then only the last: none of the nine in between was read.
+    QCOMPARE(arrived.size(), 2);
+    QCOMPARE(arrived.first().first().toLongLong(), qint64(10));
+    QCOMPARE(arrived.last().first().toLongLong(), qint64(20));
+    QCOMPARE(slider->value(), 20);
+    const Result<LedgerState> expected = replayTo(desk.ledger.storage().events(), 20);
+    QVERIFY(expected.ok());
+    const AccountsAsOf &shown = travel->accounts()->accounts();
+    QCOMPARE(shown.size(), expected.value().accounts().size());
+    for (qsizetype row = 0; row < shown.size(); ++row)
+        QCOMPARE(shown.balance(row), expected.value().account(shown.facts(row).id)->balance);
 }
 
 void TestAuditor::comparingTwoPointsListsWhatMoved()

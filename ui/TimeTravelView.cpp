@@ -144,7 +144,8 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &locati
     connect(m_backButton, &QPushButton::clicked, this, &TimeTravelView::stepBack);
     connect(m_forwardButton, &QPushButton::clicked, this, &TimeTravelView::stepForward);
     connect(m_nowButton, &QPushButton::clicked, this, &TimeTravelView::returnToNow);
-    connect(m_slider, &QSlider::sliderReleased, this, [this] { travelTo(m_slider->value()); });
+    // Dragged, keyed or clicked beside the handle: the view follows as the slider moves.
+    connect(m_slider, &QSlider::valueChanged, this, [this](int value) { travelTo(value); });
     connect(m_positionSpin, &QSpinBox::editingFinished, this,
             [this] { travelTo(m_positionSpin->value()); });
     connect(m_timeEdit, &QDateTimeEdit::editingFinished, this,
@@ -154,6 +155,7 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &locati
         compareWith(isNow() ? 0 : m_lastPosition);
     });
     setControlsEnabled(false);
+    m_slider->setEnabled(false);
     // Nothing is folded until the view is looked at.
     connect(&client, &LedgerClient::opened, this, [this] {
         if (isVisible())
@@ -171,20 +173,26 @@ void TimeTravelView::showEvent(QShowEvent *event)
 void TimeTravelView::setControlsEnabled(bool enabled)
 {
     for (QWidget *control :
-         std::initializer_list<QWidget *>{m_backButton, m_forwardButton, m_slider, m_positionSpin,
-                                          m_timeEdit, m_nowButton, m_compareButton})
+         std::initializer_list<QWidget *>{m_backButton, m_forwardButton, m_positionSpin, m_timeEdit,
+                                          m_nowButton, m_compareButton})
         control->setEnabled(enabled);
+    // The slider stays in the hand while points are read: disabled, it would drop a drag and
+    // the keyboard focus.
+    if (enabled)
+        m_slider->setEnabled(true);
 }
 
 void TimeTravelView::travelTo(qint64 position)
 {
+    m_wantedPosition = position;
+    if (m_pointInFlight)
+        return;
     setControlsEnabled(false);
     // The first point of a store never shown before reads its whole history once.
     if (m_lastPosition == 0)
         m_banner->setText(tr("Reading the ledger's history for time travel…"));
     // On the ledger file that first read runs aside, so that commands do not wait behind it.
     // Points asked for meanwhile wait for it; the last one is shown.
-    m_wantedPosition = position;
     if (m_timelineState == TimelineState::Reading)
         return;
     if (m_timelineState == TimelineState::NotRead &&
@@ -196,20 +204,25 @@ void TimeTravelView::travelTo(qint64 position)
         });
         return;
     }
+    m_pointInFlight = true;
     m_client.run(this, [this, position](LedgerWork &work) -> LedgerClient::Continuation {
         const Result<Point> point = pointAt(work, position);
-        return [this, point] {
+        return [this, point, position] {
+            m_pointInFlight = false;
             setControlsEnabled(true);
             if (!point.ok()) {
                 m_banner->setText(tr("Cannot travel there: %1").arg(point.error().message));
-                return;
+            } else {
+                const Point &p = point.value();
+                showPoint(p.position, p.lastPosition, p.timestampMs, p.nextEvent);
+                m_accounts->setAccounts(p.accounts, p.changedNext, p.decimals);
+                m_totals = p.totals;
+                showTrialBalance();
+                Q_EMIT arrived(p.position);
             }
-            const Point &p = point.value();
-            showPoint(p.position, p.lastPosition, p.timestampMs, p.nextEvent);
-            m_accounts->setAccounts(p.accounts, p.changedNext, p.decimals);
-            m_totals = p.totals;
-            showTrialBalance();
-            Q_EMIT arrived(p.position);
+            // Asked for while this one was read: on to the last point asked for.
+            if (m_wantedPosition != position)
+                travelTo(m_wantedPosition);
         };
     });
 }
@@ -253,7 +266,9 @@ void TimeTravelView::showPoint(qint64 position, qint64 lastPosition, qint64 time
     for (auto *control : {static_cast<QWidget *>(m_slider), static_cast<QWidget *>(m_positionSpin)})
         control->blockSignals(true);
     m_slider->setRange(0, last);
-    m_slider->setValue(int(position));
+    // Under the user's hand the slider is where they drag it, not where the last point was.
+    if (!m_slider->isSliderDown())
+        m_slider->setValue(int(position));
     m_positionSpin->setRange(0, last);
     m_positionSpin->setValue(int(position));
     for (auto *control : {static_cast<QWidget *>(m_slider), static_cast<QWidget *>(m_positionSpin)})

@@ -43,6 +43,7 @@ public:
     LedgerTableView *transactions() const { return m_transactions; }
     QLabel *banner() const { return m_banner; }
     QLabel *trialBalanceLabel() const { return m_trialBalance; }
+    QSlider *slider() const { return m_slider; }
     const QHash<QString, Money> &totals() const { return m_totals; }
 
     void travelTo(qint64 position);
@@ -80,6 +81,9 @@ private:
     enum class TimelineState { NotRead, Reading, Read };
     TimelineState m_timelineState = TimelineState::NotRead;
     qint64 m_wantedPosition = 0;
+    // A point is being read: points asked for meanwhile (a slider dragged) wait, and only the
+    // last of them is read next.
+    bool m_pointInFlight = false;
     QHash<QString, Money> m_totals;
     QSlider *m_slider = nullptr;
     QSpinBox *m_positionSpin = nullptr;
