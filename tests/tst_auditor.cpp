@@ -380,6 +380,12 @@ void TestAuditor::steppingChangesExactlyTheBalancesOfThatEvent()
         } else {
             QVERIFY(changed.isEmpty());
         }
+        // Between a transaction's two legs the trial balance is off by one leg, and says why.
+        const bool firstLeg =
+            next.eventType == event::balanceChanged &&
+            events.value().at(travel->position() - 2).eventType != event::balanceChanged;
+        QCOMPARE(travel->trialBalanceLabel()->text().contains(QStringLiteral("two legs")),
+                 firstLeg);
     }
     // And back again: one step back undoes exactly that event.
     const qint64 at = travel->position();

@@ -1525,6 +1525,10 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <translation>Summenprobe zu diesem Stand (Σ je Währung): %1</translation>
     </message>
     <message>
+        <source>(between the two legs of a transaction: the next event books the other)</source>
+        <translation>(zwischen den beiden Buchungen einer Transaktion: das nächste Ereignis bucht die andere)</translation>
+    </message>
+    <message>
         <source>nothing booked</source>
         <translation>nichts gebucht</translation>
     </message>

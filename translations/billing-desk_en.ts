@@ -1521,6 +1521,10 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>(between the two legs of a transaction: the next event books the other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>nothing booked</source>
         <translation type="unfinished"></translation>
     </message>

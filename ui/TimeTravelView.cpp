@@ -296,13 +296,22 @@ void TimeTravelView::showPoint(qint64 position, qint64 lastPosition, qint64 time
 void TimeTravelView::showTrialBalance()
 {
     QStringList sums;
-    for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it)
+    bool balanced = true;
+    for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it) {
         sums.append(QStringLiteral("%1 %2").arg(
             it.key(), CurrencyCatalog::standard().format(it.key(), it.value())));
+        balanced = balanced && it.value().isZero();
+    }
     sums.sort();
-    m_trialBalance->setText(
+    QString text =
         tr("Trial balance as of this point (Σ per currency): %1")
-            .arg(sums.isEmpty() ? tr("nothing booked") : sums.join(QStringLiteral(" · "))));
+            .arg(sums.isEmpty() ? tr("nothing booked") : sums.join(QStringLiteral(" · ")));
+    // The ledger checks the books at every completed transaction: between a transaction's
+    // two BalanceChanged events, stepping one event at a time, one leg is booked and one not.
+    if (!balanced)
+        text +=
+            u' ' + tr("(between the two legs of a transaction: the next event books the other)");
+    m_trialBalance->setText(text);
 }
 
 void TimeTravelView::compareWith(qint64 other)
