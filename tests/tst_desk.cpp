@@ -425,6 +425,10 @@ void TestDesk::accountViewShowsRunningBalanceAndHistory()
     QCOMPARE(text(2, StatementModel::Column::Balance), QStringLiteral("100.00"));
     QVERIFY(view->headerLabel()->text().contains(QStringLiteral("70.00")));
     QVERIFY(view->statementCsv().contains(QStringLiteral(",-30.00,70.00,")));
+    // The screen has words, the export the ledger's codes, whatever the language.
+    QCOMPARE(text(0, StatementModel::Column::Type), QStringLiteral("Payment"));
+    QVERIFY(view->statementCsv().contains(QStringLiteral(",PAYMENT,")));
+    QVERIFY(view->statementCsv().contains(QStringLiteral("failed (INSUFFICIENT_FUNDS)")));
     QTableWidget *history = view->historyTable();
     QCOMPARE(history->rowCount(), 2);
     QCOMPARE(cell(history, 0, 1), QStringLiteral("Account status changed"));

@@ -3,6 +3,7 @@
 #include "Checked.h"
 #include "TestLedger.h"
 
+#include "application/AccountTimeline.h"
 #include "application/AsOfCursor.h"
 #include "application/Replay.h"
 #include "domain/ReasonCode.h"
@@ -17,6 +18,8 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <functional>
 
 using namespace billing;
 using namespace billing::test;
@@ -50,6 +53,9 @@ private:
     // Sets `balanceAfter` of the BalanceChanged at `position` and computes every hash after it
     // again, as a forger who can write the file would.
     static void forgeBalanceAfter(TestLedger &ledger, qint64 position, const QString &balanceAfter);
+    // Changes the event at `position` and computes every hash after it again.
+    static void forge(TestLedger &ledger, qint64 position,
+                      const std::function<void(EventEnvelope &)> &change);
 };
 
 qint64 TestHashChain::build(TestLedger &ledger)
@@ -174,6 +180,16 @@ void TestHashChain::forgedEventWithItsChainRecomputedIsNamed()
 void TestHashChain::forgeBalanceAfter(TestLedger &ledger, qint64 position,
                                       const QString &balanceAfter)
 {
+    forge(ledger, position, [&balanceAfter](EventEnvelope &event) {
+        QCOMPARE(event.eventType, event::balanceChanged);
+        QVERIFY(event.data.value(u"balanceAfter").toString() != balanceAfter);
+        event.data.insert(QStringLiteral("balanceAfter"), balanceAfter);
+    });
+}
+
+void TestHashChain::forge(TestLedger &ledger, qint64 position,
+                          const std::function<void(EventEnvelope &)> &change)
+{
     const Result<QList<EventEnvelope>> events = ledger.storage().events().read(0, 100000);
     QVERIFY(events.ok());
     QString previousHash;
@@ -183,11 +199,8 @@ void TestHashChain::forgeBalanceAfter(TestLedger &ledger, qint64 position,
             continue;
         }
         EventEnvelope rewritten = event;
-        if (event.position == position) {
-            QCOMPARE(rewritten.eventType, event::balanceChanged);
-            QVERIFY(rewritten.data.value(u"balanceAfter").toString() != balanceAfter);
-            rewritten.data.insert(QStringLiteral("balanceAfter"), balanceAfter);
-        }
+        if (event.position == position)
+            change(rewritten);
         const QByteArray body = codec::canonicalBytes(rewritten);
         previousHash = codec::chainHash(previousHash, body);
         QSqlQuery update(ledger.storage().database().connection());
@@ -202,9 +215,14 @@ void TestHashChain::forgeBalanceAfter(TestLedger &ledger, qint64 position,
 void TestHashChain::forgedLogIsRefusedByCommands_data()
 {
     QTest::addColumn<int>("transfers");
-    // A fold reads its first thousand rows on the caller's thread and the rest on a second one.
-    QTest::newRow("folded on one thread") << 0;
-    QTest::newRow("folded on two threads") << 400;
+    QTest::addColumn<bool>("early");
+    QTest::addColumn<bool>("unknownSchema");
+    // A fold reads its first thousand rows on the caller's thread and the rest on a second one,
+    // which waits with a full ring when the forged event is far from the end.
+    QTest::newRow("folded on one thread") << 0 << false << false;
+    QTest::newRow("folded on two threads, at the end") << 400 << false << false;
+    QTest::newRow("folded on two threads, reader waiting") << 400 << true << false;
+    QTest::newRow("an unknown schema version") << 0 << false << true;
 }
 
 void TestHashChain::forgedLogIsRefusedByCommands()
@@ -212,6 +230,8 @@ void TestHashChain::forgedLogIsRefusedByCommands()
     // A forged log is input, not a bug: a command, a replay and time travel over it end in
     // LEDGER_TAMPERED naming the event (the CLI's exit 3), instead of stopping the process.
     QFETCH(int, transfers);
+    QFETCH(bool, early);
+    QFETCH(bool, unknownSchema);
     TestLedger ledger;
     const QString alice = ledger.userAccount();
     const QString bob = ledger.userAccount();
@@ -219,10 +239,24 @@ void TestHashChain::forgedLogIsRefusedByCommands()
     for (int i = 0; i < transfers; ++i)
         QVERIFY(ledger.transfer(alice, bob, QStringLiteral("0.01")).completed());
     QVERIFY(ledger.transfer(alice, bob, QStringLiteral("1.00")).completed());
-    // Requested, alice's BalanceChanged, bob's, Completed.
-    const qint64 target = ledger.eventCount() - 2;
+    // Requested, alice's BalanceChanged, bob's, Completed: the last transfer's first leg, or
+    // the first leg of a transfer just past the thousandth event.
+    qint64 target = ledger.eventCount() - 2;
+    if (early) {
+        const Result<QList<EventEnvelope>> events = ledger.storage().events().read(1000, 10);
+        QVERIFY(events.ok());
+        for (qsizetype i = events.value().size() - 1; i > 0; --i) {
+            if (events.value().at(i).eventType == event::balanceChanged &&
+                events.value().at(i - 1).eventType != event::balanceChanged)
+                target = events.value().at(i).position;
+        }
+        QVERIFY(ledger.eventCount() - target > 500);
+    }
     QVERIFY(target > (transfers > 0 ? 1000 : 0));
-    CHECKED(forgeBalanceAfter(ledger, target, QStringLiteral("1000.00")));
+    if (unknownSchema)
+        CHECKED(forge(ledger, target, [](EventEnvelope &event) { event.schemaVersion = 9; }));
+    else
+        CHECKED(forgeBalanceAfter(ledger, target, QStringLiteral("1000.00")));
 
     Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(ledger.path());
     QVERIFY(storage.ok());
@@ -256,6 +290,17 @@ void TestHashChain::forgedLogIsRefusedByCommands()
     const Result<const LedgerState *> travelled = cursor.moveTo(target);
     QVERIFY(!travelled.ok());
     QCOMPARE(travelled.error().position, target);
+    // Time travel's account timeline takes balances as logged (verify judges them) and checks
+    // less: what it cannot read it refuses the same way, never by stopping the process.
+    AccountTimeline timeline;
+    const Status read = timeline.catchUp(storage.value()->events());
+    if (unknownSchema || !read.ok()) {
+        QVERIFY(!read.ok());
+        QCOMPARE(read.error().code, reason::ledgerTampered);
+        QVERIFY(read.error().position >= target);
+    }
+    if (unknownSchema)
+        QCOMPARE(read.error().position, target);
     QCOMPARE(ledger.eventCount(), before);
 }
 

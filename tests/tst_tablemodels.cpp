@@ -162,6 +162,17 @@ void TestTableModels::showsCodesInTheUsersLanguage()
     AuditLogTableModel audit(given.ledger.path());
     QTRY_VERIFY_WITH_TIMEOUT(audit.isReady(), waitMs);
     QVERIFY(columnOf(audit, int(AuditColumn::Action)).contains(QStringLiteral("Konto eröffnet")));
+    // The history's one-line summaries are the desk's words too; the model keeps the data.
+    EventsTableModel events(given.ledger.path());
+    QTRY_VERIFY_WITH_TIMEOUT(events.isReady(), waitMs);
+    const QStringList summaries = columnOf(events, int(EventColumn::Summary));
+    QVERIFY2(summaries.contains(QStringLiteral("Nutzer-Konto in USD von alice")),
+             qPrintable(summaries.join(u'\n')));
+    const int first = int(summaries.indexOf(QStringLiteral("Nutzer-Konto in USD von alice")));
+    QVERIFY(events.index(first, int(EventColumn::Summary))
+                .data(WindowedTableModel::StoredValueRole)
+                .toString()
+                .contains(QStringLiteral("\"ownerId\":\"alice\"")));
 #endif
 }
 

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>EventSummaryText</name>
+    <message>
+        <source>%1 %2 account of %3</source>
+        <translation>%1-Konto in %2 von %3</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>limits %1 … %2</source>
+        <translation>Limits %1 … %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, balance %3</source>
+        <translation>%1 %2, Saldo %3</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 → %4</source>
+        <translation>%1 %2 %3 → %4</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTerms</name>
     <message>
         <source>User</source>
@@ -303,6 +338,10 @@
     <message>
         <source>This desk is read-only.</source>
         <translation>Billing Desk läuft im Nur-Lese-Modus.</translation>
+    </message>
+    <message>
+        <source>The ledger&apos;s log is not what was written; Verify ledger names the event.</source>
+        <translation>Das Protokoll des Hauptbuchs ist nicht, was geschrieben wurde; „Hauptbuch prüfen“ nennt das Ereignis.</translation>
     </message>
     <message>
         <source>%1 (%2)</source>

@@ -182,23 +182,28 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
         return column == Column::Balance ? QVariant((Qt::AlignRight | Qt::AlignVCenter).toInt())
                                          : QVariant();
     case Qt::DisplayRole:
+    case storedValueRole:
         break;
     default:
         return {};
     }
+    // Codes in words for the eye, as stored for exports.
+    const auto shown = [role](const QString &code) {
+        return role == storedValueRole ? code : LedgerTerms::label(code);
+    };
     switch (column) {
     case Column::Id:
         return account.id;
     case Column::Owner:
         return account.ownerId;
     case Column::Type:
-        return LedgerTerms::label(toString(account.type));
+        return shown(toString(account.type));
     case Column::CurrencyCode:
         return account.currency;
     case Column::Balance:
         return balance.toString(m_decimals.value(account.currency, Money::scale));
     case Column::State:
-        return LedgerTerms::label(toString(m_accounts.status(row)));
+        return shown(toString(m_accounts.status(row)));
     case Column::Count:
         break;
     }

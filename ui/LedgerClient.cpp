@@ -1,5 +1,6 @@
 #include "LedgerClient.h"
 
+#include "domain/ReasonCode.h"
 #include "infrastructure/SavedTimeline.h"
 
 namespace billing::ui {
@@ -8,8 +9,11 @@ const LedgerState &LedgerWork::freshState()
 {
     // A failed catch-up leaves the state as it was: still consistent, only older (or empty, on
     // a log that breaks the ledger's rules: see LedgerService::catchUp).
-    if (Status caughtUp = m_service->catchUp(); !caughtUp.ok())
-        qWarning("Ledger catch-up failed: %s", qPrintable(caughtUp.error().message));
+    const Status caughtUp = m_service->catchUp();
+    const QString problem = caughtUp.ok() ? QString() : caughtUp.error().message;
+    if (!problem.isEmpty() && problem != m_catchUpProblem)
+        qWarning("Ledger catch-up failed: %s", qPrintable(problem));
+    m_catchUpProblem = problem;
     return m_service->state();
 }
 
@@ -51,8 +55,12 @@ Result<const AccountTimeline *> LedgerWork::timeline()
         m_timeline = startTimeline(m_storage->events(), m_checkpointEvery);
         m_timelineSavedAt = m_timeline->position();
     }
-    if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok())
+    if (Status caughtUp = m_timeline->catchUp(m_storage->events()); !caughtUp.ok()) {
+        // Half applied on an event that breaks the rules: read again from the start next time.
+        if (caughtUp.error().code == reason::ledgerTampered)
+            m_timeline.reset();
         return caughtUp.error();
+    }
     saveWhenDue(m_storage->events(), *m_timeline, m_timelineSavedAt);
     return m_timeline.get();
 }

@@ -46,6 +46,7 @@ private:
     std::unique_ptr<AccountTimeline> m_timeline;
     qint64 m_timelineSavedAt = 0;
     qint64 m_checkpointEvery = AccountTimeline::defaultCheckpointEvery;
+    QString m_catchUpProblem; // the last failed catch-up's, warned about once
 };
 
 // The desk's one way to the ledger. Every read and write runs on a thread of its own, in the

@@ -44,6 +44,8 @@ QString ReasonText::describe(const QString &code, const QString &detail)
         {r::concurrencyConflict, tr("The ledger was too busy; try again.")},
         {r::storageFailure, tr("The ledger could not be written.")},
         {r::readOnly, tr("This desk is read-only.")},
+        {r::ledgerTampered,
+         tr("The ledger's log is not what was written; Verify ledger names the event.")},
     };
     const auto found = texts.constFind(code);
     if (found != texts.cend())

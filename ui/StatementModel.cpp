@@ -37,6 +37,16 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
         return line.leg.transactionId;
     if (role == Qt::TextAlignmentRole && (column == Column::Amount || column == Column::Balance))
         return (Qt::AlignRight | Qt::AlignVCenter).toInt();
+    if (role == storedValueRole) {
+        // Exports keep the codes: the type, and the status with the reason of a refusal.
+        if (column == Column::Type)
+            return line.leg.type;
+        if (column == Column::State)
+            return line.leg.failureReason.isEmpty()
+                       ? line.leg.status
+                       : QStringLiteral("%1 (%2)").arg(line.leg.status, line.leg.failureReason);
+        return data(index, Qt::DisplayRole);
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (column) {

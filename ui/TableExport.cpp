@@ -1,6 +1,8 @@
 #include "TableExport.h"
 
+#include "EventSummaryText.h"
 #include "FileWriteJob.h"
+#include "LedgerTerms.h"
 #include "infrastructure/StoreLocation.h"
 
 #include <QAbstractItemModel>
@@ -47,8 +49,11 @@ QString TableExport::modelCsv(const QAbstractItemModel &model)
     QString csv = csvLine(headers);
     for (int row = 0; row < model.rowCount(); ++row) {
         QStringList cells;
-        for (int column = 0; column < model.columnCount(); ++column)
-            cells.append(model.index(row, column).data().toString());
+        for (int column = 0; column < model.columnCount(); ++column) {
+            const QModelIndex index = model.index(row, column);
+            const QVariant stored = index.data(storedValueRole);
+            cells.append(stored.isValid() ? stored.toString() : index.data().toString());
+        }
         csv += csvLine(cells);
     }
     return csv;
@@ -91,8 +96,14 @@ Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const Q
         const Result<TablePage> page = reader.read(query);
         if (!page.ok())
             return page.error();
-        for (const QStringList &row : page.value().rows)
+        for (QStringList row : page.value().rows) {
+            // The events' summary as the table shows it; codes stay codes.
+            if (query.table == LedgerTable::Events && columns > int(EventColumn::Summary)) {
+                QString &summary = row[int(EventColumn::Summary)];
+                summary = EventSummaryText::describe(row.value(int(EventColumn::Type)), summary);
+            }
             out.write(csvLine(row.mid(0, columns)).toUtf8());
+        }
         rowsWritten += page.value().rows.size();
         if (page.value().rows.size() < chunkRows)
             break;
@@ -144,13 +155,18 @@ void TableExport::run(QWidget *parent, const StoreLocation &location, const Tabl
     QObject::connect(progress, &QProgressDialog::canceled, progress,
                      [shared] { shared->cancelled = true; });
     const QPointer<QWidget> owner(parent);
+    const QPointer<QProgressDialog> shown(progress);
     QObject::connect(thread, &QThread::finished, thread, [=] {
-        progress->close();
+        // The dialog goes with its window, which may have closed meanwhile.
+        if (shown)
+            shown->close();
         thread->deleteLater();
         if (!shared->error.isEmpty() && owner)
             QMessageBox::warning(owner, tr("Export rows"),
                                  tr("The rows could not be exported: %1").arg(shared->error));
     });
+    // Quitting gives up the export (a cancelled one leaves no file) and waits for that.
+    FileWriteJob::finishBeforeQuit(thread, [shared] { shared->cancelled = true; });
     thread->start();
 }
 

@@ -35,7 +35,8 @@ public:
     static void run(QWidget *parent, const StoreLocation &location, const TableQuery &query,
                     const QStringList &headers, const QString &filePath);
     static QString csvLine(const QStringList &cells);
-    // A model held in memory, headers first, as it displays.
+    // A model held in memory, headers first, each cell as stored (storedValueRole) where the
+    // model gives that, else as it displays.
     static QString modelCsv(const QAbstractItemModel &model);
     // Asks where, then writes `text` there; says so when it cannot.
     static void saveCsv(QWidget *parent, const QString &title, const QString &text);

@@ -1,12 +1,12 @@
 #include "TimeTravelView.h"
 
+#include "EventSummaryText.h"
 #include "JobProgress.h"
 #include "LedgerClient.h"
 #include "LedgerTableView.h"
 #include "LedgerTerms.h"
 #include "TableExport.h"
 #include "TransactionsTableModel.h"
-#include "application/EventSummary.h"
 #include "application/LedgerLookup.h"
 #include "domain/CurrencyCatalog.h"
 #include "infrastructure/EventCodec.h"
@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QSlider>
 #include <QSpinBox>
 #include <QSplitter>
@@ -78,7 +79,7 @@ Result<Point> pointAt(LedgerWork &work, qint64 wanted)
         point.changedNext = changedBy(event);
         point.nextEvent = QStringLiteral("%1 %2").arg(
             LedgerTerms::label(event.eventType),
-            eventSummary(
+            EventSummaryText::describe(
                 event.eventType,
                 QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact))));
     }
@@ -172,6 +173,9 @@ void TimeTravelView::showEvent(QShowEvent *event)
 
 void TimeTravelView::setControlsEnabled(bool enabled)
 {
+    // Disabling the focused spin box or time field ends its editing, which asks to travel: that
+    // is no request of the user's.
+    const QScopedValueRollback changing(m_changingControls, true);
     for (QWidget *control :
          std::initializer_list<QWidget *>{m_backButton, m_forwardButton, m_positionSpin, m_timeEdit,
                                           m_nowButton, m_compareButton})
@@ -184,6 +188,8 @@ void TimeTravelView::setControlsEnabled(bool enabled)
 
 void TimeTravelView::travelTo(qint64 position)
 {
+    if (m_changingControls)
+        return;
     m_wantedPosition = position;
     if (m_pointInFlight)
         return;
@@ -229,6 +235,8 @@ void TimeTravelView::travelTo(qint64 position)
 
 void TimeTravelView::travelToTime(const QDateTime &time)
 {
+    if (m_changingControls)
+        return;
     const qint64 ms = time.toMSecsSinceEpoch();
     setControlsEnabled(false);
     m_client.run(this, [this, ms](LedgerWork &work) -> LedgerClient::Continuation {

@@ -84,6 +84,7 @@ private:
     // A point is being read: points asked for meanwhile (a slider dragged) wait, and only the
     // last of them is read next.
     bool m_pointInFlight = false;
+    bool m_changingControls = false;
     QHash<QString, Money> m_totals;
     QSlider *m_slider = nullptr;
     QSpinBox *m_positionSpin = nullptr;

@@ -1,5 +1,6 @@
 #include "WindowedTableModel.h"
 
+#include "EventSummaryText.h"
 #include "LedgerTerms.h"
 
 #include "LedgerTableWorker.h"
@@ -108,9 +109,18 @@ QVariant WindowedTableModel::data(const QModelIndex &index, int role) const
         return row.value(columnCount() + hiddenCellKey);
     if (role == RecordIdRole)
         return row.value(columnCount() + hiddenCellRecord);
-    if (role == Qt::DisplayRole && isCodeColumn(index.column()))
-        return LedgerTerms::label(row.value(index.column()));
+    if (role == Qt::DisplayRole)
+        return displayed(row, index.column());
     return row.value(index.column());
+}
+
+QString WindowedTableModel::displayed(const QStringList &row, int column) const
+{
+    if (isCodeColumn(column))
+        return LedgerTerms::label(row.value(column));
+    if (m_query.table == LedgerTable::Events && column == int(EventColumn::Summary))
+        return EventSummaryText::describe(row.value(int(EventColumn::Type)), row.value(column));
+    return row.value(column);
 }
 
 int WindowedTableModel::rowOfKey(const QString &key) const

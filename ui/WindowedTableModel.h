@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LedgerTerms.h"
 #include "application/TableQuery.h"
 #include "infrastructure/StoreLocation.h"
 
@@ -34,9 +35,9 @@ public:
     // Each fetchMore() counts this many times further than the last count.
     static constexpr qint64 countGrowth = 4;
     enum Role {
-        RowKeyRole = Qt::UserRole, // unique per row, stable across refreshes
-        RecordIdRole,              // the account, transaction or entity the row shows
-        StoredValueRole            // the cell as stored: a code where the display shows a label
+        RowKeyRole = Qt::UserRole,        // unique per row, stable across refreshes
+        RecordIdRole,                     // the account, transaction or entity the row shows
+        StoredValueRole = storedValueRole // the cell as stored: a code where the display has words
     };
 
     ~WindowedTableModel() override;
@@ -62,6 +63,8 @@ public:
     bool isAmountColumn(int column) const;
     // Columns holding a stored code (a type or status) that the display puts in words.
     bool isCodeColumn(int column) const;
+    // A stored row's cell as the table shows it: codes and the events' data in words.
+    QString displayed(const QStringList &row, int column) const;
     // Rows held in memory, at most pageRows * cachedPagesMax.
     qint64 cachedRows() const;
     // True once the rows of the current sort and filter have arrived at least once.

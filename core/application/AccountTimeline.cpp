@@ -43,6 +43,7 @@ void AccountTimeline::addStep(qint32 account, const Money &balance, AccountStatu
 
 void AccountTimeline::apply(const EventEnvelope &stored)
 {
+    m_applying = stored.position;
     BILLING_ASSERT(stored.position == m_position + 1);
     // Old events are read in the current schema; the common case costs no copy.
     if (!EventUpcaster::isCurrent(stored)) {
@@ -94,16 +95,19 @@ Status AccountTimeline::catchUp(EventStore &store, const std::function<bool()> &
     const Result<qint64> last = store.lastPosition();
     if (!last.ok())
         return last.error();
-    while (m_position < last.value() && (!keepGoing || keepGoing())) {
-        const Result<QList<EventEnvelope>> events = store.read(m_position, readChunk);
-        if (!events.ok())
-            return events.error();
-        if (events.value().isEmpty())
-            break;
-        for (const EventEnvelope &event : events.value())
-            apply(event);
-    }
-    return Done{};
+    const auto read = [&]() -> Status {
+        while (m_position < last.value() && (!keepGoing || keepGoing())) {
+            const Result<QList<EventEnvelope>> events = store.read(m_position, readChunk);
+            if (!events.ok())
+                return events.error();
+            if (events.value().isEmpty())
+                break;
+            for (const EventEnvelope &event : events.value())
+                apply(event);
+        }
+        return Done{};
+    };
+    return foldAudited(read, [this] { return m_applying; });
 }
 
 size_t AccountTimeline::firstStepAfter(qint64 position) const

@@ -70,7 +70,9 @@ public:
     // The next event of the log, in order (position() + 1), in any schema version.
     void apply(const EventEnvelope &event);
     // Reads and applies every event after position(); `keepGoing` is asked between chunks and
-    // may stop it early (the timeline is then whole up to its position, only older).
+    // may stop it early (the timeline is then whole up to its position, only older). An event
+    // that breaks a ledger rule fails it with LEDGER_TAMPERED (see foldAudited); the timeline
+    // is then to be thrown away.
     Status catchUp(EventStore &store, const std::function<bool()> &keepGoing = {});
 
     qint64 position() const { return m_position; }
@@ -107,6 +109,7 @@ private:
 
     qint64 m_checkpointEvery;
     qint64 m_position = 0;
+    qint64 m_applying = 0; // the event apply() last began on
     QString m_lastHash;
     QList<AccountFacts> m_facts;
     QHash<QString, qint32> m_rows;

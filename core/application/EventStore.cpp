@@ -34,11 +34,16 @@ Status foldAudited(EventStore &store, LedgerState &state, qint64 upToPosition)
 
 Status foldAudited(LedgerState &state, const std::function<Status()> &fold)
 {
+    return foldAudited(fold, [&state] { return state.applyingPosition(); });
+}
+
+Status foldAudited(const std::function<Status()> &fold, const std::function<qint64()> &applying)
+{
     try {
         const InvariantAudit audit;
         return fold();
     } catch (const BrokenInvariant &broken) {
-        const qint64 position = state.applyingPosition();
+        const qint64 position = applying();
         return Error{reason::ledgerTampered,
                      QStringLiteral("the event at position %1 breaks a ledger rule (%2); "
                                     "billing-cli verify names what was altered")

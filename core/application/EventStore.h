@@ -47,5 +47,7 @@ public:
 Status foldAudited(EventStore &store, LedgerState &state, qint64 upToPosition = 0);
 // The same for any `fold` that applies logged events to `state`.
 Status foldAudited(LedgerState &state, const std::function<Status()> &fold);
+// The same for any fold of the log: `applying` names the event it was applying when a rule broke.
+Status foldAudited(const std::function<Status()> &fold, const std::function<qint64()> &applying);
 
 } // namespace billing

@@ -27,7 +27,8 @@ enum class TransactionColumn {
     Count
 };
 enum class AuditColumn { Position, Time, Action, Entity, Operator, CorrelationId, Count };
-// The auditor's event history: every event in log order with a one-line summary.
+// The auditor's event history: every event in log order. Summary holds the event's data as
+// JSON text, which the desk shows as one line in the user's words.
 enum class EventColumn {
     Position,
     Time,

@@ -166,6 +166,8 @@ bool LedgerState::balanced() const
 
 void LedgerState::apply(const EventEnvelope &stored)
 {
+    // Upcasting and reading the envelope check the event too, before apply(FoldEvent).
+    m_applying = stored.position;
     // Old events are folded in the current schema; the common case costs no copy.
     if (!EventUpcaster::isCurrent(stored)) {
         apply(EventUpcaster::toCurrent(stored));

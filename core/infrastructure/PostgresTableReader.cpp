@@ -2,7 +2,6 @@
 
 #include "PostgresProjector.h"
 #include "TableConditions.h"
-#include "application/EventSummary.h"
 
 #include <QSqlQuery>
 
@@ -311,10 +310,6 @@ Result<TablePage> PostgresTableReader::readInSnapshot(const TableQuery &query)
         row.reserve(columns);
         for (int column = 0; column < columns; ++column)
             row.append(rows.value(column).toString());
-        if (query.table == LedgerTable::Events) {
-            QString &summary = row[int(EventColumn::Summary)];
-            summary = eventSummary(row.at(int(EventColumn::Type)), summary);
-        }
         page.rows.append(row);
     }
     if (reversed)

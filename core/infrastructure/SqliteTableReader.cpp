@@ -3,7 +3,6 @@
 #include "EventSearchIndex.h"
 #include "SqliteProjector.h"
 #include "TableConditions.h"
-#include "application/EventSummary.h"
 
 #include <QSqlQuery>
 
@@ -124,8 +123,9 @@ const TableSql &tableSql(LedgerTable table)
         QString(),
     };
     // Free text looks into the whole event, payload included. The summary column carries the
-    // event's data; the reader turns it into one line. The operator is written exactly as in
-    // idx_events_operator, so that SQLite uses that index (and a damaged body reads as none).
+    // event's data, which the desk puts into words (EventSummaryText). The operator is written
+    // exactly as in idx_events_operator, so that SQLite uses that index (and a damaged body reads
+    // as none).
     static const QString body = QStringLiteral("CAST(body AS TEXT)");
     static const QString operatorOf =
         QStringLiteral("iif(json_valid(%1), json_extract(%1, '$.operator'), NULL)").arg(body);
@@ -519,10 +519,6 @@ Result<TablePage> SqliteTableReader::readRows(const TableQuery &query, const Tab
         row.reserve(cells);
         for (int column = 0; column < cells; ++column)
             row.append(rows.value(column).toString());
-        if (query.table == LedgerTable::Events) {
-            QString &summary = row[int(EventColumn::Summary)];
-            summary = eventSummary(row.at(int(EventColumn::Type)), summary);
-        }
         page.rows.append(row);
     }
     if (window.reversed)

@@ -1,0 +1,49 @@
+#include "EventSummaryText.h"
+
+#include "LedgerTerms.h"
+#include "ReasonText.h"
+#include "domain/EventEnvelope.h"
+#include "domain/Transaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace billing::ui {
+
+QString EventSummaryText::describe(const QString &eventType, const QString &dataJson)
+{
+    const QJsonObject data = QJsonDocument::fromJson(dataJson.toUtf8()).object();
+    const auto text = [&data](const char *key) {
+        return data.value(QString::fromLatin1(key)).toString();
+    };
+    const auto term = [&text](const char *key) {
+        return LedgerTerms::label(text(key));
+    };
+    // The start of an id: enough to tell accounts apart in a line (the row has the whole id).
+    const auto shortId = [&text](const char *key) {
+        return text(key).left(8);
+    };
+    if (eventType == event::accountCreated)
+        return tr("%1 %2 account of %3").arg(term("type"), text("currency"), text("ownerId"));
+    if (eventType == event::accountStatusChanged)
+        return tr("%1 → %2").arg(term("from"), term("to"));
+    if (eventType == event::accountLimitsChanged)
+        return tr("limits %1 … %2")
+            .arg(text("minBalance"),
+                 text("maxBalance").isEmpty() ? tr("none") : text("maxBalance"));
+    if (eventType == event::accountCommandRejected)
+        return tr("refused: %1").arg(ReasonText::describe(text("reason")));
+    if (eventType == event::balanceChanged)
+        return tr("%1 %2, balance %3").arg(text("amount"), text("currency"), text("balanceAfter"));
+    if (eventType.endsWith(event::requestedSuffix))
+        return tr("%1 %2 %3 → %4")
+            .arg(text("amount"), text("currency"), shortId("sourceAccountId"),
+                 shortId("destinationAccountId"));
+    if (eventType.endsWith(event::failedSuffix))
+        return tr("failed: %1").arg(ReasonText::describe(text("reason")));
+    if (eventType.endsWith(event::completedSuffix))
+        return LedgerTerms::label(toString(TransactionStatus::Completed));
+    return dataJson.left(120);
+}
+
+} // namespace billing::ui
