@@ -234,6 +234,12 @@ void TestIdempotency::repeatAnswersWithTheFirstOutcome_data()
     row("limits change", {"limits other -10.00 100.00", "limits other -10.00 100.00"});
     // The payload holds the amount's value, not how it was typed.
     row("same amount spelled otherwise", {"transfer user other 5.00", "transfer user other 5"});
+    // A currency left out is the account's (the payment's, for a refund): naming it is the same.
+    row("currency named the second time",
+        {"transfer user other 5.00", "transfer user other 5.00 USD"});
+    row("currency left out the second time",
+        {"topup external user 5.00 USD", "topup external user 5.00"});
+    row("refund's currency named", {"refund 5.00", "refund 5.00 USD"});
 }
 
 void TestIdempotency::repeatAnswersWithTheFirstOutcome()
@@ -377,6 +383,9 @@ void TestIdempotency::sameKeyWithAnotherPayloadConflicts_data()
     row("money key reused for an account", {"transfer user other 10.00", "create USER USD bob"});
     row("account key reused for money", {"status other suspended", "topup external user 1.00"});
     row("first one was refused", {"transfer other user 1.00", "transfer other user 2.00"});
+    row("another currency named", {"transfer user other 10.00", "transfer user other 10.00 EUR"});
+    row("named, then another", {"transfer user other 10.00 USD", "transfer user other 10.00 EUR"});
+    row("refund in another currency", {"refund 5.00", "refund 5.00 EUR"});
 }
 
 void TestIdempotency::sameKeyWithAnotherPayloadConflicts()

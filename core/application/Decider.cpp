@@ -383,15 +383,53 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
     return builder.completed();
 }
 
+// A money command's currency left out is the one it defaults to, so a retry that names it (or
+// leaves it out where the first named it) is the same request: the payload with the currency
+// written the other way. Only when the hashes differ; the accounts' currencies never change,
+// so the answer is the same in every replay.
+bool sameWithCurrencyResolved(const LedgerState &state, const IdempotencyRecord &record,
+                              const CommandBody &body)
+{
+    QStringList defaults;
+    QString given;
+    if (const auto *move = std::get_if<MoveMoney>(&body)) {
+        given = move->currency;
+        for (const QString &id : {move->sourceAccountId, move->destinationAccountId}) {
+            if (const Account *account = state.account(id))
+                defaults.append(account->currency);
+        }
+    } else if (const auto *refund = std::get_if<Refund>(&body)) {
+        given = refund->currency;
+        if (const Transaction *payment = state.transaction(refund->paymentId))
+            defaults.append(payment->currency);
+    }
+    for (const QString &currency : std::as_const(defaults)) {
+        // Named as its default, the first may have left it out; left out, it may have named it.
+        const QString other = given.isEmpty() ? currency : QString();
+        if (!given.isEmpty() && given != currency)
+            continue;
+        CommandBody written = body;
+        std::visit(
+            [&other](auto &c) {
+                if constexpr (requires { c.currency; })
+                    c.currency = other;
+            },
+            written);
+        if (record.samePayload(payloadHash(written)))
+            return true;
+    }
+    return false;
+}
+
 // The same key with the same payload answers with the first outcome and writes nothing.
 std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &builder,
-                                     const QString &key)
+                                     const QString &key, const CommandBody &body)
 {
     const std::optional<IdempotencyRecord> record =
         key.isEmpty() ? std::nullopt : state.idempotency(key);
     if (!record)
         return std::nullopt;
-    if (!record->samePayload(builder.hash()))
+    if (!record->samePayload(builder.hash()) && !sameWithCurrencyResolved(state, *record, body))
         return builder.invalid({reason::idempotencyConflict,
                                 QStringLiteral("key %1 was used for a different command").arg(key),
                                 QStringLiteral("key")});
@@ -479,7 +517,7 @@ Decision decide(const LedgerState &state, const Command &command)
     DecisionBuilder builder(state, command);
     if (std::optional<Error> error = checkCommandText(command))
         return builder.invalid(*error);
-    if (auto repeat = decideRepeat(state, builder, command.meta.idempotencyKey))
+    if (auto repeat = decideRepeat(state, builder, command.meta.idempotencyKey, command.body))
         return std::move(*repeat);
     return std::visit(
         Overloaded{
