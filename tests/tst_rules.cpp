@@ -839,6 +839,9 @@ void TestRules::refundOfAFailedPaymentIsRejected()
     Desk desk;
     const Outcome payment = desk.ledger.pay(desk.user, desk.system, QStringLiteral("500.00"));
     QCOMPARE(payment.code, reason::insufficientFunds);
+    // The message quotes the balance as the currency writes it.
+    QVERIFY2(payment.message.contains(QStringLiteral(" has 100.00 USD")),
+             qPrintable(payment.message));
     const qint64 before = desk.ledger.eventCount();
     const QHash<QString, QString> balancesBefore = balances(desk.ledger);
 
@@ -1000,6 +1003,9 @@ void TestRules::closingNeedsAZeroBalance()
         const Outcome outcome = changeStatus(desk.ledger, account, AccountStatus::Closed);
         QCOMPARE(outcome.code, reason::balanceNotZero);
         QCOMPARE(outcome.kindName(), QStringLiteral("rejected"));
+        const QString held = desk.ledger.state().account(account)->balance.toString(2);
+        QVERIFY2(outcome.message.endsWith(QStringLiteral(" still holds %1 USD").arg(held)),
+                 qPrintable(outcome.message));
     }
     QCOMPARE(desk.ledger.eventCount(), before + 3); // three AccountCommandRejected
 

@@ -163,7 +163,7 @@ Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString
     builder.outcome().accountId = source.type == AccountType::User ? source.id : destination.id;
     // A rule that names no field is about the account itself: the field is its side.
     if (!businessError) {
-        businessError = rules::canSend(source, currency.code, amount);
+        businessError = rules::canSend(source, currency.code, amount, currency.decimals);
         if (businessError && businessError->field.isEmpty())
             businessError->field = roles.sourceField;
     }
@@ -309,7 +309,9 @@ Decision decideCreate(const LedgerState &state, DecisionBuilder &builder,
     Account probe;
     probe.id = command.accountId;
     probe.type = command.type;
-    if (auto error = rules::canSetLimits(probe, minBalance, command.maxBalance); error && hasLimits)
+    if (auto error =
+            rules::canSetLimits(probe, minBalance, command.maxBalance, currency.value().decimals);
+        error && hasLimits)
         return builder.invalid(*error);
     builder.expect(command.accountId);
     QJsonObject data{
@@ -347,7 +349,8 @@ Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
     if (!account)
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
-    if (auto error = rules::canChangeStatus(*account, command.target))
+    const int decimals = state.currencies().find(account->currency).value().decimals;
+    if (auto error = rules::canChangeStatus(*account, command.target, decimals))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
     builder.record(event::accountStatusChanged, account->id,
@@ -373,7 +376,7 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
         if (auto error = checkPrecision(*maxBalance, currency, QStringLiteral("max")))
             return builder.invalid(*error);
     }
-    if (auto error = rules::canSetLimits(*account, minBalance, maxBalance))
+    if (auto error = rules::canSetLimits(*account, minBalance, maxBalance, currency.decimals))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
     QJsonObject data{{QStringLiteral("minBalance"), minBalance.toString(currency.decimals)}};

@@ -23,7 +23,8 @@ std::optional<Error> mustMoveMoney(const Account &account, const QString &curren
 
 } // namespace
 
-std::optional<Error> canSend(const Account &account, const QString &currency, const Money &amount)
+std::optional<Error> canSend(const Account &account, const QString &currency, const Money &amount,
+                             int decimals)
 {
     if (auto error = mustMoveMoney(account, currency))
         return error;
@@ -36,7 +37,7 @@ std::optional<Error> canSend(const Account &account, const QString &currency, co
     if (account.type == AccountType::User && after.value() < account.minBalance)
         return Error{reason::insufficientFunds,
                      QStringLiteral("account %1 has %2 %3, below the amount")
-                         .arg(account.id, account.balance.toString(), account.currency),
+                         .arg(account.id, account.balance.toString(decimals), account.currency),
                      QStringLiteral("amount")};
     return std::nullopt;
 }
@@ -58,7 +59,7 @@ std::optional<Error> canReceive(const Account &account, const QString &currency,
     return std::nullopt;
 }
 
-std::optional<Error> canChangeStatus(const Account &account, AccountStatus target)
+std::optional<Error> canChangeStatus(const Account &account, AccountStatus target, int decimals)
 {
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
@@ -69,15 +70,15 @@ std::optional<Error> canChangeStatus(const Account &account, AccountStatus targe
                      QStringLiteral("account %1 is already %2").arg(account.id, toString(target)),
                      QStringLiteral("status")};
     if (target == AccountStatus::Closed && !account.balance.isZero())
-        return Error{
-            reason::balanceNotZero,
-            QStringLiteral("account %1 still holds %2").arg(account.id, account.balance.toString()),
-            QStringLiteral("account")};
+        return Error{reason::balanceNotZero,
+                     QStringLiteral("account %1 still holds %2 %3")
+                         .arg(account.id, account.balance.toString(decimals), account.currency),
+                     QStringLiteral("account")};
     return std::nullopt;
 }
 
 std::optional<Error> canSetLimits(const Account &account, const Money &minBalance,
-                                  const std::optional<Money> &maxBalance)
+                                  const std::optional<Money> &maxBalance, int decimals)
 {
     if (account.status == AccountStatus::Closed)
         return Error{reason::accountClosed,
@@ -97,12 +98,12 @@ std::optional<Error> canSetLimits(const Account &account, const Money &minBalanc
     if (account.balance < minBalance)
         return Error{reason::limitsExcludeBalance,
                      QStringLiteral("the current balance %1 lies below the new minimum")
-                         .arg(account.balance.toString()),
+                         .arg(account.balance.toString(decimals)),
                      QStringLiteral("min")};
     if (maxBalance && account.balance > *maxBalance)
         return Error{reason::limitsExcludeBalance,
                      QStringLiteral("the current balance %1 lies above the new maximum")
-                         .arg(account.balance.toString()),
+                         .arg(account.balance.toString(decimals)),
                      QStringLiteral("max")};
     return std::nullopt;
 }
