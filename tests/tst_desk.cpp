@@ -451,6 +451,15 @@ void TestDesk::accountViewShowsRunningBalanceAndHistory()
                  .exitCode,
              2); // alice is suspended: refused, but written (TransferFailed) and shown
     QTRY_COMPARE_WITH_TIMEOUT(bobView->statement()->rowCount(), bobRows + 1, waitMs);
+
+    // Writes announced while the view reads bring one more read, not one each.
+    QTest::qWait(2 * AccountWindow::followIntervalMs); // a follow's read that was still due
+    bobLoaded.clear();
+    for (int write = 0; write < 3; ++write)
+        desk.client->notifyWritten(desk.ledger.eventCount());
+    QTRY_COMPARE_WITH_TIMEOUT(bobLoaded.size(), 2, waitMs);
+    QTest::qWait(2 * AccountWindow::followIntervalMs);
+    QCOMPARE(bobLoaded.size(), 2);
 }
 
 void TestDesk::auditorDeskCannotWrite()

@@ -29,6 +29,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace billing::ui {
 namespace {
 
@@ -119,15 +121,16 @@ AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWi
 
 void AccountWindow::follow()
 {
-    // One look at a time: a slow ledger thread skips ticks instead of piling jobs up.
-    if (m_following)
+    // One look at a time: a slow ledger thread skips ticks instead of piling jobs up. A read
+    // under way reads the newest rows anyway.
+    if (m_following || m_reloading)
         return;
     m_following = true;
     m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
         const Result<qint64> checkpoint = work.storage().projections().checkpoint();
         return [this, checkpoint] {
             m_following = false;
-            if (checkpoint.ok() && checkpoint.value() != m_shownCheckpoint)
+            if (!m_reloading && checkpoint.ok() && checkpoint.value() != m_shownCheckpoint)
                 reload();
         };
     });
@@ -135,6 +138,12 @@ void AccountWindow::follow()
 
 void AccountWindow::reload()
 {
+    // One read at a time: writes announced meanwhile bring one more read, not one each.
+    if (m_reloading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_reloading = true;
     m_client.run(this, [this, id = m_accountId](LedgerWork &work) -> LedgerClient::Continuation {
         // Read before the rows: rows newer than it only bring the next reload sooner.
         const Result<qint64> checkpoint = work.storage().projections().checkpoint();
@@ -143,9 +152,12 @@ void AccountWindow::reload()
         const Result<QList<AuditEntryView>> history =
             work.storage().projections().auditLogOf(id, Page{statementLinesMax, 0});
         return [this, checkpoint, statement, history] {
+            m_reloading = false;
             if (checkpoint.ok())
                 m_shownCheckpoint = checkpoint.value();
             display(statement, history);
+            if (std::exchange(m_reloadAgain, false))
+                reload();
         };
     });
 }

@@ -64,6 +64,8 @@ private:
     QLabel *m_truncatedLabel = nullptr;
     qint64 m_shownCheckpoint = -1; // the projections' position the view shows
     bool m_following = false;      // a look is queued or running
+    bool m_reloading = false;      // a read is queued or running
+    bool m_reloadAgain = false;    // asked for while one was: read once more after it
 };
 
 } // namespace billing::ui
