@@ -43,8 +43,10 @@ void installTranslations(QApplication &application, const QString &language)
     if (desk->load(locale, QStringLiteral("billing-desk"), QStringLiteral("_"),
                    QStringLiteral(":/i18n")))
         QApplication::installTranslator(desk);
+    // Qt's own: compiled in where the build found them, else next to Qt.
     auto *qt = new QTranslator(&application);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(qt);
 }
