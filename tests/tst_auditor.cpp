@@ -474,7 +474,16 @@ void TestAuditor::historyShowsEventsAsStoredAndWholeSagas()
     QTRY_VERIFY_WITH_TIMEOUT(!events->index(0, 0).data().toString().isEmpty(), waitMs);
     QCOMPARE(events->index(0, int(EventColumn::Position)).data().toString(),
              QString::number(desk.ledger.eventCount()));
-    QVERIFY(!events->index(0, int(EventColumn::Summary)).data().toString().isEmpty());
+    // A summary says what the type does not: empty for a completion, the data otherwise.
+    for (int row = 0; row < 4; ++row) {
+        const QModelIndex summary = events->index(row, int(EventColumn::Summary));
+        const bool completion = events->index(row, int(EventColumn::Type))
+                                    .data(WindowedTableModel::StoredValueRole)
+                                    .toString()
+                                    .endsWith(event::completedSuffix);
+        QCOMPARE(summary.data().toString().isEmpty(), completion);
+        QVERIFY(!summary.data(WindowedTableModel::StoredValueRole).toString().isEmpty());
+    }
 
     QSignalSpy shown(history, &EventHistoryView::jsonShown);
     history->table()->tableView()->selectRow(0);

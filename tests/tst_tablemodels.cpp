@@ -166,9 +166,9 @@ void TestTableModels::showsCodesInTheUsersLanguage()
     EventsTableModel events(given.ledger.path());
     QTRY_VERIFY_WITH_TIMEOUT(events.isReady(), waitMs);
     const QStringList summaries = columnOf(events, int(EventColumn::Summary));
-    QVERIFY2(summaries.contains(QStringLiteral("Nutzer-Konto in USD von alice")),
+    QVERIFY2(summaries.contains(QStringLiteral("Konto von alice (Nutzer, USD)")),
              qPrintable(summaries.join(u'\n')));
-    const int first = int(summaries.indexOf(QStringLiteral("Nutzer-Konto in USD von alice")));
+    const int first = int(summaries.indexOf(QStringLiteral("Konto von alice (Nutzer, USD)")));
     QVERIFY(events.index(first, int(EventColumn::Summary))
                 .data(WindowedTableModel::StoredValueRole)
                 .toString()

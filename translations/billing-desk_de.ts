@@ -5,7 +5,7 @@
     <name>EventSummaryText</name>
     <message>
         <source>%1 %2 account of %3</source>
-        <translation>%1-Konto in %2 von %3</translation>
+        <translation>Konto von %3 (%1, %2)</translation>
     </message>
     <message>
         <source>%1 → %2</source>
@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>none</source>
-        <translation>keins</translation>
+        <translation>unbegrenzt</translation>
     </message>
     <message>
         <source>refused: %1</source>
@@ -38,6 +38,42 @@
 </context>
 <context>
     <name>LedgerTerms</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>US Dollar</source>
+        <translation>US-Dollar</translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation>Euro</translation>
+    </message>
+    <message>
+        <source>British Pound</source>
+        <translation>Britisches Pfund</translation>
+    </message>
+    <message>
+        <source>Japanese Yen</source>
+        <translation>Japanischer Yen</translation>
+    </message>
+    <message>
+        <source>Bitcoin</source>
+        <translation>Bitcoin</translation>
+    </message>
+    <message>
+        <source>Ethereum</source>
+        <translation>Ethereum</translation>
+    </message>
+    <message>
+        <source>Loyalty Points</source>
+        <translation>Treuepunkte</translation>
+    </message>
     <message>
         <source>User</source>
         <translation>Nutzer</translation>
@@ -108,7 +144,7 @@
     </message>
     <message>
         <source>Account command rejected</source>
-        <translation>Kontobefehl abgelehnt</translation>
+        <translation>Kontoänderung abgelehnt</translation>
     </message>
     <message>
         <source>Balance changed</source>
@@ -472,7 +508,7 @@
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;minimum %6, maximum %7 · id %8</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;Minimum %6, Maximum %7 · ID %8</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 · &lt;b&gt;%4&lt;/b&gt; · %5&lt;br&gt;Mindestsaldo %6, Höchstsaldo %7 · ID %8</translation>
     </message>
     <message numerus="yes">
         <source>Showing the newest %n line(s).</source>
@@ -577,7 +613,7 @@
     </message>
     <message>
         <source>Balance as of</source>
-        <translation>Saldo zum Stand</translation>
+        <translation>Saldo</translation>
     </message>
     <message>
         <source>Status</source>
@@ -773,7 +809,7 @@ Referenz im Hauptbuch: %2</translation>
     </message>
     <message>
         <source>New %1 account for %2 in %3</source>
-        <translation>Neues %1-Konto für %2 in %3</translation>
+        <translation>Neues Konto (%1) für %2 in %3</translation>
     </message>
 </context>
 <context>
@@ -1545,11 +1581,11 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     </message>
     <message>
         <source>AS OF the latest event, position %1 (%2) — read-only</source>
-        <translation>STAND neuestes Ereignis, Position %1 (%2) — schreibgeschützt</translation>
+        <translation>Stand: neuestes Ereignis, Position %1 (%2) — schreibgeschützt</translation>
     </message>
     <message>
         <source>AS OF position %1 of %2 (%3) — read-only</source>
-        <translation>STAND Position %1 von %2 (%3) — schreibgeschützt</translation>
+        <translation>Stand: Position %1 von %2 (%3) — schreibgeschützt</translation>
     </message>
     <message>
         <source>No event follows.</source>
@@ -1565,7 +1601,7 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
     </message>
     <message>
         <source>(between the two legs of a transaction: the next event books the other)</source>
-        <translation>(zwischen den beiden Buchungen einer Transaktion: das nächste Ereignis bucht die andere)</translation>
+        <translation>(zwischen den beiden Seiten einer Buchung: das nächste Ereignis bucht die Gegenseite)</translation>
     </message>
     <message>
         <source>nothing booked</source>

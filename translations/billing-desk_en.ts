@@ -39,6 +39,42 @@
 <context>
     <name>LedgerTerms</name>
     <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US Dollar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Euro</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>British Pound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese Yen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bitcoin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethereum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,6 +3,7 @@
 #include "AmountEdit.h"
 #include "EntityPicker.h"
 #include "LedgerClient.h"
+#include "LedgerTerms.h"
 #include "PickerSearches.h"
 #include "ReasonText.h"
 
@@ -220,8 +221,10 @@ void CommandDialog::showReview(const Command &command, const CommandPreview &pre
         m_legsTable->item(row, 2)->setToolTip(leg.accountId);
     }
     if (!preview.statusFrom.isEmpty()) {
-        m_summaryLabel->setText(summary() + u'\n' +
-                                tr("Status: %1 → %2").arg(preview.statusFrom, preview.statusTo));
+        m_summaryLabel->setText(
+            summary() + u'\n' +
+            tr("Status: %1 → %2")
+                .arg(LedgerTerms::label(preview.statusFrom), LedgerTerms::label(preview.statusTo)));
     }
     m_legsTable->setVisible(!preview.legs.isEmpty());
     m_legsTable->resizeColumnsToContents();

@@ -1,6 +1,7 @@
 #include "CreateAccountDialog.h"
 
 #include "AmountEdit.h"
+#include "LedgerTerms.h"
 #include "PickerSearches.h"
 #include "domain/CurrencyCatalog.h"
 
@@ -18,8 +19,8 @@ CreateAccountDialog::CreateAccountDialog(LedgerClient &client, QWidget *parent)
     m_currencyCombo = new QComboBox(this);
     for (const Currency &currency : CurrencyCatalog::standard().all()) {
         if (currency.active)
-            m_currencyCombo->addItem(tr("%1 — %2").arg(currency.code, currency.name),
-                                     currency.code);
+            m_currencyCombo->addItem(
+                tr("%1 — %2").arg(currency.code, LedgerTerms::label(currency.name)), currency.code);
     }
     m_ownerEdit = new QLineEdit(this);
     m_ownerEdit->setPlaceholderText(tr("Customer, bank or merchant id"));

@@ -1,9 +1,9 @@
 #include "EventSummaryText.h"
 
 #include "LedgerTerms.h"
+#include "PickerSearches.h"
 #include "ReasonText.h"
 #include "domain/EventEnvelope.h"
-#include "domain/Transaction.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,9 +19,9 @@ QString EventSummaryText::describe(const QString &eventType, const QString &data
     const auto term = [&text](const char *key) {
         return LedgerTerms::label(text(key));
     };
-    // The start of an id: enough to tell accounts apart in a line (the row has the whole id).
+    // Enough of an id to tell accounts apart in a line (the row has the whole id).
     const auto shortId = [&text](const char *key) {
-        return text(key).left(8);
+        return PickerSearches::shortId(text(key));
     };
     if (eventType == event::accountCreated)
         return tr("%1 %2 account of %3").arg(term("type"), text("currency"), text("ownerId"));
@@ -41,8 +41,9 @@ QString EventSummaryText::describe(const QString &eventType, const QString &data
                  shortId("destinationAccountId"));
     if (eventType.endsWith(event::failedSuffix))
         return tr("failed: %1").arg(ReasonText::describe(text("reason")));
+    // The type says it all ("Transfer completed"); what moved is in its BalanceChanged events.
     if (eventType.endsWith(event::completedSuffix))
-        return LedgerTerms::label(toString(TransactionStatus::Completed));
+        return QString();
     return dataJson.left(120);
 }
 

@@ -87,6 +87,8 @@ LedgerTableView::LedgerTableView(WindowedTableModel *model, QWidget *parent)
     m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_tableView->setAlternatingRowColors(true);
     m_tableView->setWordWrap(false);
+    // Time-ordered ids share their start: a narrow column keeps both ends.
+    m_tableView->setTextElideMode(Qt::ElideMiddle);
     m_tableView->verticalHeader()->hide();
     // Fixed row heights keep a million-row table cheap to lay out.
     m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);

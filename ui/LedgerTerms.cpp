@@ -36,7 +36,19 @@ const QHash<QString, const char *> &sources()
             {event::accountCommandRejected,
              QT_TRANSLATE_NOOP("LedgerTerms", "Account command rejected")},
             {event::balanceChanged, QT_TRANSLATE_NOOP("LedgerTerms", "Balance changed")},
+            // The audit log's kinds of entity.
+            {QStringLiteral("account"), QT_TRANSLATE_NOOP("LedgerTerms", "Account")},
+            {QStringLiteral("transaction"), QT_TRANSLATE_NOOP("LedgerTerms", "Transaction")},
         };
+        // The currencies' names as the catalog holds them (CurrencyCatalog::standard()).
+        for (const char *name : {QT_TRANSLATE_NOOP("LedgerTerms", "US Dollar"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "Euro"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "British Pound"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "Japanese Yen"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "Bitcoin"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "Ethereum"),
+                                 QT_TRANSLATE_NOOP("LedgerTerms", "Loyalty Points")})
+            texts.insert(QString::fromLatin1(name), name);
         // Whole phrases, not a type and a verb glued together: languages order them differently.
         const auto phases = [&texts](TransactionType type, const char *requested,
                                      const char *completed, const char *failed) {

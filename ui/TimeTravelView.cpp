@@ -77,11 +77,14 @@ Result<Point> pointAt(LedgerWork &work, qint64 wanted)
     if (next.ok() && !next.value().isEmpty()) {
         const EventEnvelope &event = next.value().first();
         point.changedNext = changedBy(event);
-        point.nextEvent = QStringLiteral("%1 %2").arg(
-            LedgerTerms::label(event.eventType),
-            EventSummaryText::describe(
-                event.eventType,
-                QString::fromUtf8(QJsonDocument(event.data).toJson(QJsonDocument::Compact))));
+        point.nextEvent =
+            QStringLiteral("%1 %2")
+                .arg(LedgerTerms::label(event.eventType),
+                     EventSummaryText::describe(
+                         event.eventType,
+                         QString::fromUtf8(
+                             QJsonDocument(event.data).toJson(QJsonDocument::Compact))))
+                .trimmed();
     }
     return point;
 }
@@ -105,7 +108,7 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &locati
     m_positionSpin->setPrefix(tr("position "));
     m_timeEdit = new QDateTimeEdit(this);
     m_timeEdit->setTimeSpec(Qt::UTC);
-    m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_timeEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
     m_nowButton = new QPushButton(tr("Now"), this);
     m_nowButton->setToolTip(tr("Return to now (Alt+End)"));
     m_compareButton = new QPushButton(tr("&Compare with…"), this);
@@ -135,6 +138,7 @@ TimeTravelView::TimeTravelView(LedgerClient &client, const StoreLocation &locati
     m_accountsView->sortByColumn(int(AsOfAccountsModel::Column::Owner), Qt::AscendingOrder);
     m_accountsView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_accountsView->setWordWrap(false);
+    m_accountsView->setTextElideMode(Qt::ElideMiddle);
     m_accountsView->verticalHeader()->hide();
     m_accountsView->horizontalHeader()->setStretchLastSection(true);
     m_transactions = new LedgerTableView(new TransactionsTableModel(location), splitter);
@@ -380,7 +384,7 @@ void TimeTravelView::compareWith(qint64 other)
                                                   ? now.transaction(event.aggregateId)
                                                   : nullptr;
                     if (done && ++transactionsFound <= compareRowsMax)
-                        transactions.append({done->id, toString(done->type),
+                        transactions.append({done->id, LedgerTerms::label(toString(done->type)),
                                              currencies.format(done->currency, done->amount),
                                              done->currency});
                 }

@@ -120,6 +120,13 @@ QString WindowedTableModel::displayed(const QStringList &row, int column) const
         return LedgerTerms::label(row.value(column));
     if (m_query.table == LedgerTable::Events && column == int(EventColumn::Summary))
         return EventSummaryText::describe(row.value(int(EventColumn::Type)), row.value(column));
+    // The audit log's entity is its kind and its id ("transaction 01a2…").
+    if (m_query.table == LedgerTable::AuditLog && column == int(AuditColumn::Entity)) {
+        const QString entity = row.value(column);
+        const qsizetype space = entity.indexOf(u' ');
+        if (space > 0)
+            return LedgerTerms::label(entity.left(space)) + entity.mid(space);
+    }
     return row.value(column);
 }
 
