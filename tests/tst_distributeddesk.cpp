@@ -286,7 +286,7 @@ void TestDistributedDesk::aTransferInOneDeskShowsInTheOther()
     WindowedTableModel *audit = second.table(MainWindow::Tab::AuditLog);
     QTRY_VERIFY_WITH_TIMEOUT(audit->isReady() && audit->rowCount() > 0, waitMs);
     QTRY_VERIFY_WITH_TIMEOUT(
-        rowWith(*audit, int(AuditColumn::Entity), QStringLiteral("account ") + carol) >= 0,
+        rowWith(*audit, int(AuditColumn::Entity), QStringLiteral("Account ") + carol) >= 0,
         liveMsMax);
     WindowedTableModel *events = second.window->eventHistory()->table()->model();
     QTRY_VERIFY_WITH_TIMEOUT(

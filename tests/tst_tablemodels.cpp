@@ -13,6 +13,7 @@
 #include "infrastructure/SqliteTableReader.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QMenuBar>
 #include <QScopeGuard>
 #include <QSignalSpy>
@@ -151,7 +152,12 @@ void TestTableModels::showsCodesInTheUsersLanguage()
              QStringLiteral("SomeNewerEvent"));
 
     QVERIFY(QCoreApplication::installTranslator(&german));
-    const auto english = qScopeGuard([&german] { QCoreApplication::removeTranslator(&german); });
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    const auto english = qScopeGuard([&german, &before] {
+        QCoreApplication::removeTranslator(&german);
+        QLocale::setDefault(before);
+    });
     SortLedger given;
     AccountsTableModel accounts(given.ledger.path());
     QTRY_VERIFY_WITH_TIMEOUT(accounts.isReady(), waitMs);
@@ -159,6 +165,12 @@ void TestTableModels::showsCodesInTheUsersLanguage()
     QVERIFY(aliceRow >= 0);
     QCOMPARE(cell(accounts, aliceRow, int(AccountColumn::Type)), QStringLiteral("Nutzer"));
     QCOMPARE(cell(accounts, aliceRow, int(AccountColumn::State)), QStringLiteral("Aktiv"));
+    // Amounts with the German decimal comma for the eye; as the ledger writes them for exports.
+    QCOMPARE(cell(accounts, aliceRow, int(AccountColumn::Balance)), QStringLiteral("100,00"));
+    QCOMPARE(accounts.index(aliceRow, int(AccountColumn::Balance))
+                 .data(WindowedTableModel::StoredValueRole)
+                 .toString(),
+             QStringLiteral("100.00"));
     AuditLogTableModel audit(given.ledger.path());
     QTRY_VERIFY_WITH_TIMEOUT(audit.isReady(), waitMs);
     QVERIFY(columnOf(audit, int(AuditColumn::Action)).contains(QStringLiteral("Konto eröffnet")));

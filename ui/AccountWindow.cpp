@@ -1,5 +1,6 @@
 #include "AccountWindow.h"
 
+#include "AmountText.h"
 #include "BalanceChart.h"
 #include "FileWriteJob.h"
 #include "LedgerClient.h"
@@ -174,13 +175,13 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
     const Result<Currency> currency = CurrencyCatalog::standard().find(account.currency);
     const int decimals = currency.ok() ? currency.value().decimals : Money::scale;
     const QString maximum =
-        account.maxBalance ? account.maxBalance->toString(decimals) : tr("none");
+        account.maxBalance ? AmountText::shown(account.maxBalance->toString(decimals)) : tr("none");
     m_headerLabel->setText(
         tr("<b>%1</b> · %2 · %3 · <b>%4</b> · %5<br>minimum %6, maximum %7 · id %8")
             .arg(account.ownerId.toHtmlEscaped(), LedgerTerms::label(account.type),
-                 account.currency, account.balance.toString(decimals),
-                 LedgerTerms::label(account.status), account.minBalance.toString(decimals), maximum,
-                 account.id));
+                 account.currency, AmountText::shown(account.balance.toString(decimals)),
+                 LedgerTerms::label(account.status),
+                 AmountText::shown(account.minBalance.toString(decimals)), maximum, account.id));
     m_statement->setLines(statement.value().lines, decimals);
     m_statementView->resizeColumnsToContents();
     m_truncatedLabel->setText(

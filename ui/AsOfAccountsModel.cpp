@@ -1,5 +1,6 @@
 #include "AsOfAccountsModel.h"
 
+#include "AmountText.h"
 #include "LedgerTerms.h"
 
 #include <QBrush>
@@ -200,8 +201,10 @@ QVariant AsOfAccountsModel::data(const QModelIndex &index, int role) const
         return shown(toString(account.type));
     case Column::CurrencyCode:
         return account.currency;
-    case Column::Balance:
-        return balance.toString(m_decimals.value(account.currency, Money::scale));
+    case Column::Balance: {
+        const QString text = balance.toString(m_decimals.value(account.currency, Money::scale));
+        return role == storedValueRole ? text : AmountText::shown(text);
+    }
     case Column::State:
         return shown(toString(m_accounts.status(row)));
     case Column::Count:

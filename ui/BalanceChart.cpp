@@ -1,5 +1,6 @@
 #include "BalanceChart.h"
 
+#include "AmountText.h"
 #include <QDateTime>
 #include <QMouseEvent>
 #include <QPainter>
@@ -74,9 +75,9 @@ void BalanceChart::paintEvent(QPaintEvent *)
     painter.drawRect(area);
     painter.setPen(palette().color(QPalette::Text));
     painter.drawText(QRectF(margin, area.top() - 6, labelWidth - 6, 14), Qt::AlignRight,
-                     m_high.toString(m_decimals));
+                     AmountText::shown(m_high.toString(m_decimals)));
     painter.drawText(QRectF(margin, area.bottom() - 8, labelWidth - 6, 14), Qt::AlignRight,
-                     m_low.toString(m_decimals));
+                     AmountText::shown(m_low.toString(m_decimals)));
     if (m_points.isEmpty()) {
         painter.drawText(area, Qt::AlignCenter, tr("No balance changes yet."));
         return;
@@ -123,10 +124,11 @@ void BalanceChart::mousePressEvent(QMouseEvent *event)
     if (nearest < 0)
         return;
     const BalancePoint &point = m_points.at(nearest);
-    QToolTip::showText(
-        event->globalPosition().toPoint(),
-        tr("Position %1: balance %2").arg(point.position).arg(point.balance.toString(m_decimals)),
-        this);
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       tr("Position %1: balance %2")
+                           .arg(point.position)
+                           .arg(AmountText::shown(point.balance.toString(m_decimals))),
+                       this);
     Q_EMIT pointClicked(point.position);
 }
 

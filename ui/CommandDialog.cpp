@@ -1,6 +1,7 @@
 #include "CommandDialog.h"
 
 #include "AmountEdit.h"
+#include "AmountText.h"
 #include "EntityPicker.h"
 #include "LedgerClient.h"
 #include "LedgerTerms.h"
@@ -31,7 +32,8 @@ QLabel *errorLabel(QWidget *parent)
 
 QString signedText(const Money &amount, int decimals)
 {
-    return amount.isNegative() ? amount.toString(decimals) : u'+' + amount.toString(decimals);
+    const QString text = AmountText::shown(amount.toString(decimals));
+    return amount.isNegative() ? text : u'+' + text;
 }
 
 } // namespace
@@ -209,9 +211,9 @@ void CommandDialog::showReview(const Command &command, const CommandPreview &pre
         const QStringList cells{side,
                                 leg.ownerId,
                                 PickerSearches::shortId(leg.accountId),
-                                leg.balanceBefore.toString(leg.decimals),
+                                AmountText::shown(leg.balanceBefore.toString(leg.decimals)),
                                 signedText(leg.amount, leg.decimals),
-                                leg.balanceAfter.toString(leg.decimals)};
+                                AmountText::shown(leg.balanceAfter.toString(leg.decimals))};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column >= 3)

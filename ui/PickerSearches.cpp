@@ -1,5 +1,6 @@
 #include "PickerSearches.h"
 
+#include "AmountText.h"
 #include "LedgerClient.h"
 #include "LedgerTerms.h"
 #include "application/LedgerLookup.h"
@@ -23,7 +24,7 @@ QString PickerSearches::shortId(const QString &id)
 
 PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
 {
-    const QString balance = account.balance.toString(account.decimals);
+    const QString balance = AmountText::shown(account.balance.toString(account.decimals));
     PickerChoice choice;
     choice.id = account.id;
     choice.text = tr("%1 · %2 · %3 %4 · %5")
@@ -39,8 +40,8 @@ PickerChoice PickerSearches::choiceOf(const AccountChoice &account)
 
 PickerChoice PickerSearches::choiceOf(const PaymentChoice &payment)
 {
-    const QString amount = payment.amount.toString(payment.decimals);
-    const QString left = payment.refundable.toString(payment.decimals);
+    const QString amount = AmountText::shown(payment.amount.toString(payment.decimals));
+    const QString left = AmountText::shown(payment.refundable.toString(payment.decimals));
     PickerChoice choice;
     choice.id = payment.id;
     choice.text =

@@ -1,5 +1,6 @@
 #include "StatementModel.h"
 
+#include "AmountText.h"
 #include "LedgerTerms.h"
 #include "ReasonText.h"
 
@@ -45,6 +46,10 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
             return line.leg.failureReason.isEmpty()
                        ? line.leg.status
                        : QStringLiteral("%1 (%2)").arg(line.leg.status, line.leg.failureReason);
+        if (column == Column::Amount)
+            return line.leg.amount.toString(m_decimals);
+        if (column == Column::Balance && line.booked)
+            return line.balanceAfter.toString(m_decimals);
         return data(index, Qt::DisplayRole);
     }
     if (role != Qt::DisplayRole)
@@ -57,10 +62,11 @@ QVariant StatementModel::data(const QModelIndex &index, int role) const
     case Column::Counterparty:
         return line.leg.counterpartyId;
     case Column::Amount:
-        return line.leg.amount.toString(m_decimals);
+        return AmountText::shown(line.leg.amount.toString(m_decimals));
     case Column::Balance:
         // A refused transaction moved nothing: its line shows no balance of its own.
-        return line.booked ? line.balanceAfter.toString(m_decimals) : QStringLiteral("—");
+        return line.booked ? AmountText::shown(line.balanceAfter.toString(m_decimals))
+                           : QStringLiteral("—");
     case Column::State:
         // The reason in the user's words; the audit log keeps its code.
         return line.leg.failureReason.isEmpty()

@@ -1,5 +1,6 @@
 #include "StatementPdf.h"
 
+#include "AmountText.h"
 #include "LedgerTerms.h"
 
 #include "infrastructure/EventCodec.h"
@@ -16,7 +17,7 @@ namespace billing::ui {
 QString StatementPdf::html(const PeriodStatement &statement)
 {
     const auto amount = [&statement](const Money &money) {
-        return money.toString(statement.decimals).toHtmlEscaped();
+        return AmountText::shown(money.toString(statement.decimals)).toHtmlEscaped();
     };
     QString rows;
     for (const PeriodLine &line : statement.lines) {

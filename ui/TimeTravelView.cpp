@@ -1,5 +1,6 @@
 #include "TimeTravelView.h"
 
+#include "AmountText.h"
 #include "EventSummaryText.h"
 #include "JobProgress.h"
 #include "LedgerClient.h"
@@ -311,7 +312,7 @@ void TimeTravelView::showTrialBalance()
     bool balanced = true;
     for (auto it = m_totals.cbegin(); it != m_totals.cend(); ++it) {
         sums.append(QStringLiteral("%1 %2").arg(
-            it.key(), CurrencyCatalog::standard().format(it.key(), it.value())));
+            it.key(), AmountText::shown(CurrencyCatalog::standard().format(it.key(), it.value()))));
         balanced = balanced && it.value().isZero();
     }
     sums.sort();
@@ -398,14 +399,19 @@ void TimeTravelView::compareWith(qint64 other)
                 dialog->setWindowTitle(tr("Compare position %1 with %2").arg(from).arg(to));
                 auto *layout = new QVBoxLayout(dialog);
                 const auto table = [dialog](const QStringList &headers,
-                                            const QList<QStringList> &rows) {
+                                            const QList<QStringList> &rows,
+                                            const QList<int> &amountColumns) {
                     auto *widget = new QTableWidget(int(rows.size()), int(headers.size()), dialog);
                     widget->setHorizontalHeaderLabels(headers);
                     widget->setEditTriggers(QAbstractItemView::NoEditTriggers);
                     for (int row = 0; row < rows.size(); ++row) {
-                        for (int column = 0; column < headers.size(); ++column)
+                        for (int column = 0; column < headers.size(); ++column) {
+                            const QString cell = rows.at(row).value(column);
                             widget->setItem(row, column,
-                                            new QTableWidgetItem(rows.at(row).value(column)));
+                                            new QTableWidgetItem(amountColumns.contains(column)
+                                                                     ? AmountText::shown(cell)
+                                                                     : cell));
+                        }
                     }
                     widget->resizeColumnsToContents();
                     return widget;
@@ -421,13 +427,14 @@ void TimeTravelView::compareWith(qint64 other)
                     dialog));
                 layout->addWidget(table({tr("Account"), tr("Owner"), tr("Currency"),
                                          tr("At %1").arg(from), tr("At %1").arg(to), tr("Change")},
-                                        balances));
+                                        balances, {3, 4, 5}));
                 layout->addWidget(new QLabel(heading(tr("Transactions completed in between (%n):",
                                                         nullptr, int(transactionsFound)),
                                                      transactionsFound),
                                              dialog));
-                layout->addWidget(table(
-                    {tr("Transaction"), tr("Type"), tr("Amount"), tr("Currency")}, transactions));
+                layout->addWidget(
+                    table({tr("Transaction"), tr("Type"), tr("Amount"), tr("Currency")},
+                          transactions, {2}));
                 auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
                 connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
                 layout->addWidget(buttons);

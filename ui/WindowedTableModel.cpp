@@ -1,5 +1,6 @@
 #include "WindowedTableModel.h"
 
+#include "AmountText.h"
 #include "EventSummaryText.h"
 #include "LedgerTerms.h"
 
@@ -118,6 +119,8 @@ QString WindowedTableModel::displayed(const QStringList &row, int column) const
 {
     if (isCodeColumn(column))
         return LedgerTerms::label(row.value(column));
+    if (isAmountColumn(column))
+        return AmountText::shown(row.value(column));
     if (m_query.table == LedgerTable::Events && column == int(EventColumn::Summary))
         return EventSummaryText::describe(row.value(int(EventColumn::Type)), row.value(column));
     // The audit log's entity is its kind and its id ("transaction 01a2…").

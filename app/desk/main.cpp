@@ -39,6 +39,9 @@ int check(const billing::StoreLocation &location)
 void installTranslations(QApplication &application, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    // Amounts are shown and typed with the chosen language's decimal separator too.
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     auto *desk = new QTranslator(&application);
     if (desk->load(locale, QStringLiteral("billing-desk"), QStringLiteral("_"),
                    QStringLiteral(":/i18n")))
