@@ -29,7 +29,9 @@ function(billing_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()
-    set(environment "QT_QPA_PLATFORM=offscreen")
+    # The desk shows amounts with the locale's decimal separator: the suites expect the C
+    # locale's, whatever the machine's language (one suite sets German itself).
+    set(environment "QT_QPA_PLATFORM=offscreen" "LC_ALL=C.UTF-8")
     if(TARGET billing-cli)
         list(APPEND environment "BILLING_CLI=$<TARGET_FILE:billing-cli>")
     endif()

@@ -23,11 +23,10 @@ struct Roles
 {
     QString id(const QString &role) const
     {
-        const QHash<QString, QString> roles{{QStringLiteral("user"), user},
-                                            {QStringLiteral("other"), other},
-                                            {QStringLiteral("third"), third},
-                                            {QStringLiteral("system"), system},
-                                            {QStringLiteral("external"), external}};
+        const QHash<QString, QString> roles{
+            {QStringLiteral("user"), user},         {QStringLiteral("other"), other},
+            {QStringLiteral("third"), third},       {QStringLiteral("system"), system},
+            {QStringLiteral("external"), external}, {QStringLiteral("euroBank"), euroBank}};
         BILLING_ASSERT(roles.contains(role));
         return roles.value(role);
     }
@@ -89,6 +88,7 @@ struct Roles
     QString third;
     QString system;
     QString external;
+    QString euroBank; // an EXTERNAL account in EUR, beside the USD ones
     QString payment;
 };
 
@@ -105,6 +105,7 @@ struct Desk : Roles
         system = ledger.createAccount(AccountType::System, usd, QStringLiteral("merchant"));
         ledger.fund(user, QStringLiteral("100.00"));
         external = ledger.externalAccount(usd);
+        euroBank = ledger.externalAccount(QStringLiteral("EUR"));
         const Outcome paid = ledger.pay(user, system, QStringLiteral("10.00"));
         BILLING_ASSERT(paid.completed());
         payment = paid.transactionId;
@@ -386,6 +387,11 @@ void TestIdempotency::sameKeyWithAnotherPayloadConflicts_data()
     row("another currency named", {"transfer user other 10.00", "transfer user other 10.00 EUR"});
     row("named, then another", {"transfer user other 10.00 USD", "transfer user other 10.00 EUR"});
     row("refund in another currency", {"refund 5.00", "refund 5.00 EUR"});
+    // The default is the USER side's currency, not the other side's.
+    row("the other side's currency, then left out",
+        {"topup euroBank user 5.00 EUR", "topup euroBank user 5.00"});
+    row("left out, then the other side's currency",
+        {"topup euroBank user 5.00", "topup euroBank user 5.00 EUR"});
 }
 
 void TestIdempotency::sameKeyWithAnotherPayloadConflicts()

@@ -1,5 +1,6 @@
 #include "AmountEdit.h"
 
+#include "AmountText.h"
 #include "domain/ReasonCode.h"
 
 #include <QLocale>
@@ -25,8 +26,9 @@ void AmountEdit::setDecimals(int decimals)
 {
     BILLING_ASSERT(decimals >= 0 && decimals <= Money::scale);
     m_decimals = decimals;
-    setPlaceholderText(decimals == 0 ? QStringLiteral("0")
-                                     : QStringLiteral("0.") + QString(decimals, u'0'));
+    // As amounts are shown: with the language's decimal separator, which the field also takes.
+    setPlaceholderText(AmountText::shown(
+        decimals == 0 ? QStringLiteral("0") : QStringLiteral("0.") + QString(decimals, u'0')));
 }
 
 Result<Money> AmountEdit::amount() const

@@ -1,5 +1,6 @@
 #include "EventSummaryText.h"
 
+#include "AmountText.h"
 #include "LedgerTerms.h"
 #include "PickerSearches.h"
 #include "ReasonText.h"
@@ -16,6 +17,10 @@ QString EventSummaryText::describe(const QString &eventType, const QString &data
     const auto text = [&data](const char *key) {
         return data.value(QString::fromLatin1(key)).toString();
     };
+    // Amounts with the user's decimal separator, as the tables show them.
+    const auto amount = [&text](const char *key) {
+        return AmountText::shown(text(key));
+    };
     const auto term = [&text](const char *key) {
         return LedgerTerms::label(text(key));
     };
@@ -29,15 +34,16 @@ QString EventSummaryText::describe(const QString &eventType, const QString &data
         return tr("%1 → %2").arg(term("from"), term("to"));
     if (eventType == event::accountLimitsChanged)
         return tr("limits %1 … %2")
-            .arg(text("minBalance"),
-                 text("maxBalance").isEmpty() ? tr("none") : text("maxBalance"));
+            .arg(amount("minBalance"),
+                 text("maxBalance").isEmpty() ? tr("none") : amount("maxBalance"));
     if (eventType == event::accountCommandRejected)
         return tr("refused: %1").arg(ReasonText::describe(text("reason")));
     if (eventType == event::balanceChanged)
-        return tr("%1 %2, balance %3").arg(text("amount"), text("currency"), text("balanceAfter"));
+        return tr("%1 %2, balance %3")
+            .arg(amount("amount"), text("currency"), amount("balanceAfter"));
     if (eventType.endsWith(event::requestedSuffix))
         return tr("%1 %2 %3 → %4")
-            .arg(text("amount"), text("currency"), shortId("sourceAccountId"),
+            .arg(amount("amount"), text("currency"), shortId("sourceAccountId"),
                  shortId("destinationAccountId"));
     if (eventType.endsWith(event::failedSuffix))
         return tr("failed: %1").arg(ReasonText::describe(text("reason")));

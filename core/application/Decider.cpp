@@ -349,7 +349,9 @@ Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
     if (!account)
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
-    const int decimals = state.currencies().find(account->currency).value().decimals;
+    // Only for the message: an account of a currency no longer in use can still change status.
+    const Result<Currency> currency = state.currencies().find(account->currency);
+    const int decimals = currency.ok() ? currency.value().decimals : Money::scale;
     if (auto error = rules::canChangeStatus(*account, command.target, decimals))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);
@@ -366,7 +368,10 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
     if (!account)
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
-    const Currency currency = state.currencies().find(account->currency).value();
+    const Result<Currency> found = state.currencies().find(account->currency);
+    if (!found.ok())
+        return builder.invalid(found.error());
+    const Currency &currency = found.value();
     const Money minBalance = command.keepMin ? account->minBalance : command.minBalance;
     const std::optional<Money> maxBalance =
         command.keepMax ? account->maxBalance : command.maxBalance;
@@ -393,20 +398,22 @@ Decision decideLimits(const LedgerState &state, DecisionBuilder &builder,
 bool sameWithCurrencyResolved(const LedgerState &state, const IdempotencyRecord &record,
                               const CommandBody &body)
 {
-    QStringList defaults;
+    // The default as decideMove and decideRefund take it: the USER side's account's currency,
+    // the payment's.
+    std::optional<QString> defaulted;
     QString given;
     if (const auto *move = std::get_if<MoveMoney>(&body)) {
         given = move->currency;
-        for (const QString &id : {move->sourceAccountId, move->destinationAccountId}) {
-            if (const Account *account = state.account(id))
-                defaults.append(account->currency);
-        }
+        const Account *source = state.account(move->sourceAccountId);
+        const Account *destination = state.account(move->destinationAccountId);
+        if (source && destination)
+            defaulted = (source->type == AccountType::User ? source : destination)->currency;
     } else if (const auto *refund = std::get_if<Refund>(&body)) {
         given = refund->currency;
         if (const Transaction *payment = state.transaction(refund->paymentId))
-            defaults.append(payment->currency);
+            defaulted = payment->currency;
     }
-    for (const QString &currency : std::as_const(defaults)) {
+    for (const QString &currency : defaulted ? QStringList{*defaulted} : QStringList()) {
         // Named as its default, the first may have left it out; left out, it may have named it.
         const QString other = given.isEmpty() ? currency : QString();
         if (!given.isEmpty() && given != currency)
