@@ -219,15 +219,15 @@
     </message>
     <message>
         <source>%1 account of %2, %3, balance %4 %5 — %6</source>
-        <translation>%1-Konto von %2, %3, Saldo %4 %5 — %6</translation>
+        <translation>Konto von %2 (%1), %3, Saldo %4 %5 — %6</translation>
     </message>
     <message>
         <source>%1 · paid %2 %3 · %4 refundable · %5</source>
         <translation>%1 · bezahlt %2 %3 · %4 erstattbar · %5</translation>
     </message>
     <message>
-        <source>Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded</source>
-        <translation>Zahlung %1 von %2: %3 %4, davon noch %3 %5 erstattbar</translation>
+        <source>Payment by %2: %3 %4, of which %3 %5 can still be refunded — %1</source>
+        <translation>Zahlung von %2: %3 %4, davon noch %3 %5 erstattbar — %1</translation>
     </message>
 </context>
 <context>

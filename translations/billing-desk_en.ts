@@ -226,7 +226,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded</source>
+        <source>Payment by %2: %3 %4, of which %3 %5 can still be refunded — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

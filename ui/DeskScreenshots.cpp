@@ -3,6 +3,7 @@
 #include "AccountStatusDialog.h"
 #include "AccountWindow.h"
 #include "AmountEdit.h"
+#include "AmountText.h"
 #include "BalanceChart.h"
 #include "CreateAccountDialog.h"
 #include "EntityPicker.h"
@@ -119,7 +120,7 @@ bool DeskScreenshots::write(const QString &directory)
 
     MoveMoneyDialog *topup = window.openMoveMoney(TransactionType::Topup, ids->alice);
     topup->secondPicker()->select(ids->bank);
-    topup->amountEdit()->setText(QStringLiteral("250.00"));
+    topup->amountEdit()->setText(AmountText::shown(QStringLiteral("250.00")));
     topup->referenceEdit()->setText(QStringLiteral("INV-2025-0042"));
     ok &= waitUntil([topup] { return topup->secondPicker()->selected().has_value(); });
     ok &= save(topup, directory, QStringLiteral("form-topup"));
@@ -139,7 +140,7 @@ bool DeskScreenshots::write(const QString &directory)
     transfer->close();
 
     RefundDialog *refund = window.openRefund(ids->payment);
-    refund->amountEdit()->setText(QStringLiteral("1.00"));
+    refund->amountEdit()->setText(AmountText::shown(QStringLiteral("1.00")));
     ok &= waitUntil([refund] { return refund->paymentPicker()->selected().has_value(); });
     ok &= save(refund, directory, QStringLiteral("form-refund"));
     refund->close();

@@ -26,6 +26,8 @@ EntityPicker::EntityPicker(LedgerClient &client, Search search, QWidget *parent)
     m_detailLabel = new QLabel(this);
     m_detailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailLabel->setEnabled(false);
+    // Wrapped, not one long line: unwrapped it set the form's width and clipped its labels.
+    m_detailLabel->setWordWrap(true);
     layout->addWidget(m_detailLabel);
     setFocusProxy(m_edit);
 

@@ -47,7 +47,7 @@ PickerChoice PickerSearches::choiceOf(const PaymentChoice &payment)
     choice.text =
         tr("%1 · paid %2 %3 · %4 refundable · %5")
             .arg(payment.payerOwnerId, payment.currency, amount, left, shortId(payment.id));
-    choice.detail = tr("Payment %1 by %2: %3 %4, of which %3 %5 can still be refunded")
+    choice.detail = tr("Payment by %2: %3 %4, of which %3 %5 can still be refunded — %1")
                         .arg(payment.id, payment.payerOwnerId, payment.currency, amount, left);
     choice.currency = payment.currency;
     choice.decimals = payment.decimals;
