@@ -471,8 +471,8 @@
         <translation>&amp;Kontoauszug</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Event</source>
@@ -589,8 +589,8 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Updated</source>
-        <translation>Aktualisiert</translation>
+        <source>Updated (UTC)</source>
+        <translation>Aktualisiert (UTC)</translation>
     </message>
 </context>
 <context>
@@ -627,8 +627,8 @@
         <translation>Position</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Action</source>
@@ -888,8 +888,8 @@ Referenz im Hauptbuch: %2</translation>
         <translation>Position</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Event</source>
@@ -1521,8 +1521,8 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1697,8 +1697,8 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
 <context>
     <name>billing::ui::TransactionsTableModel</name>
     <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Type</source>

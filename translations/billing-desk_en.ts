@@ -471,7 +471,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -589,7 +589,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated</source>
+        <source>Updated (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -627,7 +627,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -886,7 +886,7 @@ Reference in the ledger: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1517,7 +1517,7 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1693,7 +1693,7 @@ A double-entry billing ledger on event sourcing.</source>
 <context>
     <name>billing::ui::TransactionsTableModel</name>
     <message>
-        <source>Time</source>
+        <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -85,7 +85,7 @@ AccountWindow::AccountWindow(LedgerClient &client, const QString &accountId, QWi
     tabs->addTab(m_statementView, tr("&Statement"));
     m_historyTable = new QTableWidget(0, 4, tabs);
     m_historyTable->setHorizontalHeaderLabels(
-        {tr("Time"), tr("Event"), tr("Change"), tr("Operator")});
+        {tr("Time (UTC)"), tr("Event"), tr("Change"), tr("Operator")});
     m_historyTable->verticalHeader()->hide();
     m_historyTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyTable->horizontalHeader()->setStretchLastSection(true);

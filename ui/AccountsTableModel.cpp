@@ -27,7 +27,7 @@ QString AccountsTableModel::columnTitle(int column) const
     case Column::State:
         return tr("Status");
     case Column::Updated:
-        return tr("Updated");
+        return tr("Updated (UTC)");
     case Column::Count:
         break;
     }

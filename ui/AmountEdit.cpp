@@ -31,6 +31,12 @@ void AmountEdit::setDecimals(int decimals)
         decimals == 0 ? QStringLiteral("0") : QStringLiteral("0.") + QString(decimals, u'0')));
 }
 
+QString AmountEdit::shownAmount() const
+{
+    const Result<Money> parsed = amount();
+    return parsed.ok() ? AmountText::shown(parsed.value().toString(m_decimals)) : text().trimmed();
+}
+
 Result<Money> AmountEdit::amount() const
 {
     QString typed = text().trimmed();

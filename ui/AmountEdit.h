@@ -21,6 +21,9 @@ public:
 
     void setDecimals(int decimals);
     int decimals() const { return m_decimals; }
+    // The amount as the desk shows amounts (the currency's decimals, the language's separator),
+    // or the text as typed while it is not one.
+    QString shownAmount() const;
     // Money commands move more than zero; limits may be zero.
     void setZeroAllowed(bool allowed) { m_zeroAllowed = allowed; }
     // The amount, or the error whose code names what is wrong with the text.

@@ -18,7 +18,7 @@ QString AuditLogTableModel::columnTitle(int column) const
     case Column::Position:
         return tr("Position");
     case Column::Time:
-        return tr("Time");
+        return tr("Time (UTC)");
     case Column::Action:
         return tr("Action");
     case Column::Entity:

@@ -17,7 +17,7 @@ QString EventsTableModel::columnTitle(int column) const
     case Column::Position:
         return tr("Position");
     case Column::Time:
-        return tr("Time");
+        return tr("Time (UTC)");
     case Column::Type:
         return tr("Event");
     case Column::Aggregate:

@@ -128,7 +128,7 @@ std::optional<CommandBody> MoveMoneyDialog::commandBody()
 
 QString MoveMoneyDialog::summary() const
 {
-    const QString amount = m_amountEdit->text().trimmed();
+    const QString amount = m_amountEdit->shownAmount();
     const QString currency =
         m_firstPicker->selected() ? m_firstPicker->selected()->currency : QString();
     return tr("%1 of %2 %3").arg(shapeOf(m_type).title, currency, amount);

@@ -47,7 +47,7 @@ QString RefundDialog::summary() const
 {
     const std::optional<PickerChoice> &payment = m_paymentPicker->selected();
     return tr("Refund of %1 %2 from payment %3")
-        .arg(payment ? payment->currency : QString(), m_amountEdit->text().trimmed(),
+        .arg(payment ? payment->currency : QString(), m_amountEdit->shownAmount(),
              payment ? payment->id : QString());
 }
 

@@ -87,7 +87,7 @@ QVariant StatementModel::headerData(int section, Qt::Orientation orientation, in
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (Column(section)) {
     case Column::Time:
-        return tr("Time");
+        return tr("Time (UTC)");
     case Column::Type:
         return tr("Type");
     case Column::Counterparty:

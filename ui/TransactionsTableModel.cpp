@@ -16,7 +16,7 @@ QString TransactionsTableModel::columnTitle(int column) const
 {
     switch (Column(column)) {
     case Column::Time:
-        return tr("Time");
+        return tr("Time (UTC)");
     case Column::Type:
         return tr("Type");
     case Column::Account:
