@@ -387,7 +387,7 @@
 <context>
     <name>StatementPdf</name>
     <message>
-        <source>&lt;h2&gt;Account statement&lt;/h2&gt;&lt;p&gt;Account %1, owner %2, currency %3&lt;br&gt;Period %4 to %5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Opening balance: %6&lt;/b&gt;&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3 width=100%&gt;&lt;tr&gt;&lt;th&gt;Position&lt;/th&gt;&lt;th&gt;Time&lt;/th&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Transaction&lt;/th&gt;&lt;th&gt;Amount&lt;/th&gt;&lt;th&gt;Balance&lt;/th&gt;&lt;/tr&gt;%7&lt;/table&gt;&lt;p&gt;&lt;b&gt;Closing balance: %8&lt;/b&gt;&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Account statement&lt;/h2&gt;&lt;p&gt;Account %1, owner %2, currency %3&lt;br&gt;Period %4 to %5&lt;/p&gt;&lt;p&gt;&lt;b&gt;Opening balance: %6&lt;/b&gt;&lt;/p&gt;&lt;table border=1 cellspacing=0 cellpadding=3 width=100%&gt;&lt;tr&gt;&lt;th&gt;Position&lt;/th&gt;&lt;th&gt;Time (UTC)&lt;/th&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Transaction&lt;/th&gt;&lt;th&gt;Amount&lt;/th&gt;&lt;th&gt;Balance&lt;/th&gt;&lt;/tr&gt;%7&lt;/table&gt;&lt;p&gt;&lt;b&gt;Closing balance: %8&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -172,8 +172,7 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
         return;
     }
     const AccountView &account = statement.value().account;
-    const Result<Currency> currency = CurrencyCatalog::standard().find(account.currency);
-    const int decimals = currency.ok() ? currency.value().decimals : Money::scale;
+    const int decimals = CurrencyCatalog::standard().decimalsOf(account.currency);
     const QString maximum =
         account.maxBalance ? AmountText::shown(account.maxBalance->toString(decimals)) : tr("none");
     m_headerLabel->setText(

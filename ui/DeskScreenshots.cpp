@@ -147,7 +147,7 @@ bool DeskScreenshots::write(const QString &directory)
 
     CreateAccountDialog *create = window.openCreateAccount();
     create->ownerEdit()->setText(QStringLiteral("grace"));
-    create->overdraftEdit()->setText(QStringLiteral("100.00"));
+    create->overdraftEdit()->setText(AmountText::shown(QStringLiteral("100.00")));
     ok &= save(create, directory, QStringLiteral("form-create-account"));
     create->close();
 

@@ -11,15 +11,16 @@
 
 namespace billing::ui {
 
-QString EventSummaryText::describe(const QString &eventType, const QString &dataJson)
+QString EventSummaryText::describe(const QString &eventType, const QString &dataJson,
+                                   Amounts amounts)
 {
     const QJsonObject data = QJsonDocument::fromJson(dataJson.toUtf8()).object();
     const auto text = [&data](const char *key) {
         return data.value(QString::fromLatin1(key)).toString();
     };
     // Amounts with the user's decimal separator, as the tables show them.
-    const auto amount = [&text](const char *key) {
-        return AmountText::shown(text(key));
+    const auto amount = [&text, amounts](const char *key) {
+        return amounts == Amounts::Shown ? AmountText::shown(text(key)) : text(key);
     };
     const auto term = [&text](const char *key) {
         return LedgerTerms::label(text(key));

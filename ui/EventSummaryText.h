@@ -13,7 +13,10 @@ class EventSummaryText
     Q_DECLARE_TR_FUNCTIONS(EventSummaryText)
 
 public:
-    static QString describe(const QString &eventType, const QString &dataJson);
+    // Amounts with the user's decimal separator, or as the ledger writes them (for exports).
+    enum class Amounts { Shown, AsLedger };
+    static QString describe(const QString &eventType, const QString &dataJson,
+                            Amounts amounts = Amounts::Shown);
 };
 
 } // namespace billing::ui

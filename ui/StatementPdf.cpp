@@ -33,7 +33,7 @@ QString StatementPdf::html(const PeriodStatement &statement)
               "<p>Account %1, owner %2, currency %3<br>Period %4 to %5</p>"
               "<p><b>Opening balance: %6</b></p>"
               "<table border=1 cellspacing=0 cellpadding=3 width=100%>"
-              "<tr><th>Position</th><th>Time</th><th>Type</th><th>Transaction</th>"
+              "<tr><th>Position</th><th>Time (UTC)</th><th>Type</th><th>Transaction</th>"
               "<th>Amount</th><th>Balance</th></tr>%7</table>"
               "<p><b>Closing balance: %8</b></p>")
         .arg(statement.accountId.toHtmlEscaped(), statement.ownerId.toHtmlEscaped(),

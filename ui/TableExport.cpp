@@ -100,7 +100,8 @@ Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const Q
             // The events' summary as the table shows it; codes stay codes.
             if (query.table == LedgerTable::Events && columns > int(EventColumn::Summary)) {
                 QString &summary = row[int(EventColumn::Summary)];
-                summary = EventSummaryText::describe(row.value(int(EventColumn::Type)), summary);
+                summary = EventSummaryText::describe(row.value(int(EventColumn::Type)), summary,
+                                                     EventSummaryText::Amounts::AsLedger);
             }
             out.write(csvLine(row.mid(0, columns)).toUtf8());
         }

@@ -350,8 +350,7 @@ Decision decideStatus(const LedgerState &state, DecisionBuilder &builder,
         return builder.invalid(notFound(command.accountId, QStringLiteral("account")));
     builder.outcome().accountId = account->id;
     // Only for the message: an account of a currency no longer in use can still change status.
-    const Result<Currency> currency = state.currencies().find(account->currency);
-    const int decimals = currency.ok() ? currency.value().decimals : Money::scale;
+    const int decimals = state.currencies().decimalsOf(account->currency);
     if (auto error = rules::canChangeStatus(*account, command.target, decimals))
         return refuseAccountCommand(builder, *account, *error);
     builder.expect(account->id);

@@ -30,6 +30,15 @@ const CurrencyCatalog &CurrencyCatalog::standard()
     return catalog;
 }
 
+int CurrencyCatalog::decimalsOf(const QString &code) const
+{
+    for (const Currency &currency : m_currencies) {
+        if (currency.code == code)
+            return currency.decimals;
+    }
+    return Money::scale;
+}
+
 Result<Currency> CurrencyCatalog::find(const QString &code) const
 {
     for (const Currency &currency : m_currencies) {
