@@ -26,6 +26,7 @@
 #include "domain/ReasonCode.h"
 #include "infrastructure/DistributedStorage.h"
 #include "infrastructure/PostgresDatabase.h"
+#include "infrastructure/PostgresSchema.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -177,6 +178,7 @@ private Q_SLOTS:
     void aTransferInOneDeskShowsInTheOther();
     void aDeskProjectsWhatAWriterLeftBehind();
     void tablesSortAndFilterInSql();
+    void historyFreeTextAndCountsInSql();
     void auditorConnectionCannotWrite();
     void auditorDeskIssuesNoCommand();
     void auditorTravelsAndVerifiesOnKafka();
@@ -424,6 +426,90 @@ void TestDistributedDesk::tablesSortAndFilterInSql()
         QCOMPARE(row.at(int(EventColumn::Operator)), QStringLiteral("sorter"));
     history.operatorName = QStringLiteral("nobody");
     QCOMPARE(eventsWith(history).rows.size(), 0);
+}
+
+void TestDistributedDesk::historyFreeTextAndCountsInSql()
+{
+    Desk desk(location(m_postgres.url()), QStringLiteral("trigram-clerk"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(desk.client->isReady(), waitMs);
+    const QString owner = QStringLiteral("Trigram-Owner-7f3a");
+    const QString rare = accountOf(*desk.client, AccountType::User, QStringLiteral("EUR"), owner);
+    QVERIFY(!rare.isEmpty());
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(location(m_postgres.url()), StorageAccess::ReadOnly);
+    QVERIFY(reader.ok());
+    const auto events = [&reader](const TableFilter &filter, int limit, qint64 countLimit) {
+        TableQuery query;
+        query.table = LedgerTable::Events;
+        query.descending = true;
+        query.filter = filter;
+        query.limit = limit;
+        query.countRows = true;
+        query.countLimit = countLimit;
+        const Result<TablePage> page = reader.value()->read(query);
+        BILLING_ASSERT(page.ok());
+        return page.value();
+    };
+    const Result<PostgresLocation> where = PostgresLocation::parse(m_postgres.url());
+    QVERIFY(where.ok());
+    PostgresDatabase database;
+    QVERIFY(database.open(where.value(), PostgresDatabase::Access::ReadOnly).ok());
+    QSqlQuery sql(database.connection());
+    const auto scalar = [&sql](const QString &text) {
+        BILLING_ASSERT(sql.exec(text) && sql.next());
+        return sql.value(0);
+    };
+
+    // Free text finds what a match on each column finds (ids, operator, payload; case ignored),
+    // here the account's creation by its owner's name, written differently.
+    TableFilter text;
+    text.text = owner.toLower().mid(2, 12);
+    QTRY_VERIFY_WITH_TIMEOUT(events(text, 100, 0).totalRows == 1, waitMs);
+    const TablePage found = events(text, 100, 0);
+    const QString pattern = QStringLiteral("'%") + text.text + QStringLiteral("%'");
+    QStringList eachColumn;
+    for (const char *column : {"event_id", "entity_id", "action", "operator", "correlation_id",
+                               "causation_id", "changes::text"})
+        eachColumn.append(QLatin1String(column) + QStringLiteral(" ILIKE ") + pattern);
+    const qint64 expected = scalar(QStringLiteral("SELECT COUNT(*) FROM audit_logs WHERE ") +
+                                   eachColumn.join(QStringLiteral(" OR ")))
+                                .toLongLong();
+    QCOMPARE(expected, qint64(1));
+    QCOMPARE(found.totalRows, expected);
+    QVERIFY(found.totalExact);
+    QCOMPARE(found.rows.first().at(int(EventColumn::Aggregate)), rare);
+    // A match never spans two fields: the end of the action and the start of the operator.
+    text.text = QStringLiteral("createdtrigram");
+    QCOMPARE(events(text, 100, 0).totalRows, qint64(0));
+
+    // That expression is the one the migration indexed: PostgreSQL answers it from the
+    // trigram index (asked not to scan the table, which it would at this size).
+    QVERIFY(scalar(QStringLiteral("SELECT COUNT(*) FROM pg_indexes WHERE indexname = "
+                                  "'idx_audit_logs_text'"))
+                .toLongLong() == 1);
+    QVERIFY(sql.exec(QStringLiteral("SET enable_seqscan = off")));
+    QVERIFY(sql.exec(QStringLiteral("EXPLAIN SELECT id FROM audit_logs WHERE ") +
+                     QString::fromUtf16(postgres::auditSearchText) + QStringLiteral(" ILIKE ") +
+                     pattern));
+    QString plan;
+    while (sql.next())
+        plan += sql.value(0).toString() + u'\n';
+    QVERIFY2(plan.contains(QStringLiteral("idx_audit_logs_text")), qPrintable(plan));
+
+    // Counts stop at the desk's limit, as in the embedded store, and say so; a first page that
+    // is not full is the whole count.
+    const qint64 all = scalar(QStringLiteral("SELECT COUNT(*) FROM audit_logs")).toLongLong();
+    QVERIFY(all > 20);
+    const TablePage capped = events({}, 3, 10);
+    QCOMPARE(capped.rows.size(), 3);
+    QCOMPARE(capped.totalRows, qint64(11));
+    QVERIFY(!capped.totalExact);
+    const TablePage exact = events({}, 3, 0);
+    QCOMPARE(exact.totalRows, all);
+    QVERIFY(exact.totalExact);
+    const TablePage whole = events({}, int(all) + 5, 10);
+    QCOMPARE(whole.totalRows, all);
+    QVERIFY(whole.totalExact);
 }
 
 void TestDistributedDesk::auditorConnectionCannotWrite()

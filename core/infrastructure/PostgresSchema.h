@@ -9,4 +9,14 @@ namespace billing::postgres {
 // to i + 1. Applied in order, each in its own transaction, and recorded in schema_migrations.
 const QList<QStringList> &migrations();
 
+// One text of an audit_logs row that free text in the event history looks into: its ids,
+// operator and payload, apart by a character no one types, so that a match never spans two
+// of them. Migration 7 indexes exactly this expression (pg_trgm), and the reader filters on it
+// character for character, or PostgreSQL would not use the index: changing it needs a
+// migration that builds the index again.
+inline constexpr char16_t auditSearchText[] =
+    u"(event_id || E'\\x1f' || entity_id || E'\\x1f' || action || E'\\x1f' || "
+    u"COALESCE(operator, '') || E'\\x1f' || COALESCE(correlation_id, '') || E'\\x1f' || "
+    u"COALESCE(causation_id, '') || E'\\x1f' || changes::text)";
+
 } // namespace billing::postgres

@@ -1,6 +1,7 @@
 #include "PostgresTableReader.h"
 
 #include "PostgresProjector.h"
+#include "PostgresSchema.h"
 #include "TableConditions.h"
 
 #include <QSqlQuery>
@@ -16,8 +17,8 @@ struct TableSql
 {
     QString from;
     QStringList select;
-    QStringList sortBy; // per column
-    QStringList textColumns;
+    QStringList sortBy;      // per column
+    QStringList textColumns; // free text matches any of them
     QString typeColumn;
     QString statusColumn;
     QString currencyColumn;
@@ -140,7 +141,8 @@ const TableSql &auditSql()
 }
 
 // The event history from audit_logs, which holds every event's envelope fields and its data.
-// Free text looks into ids, operator and payload, as the embedded store's search of the body.
+// Free text looks into ids, operator and payload, as the embedded store's search of the body,
+// through the one expression that idx_audit_logs_text indexes.
 const TableSql &eventsSql()
 {
     static const TableSql sql{
@@ -153,9 +155,7 @@ const TableSql &eventsSql()
          bytewise(QStringLiteral("entity_id")), QStringLiteral("aggregate_version"),
          bytewise(QStringLiteral("correlation_id")), QStringLiteral("id"), QStringLiteral("id"),
          QStringLiteral("id")},
-        {QStringLiteral("event_id"), QStringLiteral("entity_id"), QStringLiteral("action"),
-         QStringLiteral("operator"), QStringLiteral("correlation_id"),
-         QStringLiteral("causation_id"), QStringLiteral("changes::text")},
+        {QString::fromUtf16(postgres::auditSearchText)},
         QStringLiteral("action"),
         QString(),
         QString(),
@@ -214,6 +214,70 @@ Where whereOf(const TableSql &table, const TableFilter &filter)
     return where;
 }
 
+// A count that may stop at a limit: `exact` is false when it did.
+struct RowCount
+{
+    qint64 rows = -1;
+    bool exact = false;
+};
+
+// Which rows of the order to read, and whether from its other end (then turned around).
+struct Window
+{
+    qint64 offset = 0;
+    qint64 limit = 0;
+    bool reversed = false;
+};
+
+Result<RowCount> countRows(PostgresDatabase &database, const TableSql &table, const Where &where,
+                           qint64 limit)
+{
+    BILLING_ASSERT(limit >= 0);
+    QSqlQuery count(database.connection());
+    const QString from = table.from + where.sql;
+    const bool ok =
+        limit > 0 ? PostgresDatabase::execWith(
+                        count,
+                        QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM %1 LIMIT ?) AS rows")
+                            .arg(from),
+                        where.values + QVariantList{limit + 1})
+                  : PostgresDatabase::execWith(
+                        count, QStringLiteral("SELECT COUNT(*) FROM ") + from, where.values);
+    if (!ok || !count.next())
+        return PostgresDatabase::failure(count, QStringLiteral("count rows"));
+    const qint64 rows = count.value(0).toLongLong();
+    return RowCount{rows, limit == 0 || rows <= limit};
+}
+
+Result<TablePage> readRows(PostgresDatabase &database, const TableQuery &query, const Where &where,
+                           const Window &window, TablePage page)
+{
+    const TableSql &table = tableSql(query.table);
+    const bool descending = query.descending != window.reversed;
+    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QStringList order{table.sortBy.at(query.sortColumn) + direction};
+    for (const QString &column : table.tieBreakers)
+        order.append(column + direction);
+    QSqlQuery rows(database.connection());
+    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
+                            .arg((table.select + table.hidden).join(QStringLiteral(", ")),
+                                 table.from, where.sql, order.join(QStringLiteral(", ")));
+    if (!PostgresDatabase::execWith(rows, sql,
+                                    where.values + QVariantList{window.limit, window.offset}))
+        return PostgresDatabase::failure(rows, QStringLiteral("read rows"));
+    const int columns = int(table.select.size() + table.hidden.size());
+    while (rows.next()) {
+        QStringList row;
+        row.reserve(columns);
+        for (int column = 0; column < columns; ++column)
+            row.append(rows.value(column).toString());
+        page.rows.append(row);
+    }
+    if (window.reversed)
+        std::reverse(page.rows.begin(), page.rows.end());
+    return page;
+}
+
 } // namespace
 
 PostgresTableReader::PostgresTableReader(PostgresDatabase &database, qint64 reverseOffsetMin)
@@ -269,52 +333,49 @@ Result<TablePage> PostgresTableReader::readInSnapshot(const TableQuery &query)
     if (!position.ok())
         return position.error();
     page.mark = position.value();
+    const qint64 end = query.offset + query.limit;
+    RowCount total{-1, false};
+    if (query.countRows && query.offset == 0) {
+        // The first page first: when it is not full it holds every row, and rare free text is
+        // looked up once instead of once for the count and once more for the rows.
+        Result<TablePage> first = readRows(m_database, query, where, {0, query.limit, false}, page);
+        if (!first.ok() || first.value().rows.size() < query.limit) {
+            if (first.ok())
+                first.value().totalRows = first.value().rows.size();
+            return first;
+        }
+        const Result<RowCount> counted = countRows(m_database, table, where, query.countLimit);
+        if (!counted.ok())
+            return counted.error();
+        first.value().totalRows = counted.value().rows;
+        first.value().totalExact = counted.value().exact;
+        return first;
+    }
+    if (query.countRows || query.offset >= m_reverseOffsetMin) {
+        // Counting further than twice the window's end cannot change the choice below.
+        qint64 countLimit = query.countRows ? query.countLimit : 2 * end;
+        if (countLimit > 0 && query.offset >= m_reverseOffsetMin)
+            countLimit = std::max(countLimit, 2 * end);
+        const Result<RowCount> counted = countRows(m_database, table, where, countLimit);
+        if (!counted.ok())
+            return counted.error();
+        total = counted.value();
+    }
+    if (query.countRows) {
+        page.totalRows = total.rows;
+        page.totalExact = total.exact;
+    }
     // OFFSET walks every row before the window; past the middle the same window is nearer
     // the other end, so it is read in the reverse order and turned around.
-    qint64 total = -1;
-    if (query.countRows || query.offset >= m_reverseOffsetMin) {
-        QSqlQuery count(m_database.connection());
-        if (!PostgresDatabase::execWith(
-                count, QStringLiteral("SELECT COUNT(*) FROM ") + table.from + where.sql,
-                where.values) ||
-            !count.next())
-            return PostgresDatabase::failure(count, QStringLiteral("count rows"));
-        total = count.value(0).toLongLong();
+    Window window{query.offset, query.limit, false};
+    if (total.exact && query.offset >= m_reverseOffsetMin && query.offset > total.rows / 2) {
+        window.reversed = true;
+        window.offset = total.rows - std::min(total.rows, end);
+        window.limit = std::min(total.rows, end) - query.offset;
     }
-    if (query.countRows)
-        page.totalRows = total;
-    const bool reversed = total >= 0 && query.offset > total / 2;
-    qint64 offset = query.offset;
-    qint64 limit = query.limit;
-    if (reversed) {
-        const qint64 end = std::min(total, query.offset + query.limit);
-        offset = total - end;
-        limit = end - query.offset;
-    }
-    if (limit <= 0)
+    if (window.limit <= 0)
         return page;
-    const bool descending = query.descending != reversed;
-    const QString direction = descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
-    QStringList order{table.sortBy.at(query.sortColumn) + direction};
-    for (const QString &column : table.tieBreakers)
-        order.append(column + direction);
-    QSqlQuery rows(m_database.connection());
-    const QString sql = QStringLiteral("SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?")
-                            .arg((table.select + table.hidden).join(QStringLiteral(", ")),
-                                 table.from, where.sql, order.join(QStringLiteral(", ")));
-    if (!PostgresDatabase::execWith(rows, sql, where.values + QVariantList{limit, offset}))
-        return PostgresDatabase::failure(rows, QStringLiteral("read rows"));
-    const int columns = int(table.select.size() + table.hidden.size());
-    while (rows.next()) {
-        QStringList row;
-        row.reserve(columns);
-        for (int column = 0; column < columns; ++column)
-            row.append(rows.value(column).toString());
-        page.rows.append(row);
-    }
-    if (reversed)
-        std::reverse(page.rows.begin(), page.rows.end());
-    return page;
+    return readRows(m_database, query, where, window, std::move(page));
 }
 
 } // namespace billing
