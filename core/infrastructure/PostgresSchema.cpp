@@ -172,24 +172,6 @@ const QList<QStringList> &migrations()
                 END
                 $$)"),
         },
-        {
-            // Free text in the event history through trigrams: a rare id or owner is found
-            // among millions of events in milliseconds instead of a scan of audit_logs. pg_trgm
-            // ships with PostgreSQL and is a trusted extension (the database's owner may create
-            // it); where it is missing or not allowed this step only warns, and free text
-            // scans as before.
-            QStringLiteral(R"(DO $$
-                BEGIN
-                    CREATE EXTENSION IF NOT EXISTS pg_trgm;
-                    CREATE INDEX IF NOT EXISTS idx_audit_logs_text ON audit_logs
-                        USING gin ()") +
-                QString::fromUtf16(auditSearchText) + QStringLiteral(R"( gin_trgm_ops);
-                EXCEPTION WHEN insufficient_privilege OR undefined_file OR undefined_object
-                    OR feature_not_supported THEN
-                    RAISE WARNING 'free text of the event history not indexed: %', SQLERRM;
-                END
-                $$)"),
-        },
     };
     return all;
 }
