@@ -4,6 +4,8 @@
 
 #include "application/CurrencySource.h"
 #include "infrastructure/LedgerVerifier.h"
+#include "infrastructure/SqliteDatabase.h"
+#include "infrastructure/SqliteSchema.h"
 
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -241,6 +243,23 @@ void TestProjections::absentValuesAreNull()
     QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE failure_reason = '' OR "
                    "payment_id = '' OR completed_at = ''"),
              0);
+    // A failed transaction never completed: no completion time.
+    QCOMPARE(count("SELECT COUNT(*) FROM transaction_projections WHERE status = 'failed' AND "
+                   "completed_at IS NOT NULL"),
+             0);
+
+    // Stores projected before schema 4 kept the time of failure there; opening one clears it.
+    QVERIFY(query.exec(QStringLiteral("UPDATE transaction_projections SET completed_at = "
+                                      "created_at WHERE status = 'failed'")));
+    QVERIFY(
+        query.exec(QStringLiteral("PRAGMA user_version=%1").arg(sqlite::migrations().size() - 1)));
+    SqliteDatabase reopened;
+    QVERIFY(reopened.open(ledger.path()).ok());
+    QSqlQuery after(reopened.connection());
+    QVERIFY(after.exec(QStringLiteral("SELECT COUNT(*) FROM transaction_projections WHERE "
+                                      "status = 'failed' AND completed_at IS NULL")) &&
+            after.next());
+    QCOMPARE(after.value(0).toInt(), 2);
 }
 
 #include "tst_projections.moc"

@@ -42,7 +42,7 @@ struct TransactionEnd
 {
     QString status = QStringLiteral("pending");
     QString reason;
-    QString completedAt; // null: no outcome yet
+    QString completedAt; // null: not completed (yet, or ever)
 };
 
 // One leg of a transaction requested in the run.
@@ -282,8 +282,10 @@ Status PostgresProjectionRows::writeTransactions(const QList<EventEnvelope> &eve
         }
         const bool completed = event.eventType.endsWith(event::completedSuffix);
         BILLING_ASSERT(completed || event.eventType.endsWith(event::failedSuffix));
+        // A time only for completed: a failed transaction was never completed.
         const TransactionEnd end{completed ? QStringLiteral("completed") : QStringLiteral("failed"),
-                                 data.value(u"reason").toString(), timestamp};
+                                 data.value(u"reason").toString(),
+                                 completed ? timestamp : QString()};
         if (const auto found = firstLeg.constFind(event.aggregateId); found != firstLeg.cend()) {
             for (qsizetype leg = *found; leg < *found + 2; ++leg)
                 legs[leg].end = end;

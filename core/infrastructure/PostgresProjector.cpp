@@ -396,7 +396,8 @@ Status PostgresProjector::applyTransactionEvent(const EventEnvelope &event,
         QStringLiteral("UPDATE transaction_projections SET status = ?, failure_reason = ?, "
                        "completed_at = ? WHERE transaction_id = ?"),
         {completed ? QStringLiteral("completed") : QStringLiteral("failed"),
-         textOrNull(data.value(u"reason").toString()), timestamp, event.aggregateId},
+         textOrNull(data.value(u"reason").toString()),
+         textOrNull(completed ? timestamp : QString()), event.aggregateId},
         QStringLiteral("project transaction outcome"));
 }
 

@@ -178,6 +178,12 @@ const QList<QStringList> &migrations()
             // projector a b-tree insert per event.
             QStringLiteral("DROP INDEX IF EXISTS idx_audit_logs_entity"),
         },
+        {
+            // completed_at is the time a transaction completed; failed legs carried the time
+            // of their failure in it, as if they had completed. Projected again they are NULL.
+            QStringLiteral("UPDATE transaction_projections SET completed_at = NULL "
+                           "WHERE status = 'failed' AND completed_at IS NOT NULL"),
+        },
     };
     return all;
 }

@@ -330,8 +330,10 @@ Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const 
         // Finished in the same append: the legs carry the outcome from the start.
         const QString status = outcome ? outcomeStatus(*outcome) : QStringLiteral("pending");
         const QString reason = outcome ? outcome->data.value(u"reason").toString() : QString();
-        const QString completedAt =
-            outcome ? codec::formatTimestamp(outcome->timestampMs) : QString();
+        // A time only for completed: a failed transaction was never completed.
+        const QString completedAt = outcome && status == QStringLiteral("completed")
+                                        ? codec::formatTimestamp(outcome->timestampMs)
+                                        : QString();
         SqliteStatement &insert = m_database.nativeStatement(
             "INSERT INTO transaction_projections (id, transaction_id, type, account_id, "
             "counterparty_id, amount, currency, status, reference, failure_reason, payment_id, "
@@ -370,7 +372,7 @@ Status SqliteProjector::applyTransactionEvent(const EventEnvelope &event, const 
     const QString reason = event.data.value(u"reason").toString();
     update.bind(1, status);
     update.bindTextOrNull(2, reason);
-    update.bind(3, timestamp);
+    update.bindTextOrNull(3, status == QStringLiteral("completed") ? timestamp : QString());
     update.bind(4, event.aggregateId);
     return update.run("project transaction outcome");
 }

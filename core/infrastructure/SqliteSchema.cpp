@@ -115,6 +115,12 @@ const QList<QStringList> &migrations()
                            "(iif(json_valid(CAST(body AS TEXT)), "
                            "json_extract(CAST(body AS TEXT), '$.operator'), NULL))"),
         },
+        {
+            // completed_at is the time a transaction completed; failed legs carried the time
+            // of their failure in it, as if they had completed. Projected again they are NULL.
+            QStringLiteral("UPDATE transaction_projections SET completed_at = NULL "
+                           "WHERE status = 'failed' AND completed_at IS NOT NULL"),
+        },
     };
     return all;
 }
