@@ -70,6 +70,8 @@ void TestMoney::parseAcceptsPlainDecimals_data()
     QTest::newRow("whole number") << "42" << 2 << false << "4200000000";
     QTest::newRow("negative cent") << "-0.01" << 2 << true << "-1000000";
     QTest::newRow("negative zero is zero") << "-0" << 0 << true << "0";
+    // Zero however it is written; a positive-only amount refuses it as zero, not as negative.
+    QTest::newRow("negative zero, positive only") << "-0.00" << 2 << false << "0";
     QTest::newRow("smallest unit") << smallestUnit << 8 << false << "1";
     QTest::newRow("fewer decimals than allowed") << "1.5" << 8 << false << "150000000";
     QTest::newRow("20 integer digits")
@@ -115,7 +117,10 @@ void TestMoney::parseRefusesEachShapeWithItsOwnCode_data()
     QTest::newRow("-Infinity, positive only")
         << "-Infinity" << 2 << false << reason::amountNotFinite;
     QTest::newRow("negative, positive only") << "-5" << 2 << false << reason::amountNegative;
-    QTest::newRow("negative zero, positive only") << "-0" << 2 << false << reason::amountNegative;
+    QTest::newRow("negative cent, positive only")
+        << "-0.01" << 2 << false << reason::amountNegative;
+    QTest::newRow("sign only, positive only") << "-" << 2 << false << reason::amountFormat;
+    QTest::newRow("sign and text, positive only") << "-abc" << 2 << false << reason::amountFormat;
     QTest::newRow("letters") << "abc" << 2 << true << reason::amountFormat;
     QTest::newRow("leading space") << " 5" << 2 << true << reason::amountFormat;
     QTest::newRow("trailing space") << "5 " << 2 << true << reason::amountFormat;

@@ -51,6 +51,8 @@ Result<CliArguments> CliArguments::parse(const QStringList &arguments)
 Result<QString> CliArguments::required(const QString &name) const
 {
     const QString value = m_options.value(name);
+    if (value.trimmed().isEmpty() && m_options.contains(name))
+        return bad(name, QStringLiteral("--%1 is given but blank").arg(name));
     if (value.isEmpty())
         return bad(name, QStringLiteral("--%1 is required").arg(name));
     return value;

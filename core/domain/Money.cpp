@@ -61,7 +61,8 @@ std::optional<Error> shapeError(QStringView text)
     for (qsizetype at = 1; at + 1 < lower.size(); ++at) {
         if (separators.contains(lower[at]) && isDigit(lower[at - 1]) && isDigit(lower[at + 1]))
             return amountError(reason::amountGrouping,
-                               QStringLiteral("amount must not contain thousands separators"));
+                               QStringLiteral("amount must not contain thousands separators "
+                                              "and takes a point for decimals, like 1234.50"));
     }
     return std::nullopt;
 }
@@ -115,8 +116,6 @@ Result<Money> Money::parse(QStringView text, int maxDecimals, Sign sign)
     const bool negative = text.front() == u'-';
     if (negative)
         at = 1;
-    if (negative && sign == Sign::PositiveOnly)
-        return amountError(reason::amountNegative, QStringLiteral("amount must not be negative"));
     const qsizetype integerBegin = at;
     while (at < text.size() && isDigit(text[at]))
         ++at;
@@ -134,6 +133,14 @@ Result<Money> Money::parse(QStringView text, int maxDecimals, Sign sign)
     if (at != text.size() || integerEnd == integerBegin)
         return amountError(reason::amountFormat,
                            QStringLiteral("amount must be plain decimal digits like 12.50"));
+    // "-0" is zero, not negative: where zero is refused, it is refused as zero.
+    const auto zeroDigits = [&text](qsizetype from, qsizetype to) {
+        return std::all_of(text.begin() + from, text.begin() + to,
+                           [](QChar c) { return c == u'0'; });
+    };
+    if (negative && sign == Sign::PositiveOnly &&
+        !(zeroDigits(integerBegin, integerEnd) && zeroDigits(fractionBegin, fractionEnd)))
+        return amountError(reason::amountNegative, QStringLiteral("amount must not be negative"));
     qsizetype firstSignificant = integerBegin;
     while (firstSignificant < integerEnd - 1 && text[firstSignificant] == u'0')
         ++firstSignificant;
