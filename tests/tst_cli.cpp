@@ -3,6 +3,7 @@
 
 #include "domain/Invariant.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -263,6 +264,17 @@ void TestCli::balancesAsOfAPosition()
     QCOMPARE(balanceAt({}), QStringLiteral("6.00"));
     QCOMPARE(balanceAt({QStringLiteral("--as-of"), QStringLiteral("2000-01-01T00:00:00Z")}),
              QString());
+    // One event at a time, a point can fall between a transaction's two legs (the top-up's
+    // first BalanceChanged): shown as it is, unbalanced, and saying why.
+    const CliRun between =
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QString::number(afterTopup - 2)});
+    QCOMPARE(between.exitCode, 0);
+    QVERIFY(!between.json().value(u"balanced").toBool());
+    QVERIFY(between.json().value(u"note").toString().contains(QStringLiteral("two legs")));
+    const CliRun booked =
+        run({QStringLiteral("balances"), QStringLiteral("--at"), QString::number(afterTopup)});
+    QVERIFY(booked.json().value(u"balanced").toBool());
+    QVERIFY(!booked.json().contains(u"note"));
     const CliRun bad =
         run({QStringLiteral("balances"), QStringLiteral("--as-of"), QStringLiteral("yesterday")});
     QCOMPARE(bad.exitCode, 2);
@@ -376,13 +388,30 @@ void TestCli::versionAndUnknownCommand()
     QCOMPARE(unknown.exitCode, 2);
     QCOMPARE(unknown.errorJson().value(u"error").toObject().value(u"field").toString(),
              QStringLiteral("command"));
-    const CliRun badStore = runCli(QStringLiteral("/proc/no-such-place/ledger.db"),
-                                   {QStringLiteral("account"), QStringLiteral("list")});
+    const CliRun badStore =
+        runCli(QStringLiteral("/proc/no-such-place/ledger.db"),
+               {QStringLiteral("account"), QStringLiteral("create"), QStringLiteral("--type"),
+                QStringLiteral("user"), QStringLiteral("--currency"), QStringLiteral("USD"),
+                QStringLiteral("--owner"), QStringLiteral("o")});
     QCOMPARE(badStore.exitCode, 1);
     QCOMPARE(badStore.errorJson().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("STORAGE_FAILURE"));
     QCOMPARE(badStore.errorJson().value(u"error").toObject().value(u"field").toString(),
              QStringLiteral("store"));
+    // A command that only reads, pointed at a file that is not there (a typo), says so instead
+    // of starting an empty ledger that lists nothing and verifies as sound.
+    const QString typo = m_dir->filePath(QStringLiteral("typo/ledgr.db"));
+    for (const QStringList &reading :
+         {QStringList{QStringLiteral("verify")},
+          QStringList{QStringLiteral("account"), QStringLiteral("list")},
+          QStringList{QStringLiteral("balances")}, QStringList{QStringLiteral("events")}}) {
+        const CliRun missing = runCli(typo, reading);
+        QCOMPARE(missing.exitCode, 2);
+        const QJsonObject error = missing.errorJson().value(u"error").toObject();
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("STORE_NOT_FOUND"));
+        QCOMPARE(error.value(u"field").toString(), QStringLiteral("store"));
+        QVERIFY(!QFileInfo::exists(typo) && !QFileInfo::exists(QFileInfo(typo).path()));
+    }
 }
 
 void TestCli::snapshotsChangeNoAnswer()

@@ -1,6 +1,23 @@
 #include "CliContext.h"
 
+#include "domain/ReasonCode.h"
+
+#include <QFileInfo>
+
 namespace billing::cli {
+namespace {
+
+// Whether the subcommand issues commands to the ledger (and may so start a new one).
+bool writesCommands(const CliArguments &arguments)
+{
+    const QString command = arguments.word(0);
+    if (command == u"account")
+        return arguments.word(1) != u"get" && arguments.word(1) != u"list";
+    return command == u"topup" || command == u"withdraw" || command == u"transfer" ||
+           command == u"pay" || command == u"refund" || command == u"import" || command == u"serve";
+}
+
+} // namespace
 
 qint64 snapshotEveryEvents()
 {
@@ -22,6 +39,14 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
         context->m_location = StoreLocation::defaultLocation();
     }
     context->m_location.projections = arguments.option(QStringLiteral("projections"));
+    // A mistyped path would otherwise become a new, empty ledger that reads, lists and verifies
+    // as if all were well. Only a command that writes starts a ledger.
+    if (context->m_location.kind == StoreLocation::Kind::Sqlite && !writesCommands(arguments) &&
+        !QFileInfo::exists(context->m_location.target))
+        return Error{reason::storeNotFound,
+                     QStringLiteral("there is no ledger at %1 (a command that writes starts one)")
+                         .arg(context->m_location.target),
+                     QStringLiteral("store")};
     Result<std::unique_ptr<LedgerStorage>> storage = openStorage(context->m_location);
     if (!storage.ok()) {
         Error error = storage.error();

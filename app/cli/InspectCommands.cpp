@@ -31,10 +31,17 @@ QJsonObject stateJson(const LedgerState &state)
     QJsonArray accounts;
     for (const QString &id : std::as_const(ids))
         accounts.append(toJson(*state.account(id)));
-    return {{QStringLiteral("position"), state.position()},
-            {QStringLiteral("accounts"), accounts},
-            {QStringLiteral("totals"), totalsJson(state.totals())},
-            {QStringLiteral("balanced"), state.balanced()}};
+    QJsonObject document{{QStringLiteral("position"), state.position()},
+                         {QStringLiteral("accounts"), accounts},
+                         {QStringLiteral("totals"), totalsJson(state.totals())},
+                         {QStringLiteral("balanced"), state.balanced()}};
+    // The ledger balances after every append; a point inside one (--at, one event at a time)
+    // can fall between a transaction's two BalanceChanged events.
+    if (!state.balanced())
+        document.insert(QStringLiteral("note"),
+                        QStringLiteral("between the two legs of a transaction: the next event "
+                                       "books the other"));
+    return document;
 }
 
 // The state after the event at `at`. The core reads 0 as "to the end", and a position past the

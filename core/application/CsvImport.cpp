@@ -160,9 +160,10 @@ Status CsvImport::run(LedgerService &service, QList<ImportRow> &rows,
             Error error = outcomes.error();
             // Rows are named by their line in the file, as in every outcome. A decision maker
             // elsewhere (the distributed mode) may have decided some of the failed batch.
-            error.message += QStringLiteral(" (rows before line %1 are committed, later ones may "
-                                            "be; importing the file again books each row once)")
-                                 .arg(rows[start].number);
+            error.message +=
+                QStringLiteral(" (rows before line %1 are committed, later ones may "
+                               "be; importing the same file again, unchanged, books each row once)")
+                    .arg(rows[start].number);
             return error;
         }
         for (qsizetype i = 0; i < waiting.size(); ++i)

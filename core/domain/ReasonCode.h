@@ -39,6 +39,8 @@ inline const QString transactionNotFound = QStringLiteral("TRANSACTION_NOT_FOUND
 inline const QString notAPayment = QStringLiteral("NOT_A_PAYMENT");
 inline const QString paymentNotCompleted = QStringLiteral("PAYMENT_NOT_COMPLETED");
 inline const QString refundExceedsPayment = QStringLiteral("REFUND_EXCEEDS_PAYMENT");
+// A command that only reads was pointed at a ledger file that does not exist (bad input).
+inline const QString storeNotFound = QStringLiteral("STORE_NOT_FOUND");
 // Infrastructure (exit code 1 in the CLI).
 inline const QString concurrencyConflict = QStringLiteral("CONCURRENCY_CONFLICT");
 inline const QString storageFailure = QStringLiteral("STORAGE_FAILURE");
