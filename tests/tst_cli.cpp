@@ -32,6 +32,7 @@ private Q_SLOTS:
     void snapshotsChangeNoAnswer();
     void limitsLeftOutKeepTheirValue();
     void importRefusesMalformedRowsByLine();
+    void importOutcomesNameTheFilesColumns();
     void unknownOptionsAndExtraWordsAreRefused();
     void txListRefusesAnUnknownAccount();
     void noCommandIsAnErrorOnStderr();
@@ -481,6 +482,45 @@ void TestCli::limitsLeftOutKeepTheirValue()
              0);
     QVERIFY(accountJson(alice).value(u"maxBalance").isNull());
     QCOMPARE(accountJson(alice).value(u"minBalance").toString(), QStringLiteral("-20.00"));
+}
+
+void TestCli::importOutcomesNameTheFilesColumns()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bob = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    QFile csv(m_dir->filePath(QStringLiteral("columns.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    // The decision names the CLI's options (--from, --to, --payment); a row names its columns.
+    const QString text = QStringLiteral("operation,account,counterparty,amount,currency,key,"
+                                        "reference\n"
+                                        "topup,%3,%1,1.00,,,\n"    // sides swapped: the USER
+                                        "transfer,%3,%2,1.00,,,\n" // an EXTERNAL sends
+                                        "withdraw,%1,,1.00,,,\n"   // no counterparty
+                                        "refund,,,1.00,USD,,\n"    // no payment
+                                        "pay,%1,%2,1.00,,,\n"      // a USER is no SYSTEM
+                                        "refund,%1,,1.00,USD,,\n"  // not a transaction
+                                        "pay,%1,%2,1.0.0,,,\n")    // refused before deciding
+                             .arg(alice, bob, bank);
+    csv.write(text.toUtf8());
+    csv.close();
+    const CliRun imported = run({QStringLiteral("import"), csv.fileName()});
+    QCOMPARE(imported.exitCode, 0);
+    QStringList fields;
+    QStringList commands;
+    for (const auto &row : imported.json().value(u"rows").toArray()) {
+        QVERIFY(row.toObject().value(u"outcome").toString() != QStringLiteral("completed"));
+        fields.append(row.toObject().value(u"field").toString());
+        commands.append(row.toObject().value(u"command").toString());
+    }
+    QCOMPARE(fields, (QStringList{QStringLiteral("counterparty"), QStringLiteral("account"),
+                                  QStringLiteral("counterparty"), QStringLiteral("account"),
+                                  QStringLiteral("counterparty"), QStringLiteral("account"),
+                                  QStringLiteral("amount")}));
+    // Rows refused before deciding name their command as decided rows do.
+    QCOMPARE(commands.at(2), QStringLiteral("withdrawal"));
+    QCOMPARE(commands.at(4), QStringLiteral("payment"));
+    QCOMPARE(commands.at(6), QStringLiteral("payment"));
 }
 
 void TestCli::importRefusesMalformedRowsByLine()

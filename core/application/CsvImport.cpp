@@ -21,6 +21,14 @@ Result<CommandBody> bodyOf(CurrencySource &currencies, const QHash<QString, QStr
     const QString account = cells.value(QStringLiteral("account")).trimmed();
     const QString counterparty = cells.value(QStringLiteral("counterparty")).trimmed();
     const QString currency = cells.value(QStringLiteral("currency")).trimmed().toUpper();
+    static const QStringList operations = {QStringLiteral("topup"), QStringLiteral("withdraw"),
+                                           QStringLiteral("transfer"), QStringLiteral("pay"),
+                                           QStringLiteral("refund")};
+    if (!operations.contains(operation))
+        return rowError(QStringLiteral("operation"),
+                        QStringLiteral("operation must be topup, withdraw, transfer, pay or "
+                                       "refund, not '%1'")
+                            .arg(operation));
     const int decimals = currencies.decimalsFor(
         currency.isEmpty() && operation == u"refund" ? currencies.ofTransaction(account) : currency,
         account);
@@ -28,6 +36,13 @@ Result<CommandBody> bodyOf(CurrencySource &currencies, const QHash<QString, QStr
                                               decimals, Money::Sign::PositiveOnly);
     if (!amount.ok())
         return amount.error();
+    if (account.isEmpty())
+        return rowError(QStringLiteral("account"),
+                        operation == u"refund"
+                            ? QStringLiteral("account is empty: a refund names its payment there")
+                            : QStringLiteral("account is empty"));
+    if (counterparty.isEmpty() && operation != u"refund")
+        return rowError(QStringLiteral("counterparty"), QStringLiteral("counterparty is empty"));
     if (operation == u"refund")
         return CommandBody(Refund{
             {}, account, amount.value(), currency, cells.value(QStringLiteral("reference"))});
@@ -39,17 +54,12 @@ Result<CommandBody> bodyOf(CurrencySource &currencies, const QHash<QString, QStr
         move.type = TransactionType::Topup;
         move.sourceAccountId = counterparty;
         move.destinationAccountId = account;
-    } else if (operation == u"withdraw" || operation == u"transfer" || operation == u"pay") {
+    } else {
         move.type = operation == u"withdraw"   ? TransactionType::Withdrawal
                     : operation == u"transfer" ? TransactionType::Transfer
                                                : TransactionType::Payment;
         move.sourceAccountId = account;
         move.destinationAccountId = counterparty;
-    } else {
-        return rowError(QStringLiteral("operation"),
-                        QStringLiteral("operation must be topup, withdraw, transfer, pay or "
-                                       "refund, not '%1'")
-                            .arg(operation));
     }
     return CommandBody(move);
 }
@@ -73,6 +83,31 @@ std::optional<Error> shapeError(const CsvRecord &record)
     return std::nullopt;
 }
 
+// The command a row's operation cell names, as decided rows name theirs ("pay" -> "payment").
+QString commandOf(const QString &operation)
+{
+    const QString cell = operation.trimmed().toLower();
+    if (cell == u"withdraw")
+        return QStringLiteral("withdrawal");
+    if (cell == u"pay")
+        return QStringLiteral("payment");
+    return cell;
+}
+
+// The decision names the CLI's options ("from", "to", "payment"); a row's outcome names the
+// file's columns instead, as the row's operation places the two sides in them.
+QString columnOf(const CommandBody &body, const QString &field)
+{
+    if (std::holds_alternative<Refund>(body))
+        return field == u"payment" ? QStringLiteral("account") : field;
+    const MoveMoney &move = std::get<MoveMoney>(body);
+    if (move.type == TransactionType::Transfer && field == u"from")
+        return QStringLiteral("account");
+    if (field == u"from" || field == u"to")
+        return QStringLiteral("counterparty");
+    return field;
+}
+
 Outcome invalid(const Error &error, const QString &operation)
 {
     Outcome outcome;
@@ -80,7 +115,7 @@ Outcome invalid(const Error &error, const QString &operation)
     outcome.code = error.code;
     outcome.message = error.message;
     outcome.field = error.field;
-    outcome.command = operation;
+    outcome.command = commandOf(operation);
     return outcome;
 }
 
@@ -166,8 +201,11 @@ Status CsvImport::run(LedgerService &service, QList<ImportRow> &rows,
                     .arg(rows[start].number);
             return error;
         }
-        for (qsizetype i = 0; i < waiting.size(); ++i)
+        for (qsizetype i = 0; i < waiting.size(); ++i) {
             waiting[i]->outcome = outcomes.value()[i];
+            waiting[i]->outcome.field =
+                columnOf(waiting[i]->command->body, waiting[i]->outcome.field);
+        }
     }
     if (progress)
         progress(int(rows.size()), int(rows.size()));
