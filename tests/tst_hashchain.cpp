@@ -267,6 +267,11 @@ void TestHashChain::forgedLogIsRefusedByCommands()
     QVERIFY(!opened.ok());
     QCOMPARE(opened.error().code, reason::ledgerTampered);
     QCOMPARE(opened.error().position, target);
+    // The rule in words, not the code's expression.
+    if (!unknownSchema)
+        QVERIFY2(opened.error().message.contains(
+                     QStringLiteral("balance after is not the balance before plus the amount")),
+                 qPrintable(opened.error().message));
     // Nothing half folded is left to read or to decide on.
     QCOMPARE(service.state().position(), qint64(0));
     QVERIFY(service.state().accounts().isEmpty());

@@ -48,7 +48,7 @@ Status foldAudited(const std::function<Status()> &fold, const std::function<qint
                      QStringLiteral("the event at position %1 breaks a ledger rule (%2); "
                                     "billing-cli verify names what was altered")
                          .arg(position)
-                         .arg(QString::fromLatin1(broken.condition)),
+                         .arg(describe(broken)),
                      QStringLiteral("position"), position};
     }
 }

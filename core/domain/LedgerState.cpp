@@ -218,15 +218,18 @@ void LedgerState::applyAccountEvent(const FoldEvent &event)
     BILLING_ASSERT(at.has_value());
     saveAccount(*at);
     Account &account = m_accounts[*at];
-    BILLING_ASSERT(event.aggregateVersion == account.version + 1);
+    BILLING_ASSERT_RULE(event.aggregateVersion == account.version + 1,
+                        "its version does not follow the account's last event");
     account.version = event.aggregateVersion;
     if (event.eventType == event::balanceChanged) {
         applyBalanceChanged(account, event);
     } else if (event.eventType == event::accountStatusChanged) {
         const auto status = accountStatusFromString(event.value(u"to").toString());
         BILLING_ASSERT(status.has_value());
-        BILLING_ASSERT(account.status != AccountStatus::Closed);
-        BILLING_ASSERT(*status != AccountStatus::Closed || account.balance.isZero());
+        BILLING_ASSERT_RULE(account.status != AccountStatus::Closed,
+                            "a closed account changes status");
+        BILLING_ASSERT_RULE(*status != AccountStatus::Closed || account.balance.isZero(),
+                            "an account closes with money on it");
         account.status = *status;
         remember(event, *at, false);
     } else if (event.eventType == event::accountCommandRejected) {
@@ -248,10 +251,13 @@ void LedgerState::applyBalanceChanged(Account &account, const FoldEvent &event)
     const Money after = moneyField(event, u"balanceAfter");
     const Result<Money> computed = account.balance.plus(amount);
     // The same property checked where it was decided and again where it is replayed.
-    BILLING_ASSERT(moneyField(event, u"balanceBefore") == account.balance);
-    BILLING_ASSERT(computed.ok() && computed.value() == after);
-    BILLING_ASSERT(account.type != AccountType::User || after >= account.minBalance ||
-                   amount.isPositive());
+    BILLING_ASSERT_RULE(moneyField(event, u"balanceBefore") == account.balance,
+                        "its balance before is not the account's balance");
+    BILLING_ASSERT_RULE(computed.ok() && computed.value() == after,
+                        "its balance after is not the balance before plus the amount");
+    BILLING_ASSERT_RULE(account.type != AccountType::User || after >= account.minBalance ||
+                            amount.isPositive(),
+                        "a user account goes below its minimum balance");
     account.balance = after;
     Money &total = m_totals[account.currency];
     const Result<Money> newTotal = total.plus(amount);
@@ -274,13 +280,17 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
     BILLING_ASSERT(at.has_value());
     saveTransaction(*at);
     Transaction &transaction = m_transactions[*at];
-    BILLING_ASSERT(event.aggregateVersion == transaction.version + 1);
-    BILLING_ASSERT(transaction.status == TransactionStatus::Pending);
+    BILLING_ASSERT_RULE(event.aggregateVersion == transaction.version + 1,
+                        "its version does not follow the transaction's last event");
+    BILLING_ASSERT_RULE(transaction.status == TransactionStatus::Pending,
+                        "a transaction that already ended ends again");
     transaction.version = event.aggregateVersion;
     if (endsWithText(event.eventType, event::completedSuffix)) {
         transaction.status = TransactionStatus::Completed;
         // Both legs are in by now: the books must balance in this currency.
-        BILLING_ASSERT(m_totals.value(transaction.currency).isZero());
+        BILLING_ASSERT_RULE(m_totals.value(transaction.currency).isZero(),
+                            "the transaction completes with money created or lost (the sum of "
+                            "the balances in its currency is not zero)");
         if (transaction.type == TransactionType::Refund)
             completeRefund(transaction);
     } else if (endsWithText(event.eventType, event::failedSuffix)) {
@@ -315,7 +325,8 @@ void LedgerState::completeRefund(const Transaction &refund)
     saveTransaction(*at);
     Transaction &payment = m_transactions[*at];
     const Result<Money> refunded = payment.refunded.plus(refund.amount);
-    BILLING_ASSERT(refunded.ok() && refunded.value() <= payment.amount);
+    BILLING_ASSERT_RULE(refunded.ok() && refunded.value() <= payment.amount,
+                        "the refunds of a payment exceed the payment");
     payment.refunded = refunded.value();
 }
 

@@ -13,8 +13,7 @@ constexpr int problemsMax = 50;
 
 QString brokenRule(const BrokenInvariant &broken)
 {
-    return QStringLiteral("a rule of the ledger fails at this event (%1)")
-        .arg(QString::fromLatin1(broken.condition));
+    return QStringLiteral("a rule of the ledger fails at this event (%1)").arg(describe(broken));
 }
 
 void differs(VerifyReport &report, const QString &what)
