@@ -265,16 +265,8 @@ Result<TablePage> readRows(PostgresDatabase &database, const TableQuery &query, 
     if (!PostgresDatabase::execWith(rows, sql,
                                     where.values + QVariantList{window.limit, window.offset}))
         return PostgresDatabase::failure(rows, QStringLiteral("read rows"));
-    const int columns = int(table.select.size() + table.hidden.size());
-    while (rows.next()) {
-        QStringList row;
-        row.reserve(columns);
-        for (int column = 0; column < columns; ++column)
-            row.append(rows.value(column).toString());
-        page.rows.append(row);
-    }
-    if (window.reversed)
-        std::reverse(page.rows.begin(), page.rows.end());
+    table_sql::takeRows(rows, int(table.select.size() + table.hidden.size()), window.reversed,
+                        page);
     return page;
 }
 

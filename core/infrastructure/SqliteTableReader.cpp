@@ -513,16 +513,8 @@ Result<TablePage> SqliteTableReader::readRows(const TableQuery &query, const Tab
     if (!SqliteDatabase::execWith(rows, sql,
                                   where.values + QVariantList{window.limit, window.offset}))
         return SqliteDatabase::failure(rows, QStringLiteral("read rows"));
-    const int cells = int(table.select.size() + table.hidden.size());
-    while (rows.next()) {
-        QStringList row;
-        row.reserve(cells);
-        for (int column = 0; column < cells; ++column)
-            row.append(rows.value(column).toString());
-        page.rows.append(row);
-    }
-    if (window.reversed)
-        std::reverse(page.rows.begin(), page.rows.end());
+    table_sql::takeRows(rows, int(table.select.size() + table.hidden.size()), window.reversed,
+                        page);
     return page;
 }
 

@@ -1,5 +1,7 @@
 #include "TableConditions.h"
 
+#include <algorithm>
+
 namespace billing::table_sql {
 
 void Conditions::add(const QString &condition, const QVariantList &bound)
@@ -42,6 +44,19 @@ void addPositionAndTime(Conditions &where, const QString &positionColumn, const 
     // '~' sorts after every character of an ISO 8601 time, so the whole "to" day is included.
     if (!filter.toDate.isEmpty())
         where.add(time + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
+}
+
+void takeRows(QSqlQuery &rows, int cells, bool reversed, TablePage &page)
+{
+    while (rows.next()) {
+        QStringList row;
+        row.reserve(cells);
+        for (int column = 0; column < cells; ++column)
+            row.append(rows.value(column).toString());
+        page.rows.append(row);
+    }
+    if (reversed)
+        std::reverse(page.rows.begin(), page.rows.end());
 }
 
 } // namespace billing::table_sql

@@ -2,6 +2,7 @@
 
 #include "application/TableQuery.h"
 
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
@@ -37,5 +38,9 @@ void addExactMatches(Conditions &where, const ExactColumns &columns, const Table
 // ISO 8601 prefixes of the filter (as text, byte by byte).
 void addPositionAndTime(Conditions &where, const QString &positionColumn, const QString &time,
                         const TableFilter &filter);
+
+// Appends the rows of an executed page read, `cells` text cells each, to `page`, turned around
+// when the window was read from the other end of the order.
+void takeRows(QSqlQuery &rows, int cells, bool reversed, TablePage &page);
 
 } // namespace billing::table_sql
