@@ -344,11 +344,8 @@ Result<TablePage> PostgresTableReader::readInSnapshot(const TableQuery &query)
         return first;
     }
     if (query.countRows || query.offset >= m_reverseOffsetMin) {
-        // Counting further than twice the window's end cannot change the choice below.
-        qint64 countLimit = query.countRows ? query.countLimit : 2 * end;
-        if (countLimit > 0 && query.offset >= m_reverseOffsetMin)
-            countLimit = std::max(countLimit, 2 * end);
-        const Result<RowCount> counted = countRows(m_database, table, where, countLimit);
+        const Result<RowCount> counted = countRows(
+            m_database, table, where, table_sql::countLimitFor(query, m_reverseOffsetMin));
         if (!counted.ok())
             return counted.error();
         total = counted.value();

@@ -426,11 +426,8 @@ Result<TablePage> SqliteTableReader::readInSnapshot(const TableQuery &query, boo
         first.value().totalExact = counted.value().exact;
         return first;
     } else if (query.countRows || query.offset >= m_reverseOffsetMin) {
-        // Counting further than twice the window's end cannot change the choice below.
-        qint64 countLimit = query.countRows ? query.countLimit : 2 * end;
-        if (countLimit > 0 && query.offset >= m_reverseOffsetMin)
-            countLimit = std::max(countLimit, 2 * end);
-        const Result<RowCount> counted = countRows(where, countLimit);
+        const Result<RowCount> counted =
+            countRows(where, table_sql::countLimitFor(query, m_reverseOffsetMin));
         if (!counted.ok())
             return counted.error();
         total = counted.value();

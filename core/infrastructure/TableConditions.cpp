@@ -46,6 +46,15 @@ void addPositionAndTime(Conditions &where, const QString &positionColumn, const 
         where.add(time + QStringLiteral(" <= ?"), {filter.toDate + u'~'});
 }
 
+qint64 countLimitFor(const TableQuery &query, qint64 reverseOffsetMin)
+{
+    const qint64 end = query.offset + query.limit;
+    qint64 limit = query.countRows ? query.countLimit : 2 * end;
+    if (limit > 0 && query.offset >= reverseOffsetMin)
+        limit = std::max(limit, 2 * end);
+    return limit;
+}
+
 void takeRows(QSqlQuery &rows, int cells, bool reversed, TablePage &page)
 {
     while (rows.next()) {

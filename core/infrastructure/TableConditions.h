@@ -39,6 +39,11 @@ void addExactMatches(Conditions &where, const ExactColumns &columns, const Table
 void addPositionAndTime(Conditions &where, const QString &positionColumn, const QString &time,
                         const TableFilter &filter);
 
+// How far a page read counts its rows (0: to the end): as far as the query asks, and from
+// `reverseOffsetMin` on at least twice the window's end, which is enough to tell whether the
+// window is nearer the other end of the order. Counting further could not change that choice.
+qint64 countLimitFor(const TableQuery &query, qint64 reverseOffsetMin);
+
 // Appends the rows of an executed page read, `cells` text cells each, to `page`, turned around
 // when the window was read from the other end of the order.
 void takeRows(QSqlQuery &rows, int cells, bool reversed, TablePage &page);
