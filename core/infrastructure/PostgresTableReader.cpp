@@ -142,7 +142,7 @@ const TableSql &auditSql()
 
 // The event history from audit_logs, which holds every event's envelope fields and its data.
 // Free text looks into ids, operator and payload, as the embedded store's search of the body,
-// through the one expression that idx_audit_logs_text indexes.
+// through one expression, the one an administrator's trigram index covers (PostgresSchema.h).
 const TableSql &eventsSql()
 {
     static const TableSql sql{
