@@ -239,6 +239,34 @@ void TestCli::idempotentRetryAndConflict()
     QCOMPARE(conflict.errorJson().value(u"error").toObject().value(u"code").toString(),
              QStringLiteral("IDEMPOTENCY_CONFLICT"));
     QCOMPARE(eventCount(), after);
+
+    // A refused command repeated after its cause is gone: the same refusal, in the same words,
+    // from a new process that folded the log.
+    const QStringList overdraw = {QStringLiteral("withdraw"),
+                                  QStringLiteral("--account"),
+                                  alice,
+                                  QStringLiteral("--to"),
+                                  bank,
+                                  QStringLiteral("--key"),
+                                  QStringLiteral("retry-2"),
+                                  QStringLiteral("--amount"),
+                                  QStringLiteral("50")};
+    const CliRun refused = run(overdraw);
+    QCOMPARE(refused.exitCode, 2);
+    const QJsonObject firstError = refused.errorJson().value(u"error").toObject();
+    QCOMPARE(firstError.value(u"code").toString(), QStringLiteral("INSUFFICIENT_FUNDS"));
+    QCOMPARE(firstError.value(u"field").toString(), QStringLiteral("amount"));
+    QCOMPARE(run(QStringList{QStringLiteral("topup"), QStringLiteral("--account"), alice,
+                             QStringLiteral("--from"), bank, QStringLiteral("--amount"),
+                             QStringLiteral("100")})
+                 .exitCode,
+             0);
+    const qint64 funded = eventCount();
+    const CliRun refusedAgain = run(overdraw);
+    QCOMPARE(refusedAgain.exitCode, 2);
+    QCOMPARE(refusedAgain.errorJson().value(u"repeated").toBool(), true);
+    QCOMPARE(refusedAgain.errorJson().value(u"error").toObject(), firstError);
+    QCOMPARE(eventCount(), funded);
 }
 
 void TestCli::balancesAsOfAPosition()

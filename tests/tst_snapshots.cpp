@@ -73,6 +73,9 @@ void TestSnapshots::initTestCase()
         }
     }
     m_ledger->run(ChangeAccountStatus{users.first(), AccountStatus::Suspended});
+    // A refused account command: its words are part of the state (a repeat answers with them).
+    QVERIFY(
+        !m_ledger->run(ChangeAccountStatus{users.first(), AccountStatus::Suspended}).completed());
     m_ledger->run(ChangeAccountLimits{users.last(), TestLedger::money(QStringLiteral("-50")),
                                       TestLedger::money(QStringLiteral("1000000"))});
     QVERIFY(m_ledger->eventCount() > 4000);

@@ -143,6 +143,16 @@ std::optional<Error> checkType(const Account &account, AccountType expected, con
                  field};
 }
 
+// A refusal as its event records it: a repeat of the command answers with these words.
+QJsonObject refusalData(const Error &error, QJsonObject data)
+{
+    data.insert(QStringLiteral("reason"), error.code);
+    data.insert(QStringLiteral("message"), error.message);
+    if (!error.field.isEmpty())
+        data.insert(QStringLiteral("field"), error.field);
+    return data;
+}
+
 // The money legs shared by every operation once its inputs are valid: Requested, then either
 // Failed or two BalanceChanged and Completed.
 Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString &transactionId,
@@ -174,8 +184,7 @@ Decision moveMoney(DecisionBuilder &builder, TransactionType type, const QString
     }
     if (businessError) {
         builder.record(eventStem(type) + event::failedSuffix, transactionId,
-                       {{QStringLiteral("reason"), businessError->code},
-                        {QStringLiteral("message"), businessError->message}});
+                       refusalData(*businessError, {}));
         return builder.rejected(*businessError);
     }
     for (const auto &[account, signedAmount] :
@@ -336,9 +345,8 @@ Decision refuseAccountCommand(DecisionBuilder &builder, const Account &account, 
 {
     builder.expect(account.id);
     builder.record(event::accountCommandRejected, account.id,
-                   builder.keyed({{QStringLiteral("command"), builder.outcome().command},
-                                  {QStringLiteral("reason"), error.code},
-                                  {QStringLiteral("message"), error.message}}));
+                   builder.keyed(refusalData(
+                       error, {{QStringLiteral("command"), builder.outcome().command}})));
     return builder.rejected(error);
 }
 
@@ -430,6 +438,15 @@ bool sameWithCurrencyResolved(const LedgerState &state, const IdempotencyRecord 
     return false;
 }
 
+// The refusal the first command got, in its words. Older events recorded no field; every
+// refusal event has a message, but a log is input, so one without is answered too.
+Error firstRefusal(const QString &code, const IdempotencyRecord &record)
+{
+    return {code,
+            record.message.isEmpty() ? QStringLiteral("rejected the first time") : record.message,
+            record.field};
+}
+
 // The same key with the same payload answers with the first outcome and writes nothing.
 std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &builder,
                                      const QString &key, const CommandBody &body)
@@ -450,13 +467,12 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
                                           ? transaction->sourceAccountId
                                           : transaction->destinationAccountId;
         if (transaction->status == TransactionStatus::Failed)
-            return builder.rejected(
-                {transaction->failureReason, QStringLiteral("rejected the first time"), {}});
+            return builder.rejected(firstRefusal(transaction->failureReason, *record));
         return builder.completed();
     }
     builder.outcome().accountId = record->targetId;
     if (!record->rejection.isEmpty())
-        return builder.rejected({record->rejection, QStringLiteral("rejected the first time"), {}});
+        return builder.rejected(firstRefusal(record->rejection, *record));
     return builder.completed();
 }
 

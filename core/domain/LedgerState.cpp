@@ -143,6 +143,14 @@ std::optional<IdempotencyRecord> LedgerState::idempotency(QStringView key) const
                                                   : m_accounts[stored->target].id;
     if (stored->rejection > 0)
         record.rejection = m_rejections[stored->rejection - 1];
+    // Only a refused command has words kept: the lookups cost nothing for the others.
+    Refusal refusal;
+    if (stored->targetIsTransaction)
+        refusal = m_failures.value(stored->target);
+    else if (stored->rejection > 0)
+        refusal = m_refusals.value(key.toString());
+    record.message = refusal.message;
+    record.field = refusal.field;
     return record;
 }
 
@@ -234,6 +242,8 @@ void LedgerState::applyAccountEvent(const FoldEvent &event)
         remember(event, *at, false);
     } else if (event.eventType == event::accountCommandRejected) {
         remember(event, *at, false, event.value(u"reason"));
+        if (const QStringView key = event.value(u"idempotencyKey"); !key.isEmpty())
+            m_refusals.insert(key.toString(), refusalOf(event));
     } else if (event.eventType == event::accountLimitsChanged) {
         account.minBalance = moneyField(event, u"minBalance");
         account.maxBalance = event.contains(u"maxBalance")
@@ -296,6 +306,7 @@ void LedgerState::applyTransactionEvent(const FoldEvent &event)
     } else if (endsWithText(event.eventType, event::failedSuffix)) {
         transaction.status = TransactionStatus::Failed;
         transaction.failureReason = shared(event.value(u"reason"));
+        m_failures.insert(*at, refusalOf(event));
     } else {
         invariantFailed("unknown transaction event type", __FILE__, __LINE__);
     }
@@ -406,6 +417,12 @@ void LedgerState::rememberKey(QStringView key, const StoredIdempotency &record)
         m_undo.keys.append(key.toString());
 }
 
+Refusal LedgerState::refusalOf(const FoldEvent &event)
+{
+    // Events written before the field was recorded answer without one.
+    return {textOf(event.value(u"message")), textOf(event.value(u"field"))};
+}
+
 quint16 LedgerState::rejectionIndex(QStringView reason)
 {
     if (reason.isEmpty())
@@ -492,8 +509,17 @@ void LedgerState::undoTentative()
     BILLING_ASSERT(m_undo.active);
     // Keys first: their records point into the lists about to shrink.
     // Newest first, so that the records' places are given back.
-    for (auto key = m_undo.keys.crbegin(); key != m_undo.keys.crend(); ++key)
+    for (auto key = m_undo.keys.crbegin(); key != m_undo.keys.crend(); ++key) {
         m_idempotency.remove(*key);
+        m_refusals.remove(*key);
+    }
+    // A transaction that failed tentatively is new or was saved before it failed.
+    for (qsizetype at = m_undo.transactionCount; at < m_transactions.size(); ++at)
+        m_failures.remove(quint32(at));
+    for (auto it = m_undo.transactions.cbegin(); it != m_undo.transactions.cend(); ++it) {
+        if (it.value().status != TransactionStatus::Failed)
+            m_failures.remove(it.key());
+    }
     for (qsizetype at = m_undo.accountCount; at < m_accounts.size(); ++at)
         m_accountIndex.remove(m_accounts[at].id);
     m_accounts.truncate(m_undo.accountCount);

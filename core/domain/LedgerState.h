@@ -42,6 +42,9 @@ struct IdempotencyRecord
     PayloadHash payloadHash;
     QString targetId;  // the transaction or account the first command made or changed
     QString rejection; // account commands: the reason code when the first one was refused
+    // A refused first command's message and field, as it was answered (see Refusal).
+    QString message;
+    QString field;
 
     // Whether `hexHash` is the payload hash of the command that first used the key.
     bool samePayload(QStringView hexHash) const;
@@ -55,6 +58,14 @@ struct StoredIdempotency
     quint32 target = 0;
     quint16 rejection = 0; // 0: none; else 1 + its index in the ledger's table of reasons
     bool targetIsTransaction = false;
+};
+
+// The words a refusal was given in. Few commands are refused, so they are kept apart from
+// the records instead of in every one; a repeat of a refused command answers with them.
+struct Refusal
+{
+    QString message;
+    QString field;
 };
 
 // Idempotency records by key. Most keys are generated UUIDs, which are kept as their 16 bytes
@@ -141,6 +152,7 @@ private:
     QString accountId(QStringView id) const;
     QString transactionId(QStringView id) const;
     quint16 rejectionIndex(QStringView reason);
+    static Refusal refusalOf(const FoldEvent &event);
 
     CurrencyCatalog m_currencies;
     ChunkedList<Account> m_accounts;
@@ -149,6 +161,8 @@ private:
     AggregateIndex m_transactionIndex;
     IdempotencyIndex m_idempotency;
     QList<QString> m_rejections;
+    QHash<quint32, Refusal> m_failures; // failed transactions', by place in the list
+    QHash<QString, Refusal> m_refusals; // refused account commands', by idempotency key
     QHash<QString, Money> m_totals;
     // Few and short (currencies, owner types, reason codes): a scan finds them without a key.
     QList<QString> m_shared;

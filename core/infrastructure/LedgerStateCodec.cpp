@@ -130,6 +130,20 @@ QList<Key> sortedKeys(const QList<Key> &keys)
     return sorted;
 }
 
+void writeRefusal(SnapshotWriter &out, const Refusal &refusal)
+{
+    out.text(refusal.message);
+    out.text(refusal.field);
+}
+
+Refusal readRefusal(SnapshotReader &in)
+{
+    Refusal refusal;
+    refusal.message = in.text();
+    refusal.field = in.text();
+    return refusal;
+}
+
 // A reference by place in the list when the id is there, else by text.
 void writeReference(SnapshotWriter &out, const std::optional<quint32> &at, const QString &id)
 {
@@ -211,6 +225,19 @@ QByteArray LedgerStateCodec::encode(const LedgerState &state)
     for (const QString &key : textKeys) {
         out.text(key);
         writeRecord(keys.m_byText.value(key));
+    }
+    // Format 4: the words of refusals, which a repeat of a refused command answers with.
+    const QList<quint32> failed = sortedKeys(state.m_failures.keys());
+    out.u32(quint32(failed.size()));
+    for (quint32 at : failed) {
+        out.u32(at);
+        writeRefusal(out, state.m_failures.value(at));
+    }
+    const QList<QString> refused = sortedKeys(state.m_refusals.keys());
+    out.u32(quint32(refused.size()));
+    for (const QString &key : refused) {
+        out.text(key);
+        writeRefusal(out, state.m_refusals.value(key));
     }
     return out.take();
 }
@@ -312,6 +339,19 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         const QString key = in.text();
         StoredIdempotency record;
         ok = readRecord(record) && insertNew(state.m_idempotency.m_byText, key, record);
+    }
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
+        const quint32 at = in.u32();
+        const Refusal refusal = readRefusal(in);
+        ok = qsizetype(at) < state.m_transactions.size() &&
+             state.m_transactions[at].status == TransactionStatus::Failed &&
+             insertNew(state.m_failures, at, refusal);
+    }
+    for (quint32 count = in.u32(), i = 0; ok && !in.failed() && i < count; ++i) {
+        const QString key = in.text();
+        const Refusal refusal = readRefusal(in);
+        const StoredIdempotency *record = state.m_idempotency.find(key);
+        ok = record && record->rejection > 0 && insertNew(state.m_refusals, key, refusal);
     }
     if (!ok || in.failed() || !in.atEnd())
         return std::nullopt;

@@ -20,7 +20,7 @@ public:
     // own order instead of sorted by id, and a transaction's accounts, a refund's payment and
     // an idempotency record's target as places in those lists instead of ids to look up.
     // Snapshots of another version are ignored, as any unusable cache is.
-    static constexpr qint32 formatVersion = 3;
+    static constexpr qint32 formatVersion = 4;
 
     static QByteArray encode(const LedgerState &state);
     // nullopt for bytes of another format version or that do not decode cleanly.
