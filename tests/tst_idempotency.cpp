@@ -1,4 +1,6 @@
+#include "application/Decider.h"
 #include "domain/ReasonCode.h"
+#include "infrastructure/LedgerStateCodec.h"
 #include "support/Checked.h"
 #include "support/TestLedger.h"
 
@@ -214,6 +216,7 @@ private Q_SLOTS:
     void repeatOfARejectionIsTheSameRejection_data();
     void repeatOfARejectionIsTheSameRejection();
     void refusedAccountCommandKeepsItsRefusal();
+    void undoneRefusalsLeaveNoTrace();
     void sameKeyWithAnotherPayloadConflicts_data();
     void sameKeyWithAnotherPayloadConflicts();
     void commandsWithoutAKeyAreNeverRepeats();
@@ -368,6 +371,43 @@ void TestIdempotency::refusedAccountCommandKeepsItsRefusal()
     CHECKED(checkRepeat(again, first));
     QVERIFY(!first.message.isEmpty());
     QCOMPARE(desk.ledger.eventCount(), before);
+}
+
+void TestIdempotency::undoneRefusalsLeaveNoTrace()
+{
+    // A batch that lost an append race is undone: the refusals it folded must go with it, or the
+    // state would answer a repeat of a command that was never written, and its snapshot would
+    // differ from a replay of the log.
+
+    // Given
+    Desk desk;
+    LedgerState state = desk.ledger.state();
+    const QByteArray before = LedgerStateCodec::encode(state);
+    const QStringList keys = {QStringLiteral("key-overdraw"), QStringLiteral("key-close")};
+    const QStringList specs = {QStringLiteral("transfer other user 1000.00"),
+                               QStringLiteral("status user closed")};
+
+    // When
+    state.beginTentative();
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        CommandOptions options;
+        options.idempotencyKey = keys[i];
+        const Decision decision =
+            decide(state, desk.ledger.service().issue(desk.command(specs[i]), options));
+        QCOMPARE(decision.outcome.kindName(), QStringLiteral("rejected"));
+        for (const EventEnvelope &event : decision.events)
+            state.apply(event);
+        const std::optional<IdempotencyRecord> record = state.idempotency(keys[i]);
+        QVERIFY(record.has_value());
+        QCOMPARE(record->message, decision.outcome.message);
+        QCOMPARE(record->field, decision.outcome.field);
+    }
+    state.undoTentative();
+
+    // Then
+    for (const QString &key : keys)
+        QVERIFY(!state.idempotency(key).has_value());
+    QCOMPARE(LedgerStateCodec::encode(state), before);
 }
 
 void TestIdempotency::sameKeyWithAnotherPayloadConflicts_data()

@@ -8,6 +8,9 @@
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTest>
+#include <QtEndian>
+
+#include <cstring>
 
 using namespace billing;
 using namespace billing::test;
@@ -20,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void codecRoundTripsExactly();
     void codecRefusesDamagedBytesWithoutAsserting();
+    void codecRefusesRefusalsThatPointNowhere();
     void snapshotPlusTailEqualsFullReplayAtRandomPoints();
     void openingFromASnapshotEqualsAFullReplay();
     void deletedSnapshotsChangeNothing();
@@ -74,8 +78,13 @@ void TestSnapshots::initTestCase()
     }
     m_ledger->run(ChangeAccountStatus{users.first(), AccountStatus::Suspended});
     // A refused account command: its words are part of the state (a repeat answers with them).
-    QVERIFY(
-        !m_ledger->run(ChangeAccountStatus{users.first(), AccountStatus::Suspended}).completed());
+    const qint64 beforeRefusal = m_ledger->eventCount();
+    const QString refusedKey = QStringLiteral("refused-suspend");
+    QCOMPARE(m_ledger->run(ChangeAccountStatus{users.first(), AccountStatus::Suspended}, refusedKey)
+                 .kindName(),
+             QStringLiteral("rejected"));
+    QCOMPARE(m_ledger->eventCount(), beforeRefusal + 1);
+    QVERIFY(!m_ledger->state().idempotency(refusedKey)->message.isEmpty());
     m_ledger->run(ChangeAccountLimits{users.last(), TestLedger::money(QStringLiteral("-50")),
                                       TestLedger::money(QStringLiteral("1000000"))});
     QVERIFY(m_ledger->eventCount() > 4000);
@@ -121,6 +130,60 @@ void TestSnapshots::codecRefusesDamagedBytesWithoutAsserting()
     }
     qInfo("%d of 1000 damaged encodings refused", refused);
     QVERIFY(refused > 0);
+}
+
+namespace {
+
+// Where `text` sits in `bytes` as the codec writes it (UTF-16), after its 4-byte length.
+qsizetype textAt(const QByteArray &bytes, const QString &text)
+{
+    const QByteArray utf16(reinterpret_cast<const char *>(text.constData()),
+                           text.size() * qsizetype(sizeof(QChar)));
+    return bytes.lastIndexOf(utf16);
+}
+
+} // namespace
+
+// The refusals' sections are the last of a snapshot, which random damage seldom reaches: a
+// failure at a place past the list or at a transaction that did not fail, and a refusal under
+// a key with no refused record, each read as no snapshot.
+void TestSnapshots::codecRefusesRefusalsThatPointNowhere()
+{
+    // Given: a ledger whose first transaction completed, then one failed transfer and one
+    // refused account command.
+    TestLedger ledger(QString(), SqliteDatabase::Durability::Relaxed);
+    const QString user = ledger.userAccount();
+    ledger.fund(user, QStringLiteral("5.00"));
+    const QString other = ledger.userAccount();
+    const Outcome failed = ledger.transfer(user, other, QStringLiteral("9.00"));
+    QCOMPARE(failed.kindName(), QStringLiteral("rejected"));
+    const QString key = QStringLiteral("refusal-key");
+    QCOMPARE(ledger.run(ChangeAccountStatus{other, AccountStatus::Active}, key).kindName(),
+             QStringLiteral("rejected"));
+    const QByteArray bytes = LedgerStateCodec::encode(ledger.state());
+    QVERIFY(LedgerStateCodec::decode(bytes).has_value());
+    const qsizetype failureMessage = textAt(bytes, failed.message);
+    QVERIFY(failureMessage > 8);
+    // The failure's place in the transaction list comes before its message's length.
+    const qsizetype place = failureMessage - 8;
+    quint32 failedPlace = 0;
+    std::memcpy(&failedPlace, bytes.constData() + place, sizeof failedPlace);
+    QCOMPARE(qFromLittleEndian(failedPlace), quint32(1));
+
+    // When / Then
+    for (const quint32 wrongPlace : {quint32(0), quint32(2), quint32(0xfffffff0)}) {
+        QByteArray damaged = bytes;
+        const quint32 little = qToLittleEndian(wrongPlace);
+        damaged.replace(place, sizeof little,
+                        QByteArray(reinterpret_cast<const char *>(&little), sizeof little));
+        QVERIFY2(!LedgerStateCodec::decode(damaged).has_value(),
+                 qPrintable(QString::number(wrongPlace)));
+    }
+    QByteArray unknownKey = bytes;
+    const qsizetype keyAt = textAt(bytes, key);
+    QVERIFY(keyAt > 0);
+    unknownKey[keyAt] = 'R'; // "Refusal-key": no record has it
+    QVERIFY(!LedgerStateCodec::decode(unknownKey).has_value());
 }
 
 void TestSnapshots::snapshotPlusTailEqualsFullReplayAtRandomPoints()

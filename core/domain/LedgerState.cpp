@@ -241,8 +241,11 @@ void LedgerState::applyAccountEvent(const FoldEvent &event)
         account.status = *status;
         remember(event, *at, false);
     } else if (event.eventType == event::accountCommandRejected) {
-        remember(event, *at, false, event.value(u"reason"));
-        if (const QStringView key = event.value(u"idempotencyKey"); !key.isEmpty())
+        const QStringView reason = event.value(u"reason");
+        remember(event, *at, false, reason);
+        // Kept where the record says there was a refusal, as the snapshot reader expects.
+        if (const QStringView key = event.value(u"idempotencyKey");
+            !key.isEmpty() && !reason.isEmpty())
             m_refusals.insert(key.toString(), refusalOf(event));
     } else if (event.eventType == event::accountLimitsChanged) {
         account.minBalance = moneyField(event, u"minBalance");
@@ -419,8 +422,9 @@ void LedgerState::rememberKey(QStringView key, const StoredIdempotency &record)
 
 Refusal LedgerState::refusalOf(const FoldEvent &event)
 {
-    // Events written before the field was recorded answer without one.
-    return {textOf(event.value(u"message")), textOf(event.value(u"field"))};
+    // Events written before the field was recorded answer without one. Fields are a few
+    // names (amount, account...): one copy of each.
+    return {textOf(event.value(u"message")), shared(event.value(u"field"))};
 }
 
 quint16 LedgerState::rejectionIndex(QStringView reason)

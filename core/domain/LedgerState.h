@@ -152,7 +152,7 @@ private:
     QString accountId(QStringView id) const;
     QString transactionId(QStringView id) const;
     quint16 rejectionIndex(QStringView reason);
-    static Refusal refusalOf(const FoldEvent &event);
+    Refusal refusalOf(const FoldEvent &event);
 
     CurrencyCatalog m_currencies;
     ChunkedList<Account> m_accounts;
