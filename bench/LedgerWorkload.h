@@ -14,6 +14,9 @@ namespace billing::bench {
 
 using Progress = std::function<void(const QString &)>;
 
+// A transfer that completes writes Requested, two BalanceChanged and Completed.
+constexpr int eventsPerTransfer = 4;
+
 // The import path: transfers handed to executeBatch `batchSize` at a time. Only the time inside
 // executeBatch counts; building the commands beforehand does not.
 struct BatchFigures

@@ -194,6 +194,14 @@ QString textReport(const BenchResults &results)
                   .arg(fixed(build.transfers.batchP50Ms, 1), fixed(build.transfers.batchP99Ms, 1)));
     table.note(QStringLiteral("time inside executeBatch only, %1 transfers per call")
                    .arg(count(results.options.batch)));
+    table.row(QStringLiteral("   SQLite floor for these events"),
+              rate(results.floor.transfersPerSecond, QStringLiteral("/s")));
+    table.note(QStringLiteral("the last %1 events of the log copied as they are into a bare table "
+                              "(no index, projection, hash or JSON), %2 per durable commit, in "
+                              "%3 s: SQLite's own cost for these rows, before any of our work")
+                   .arg(count(results.floor.events),
+                        count(results.options.batch * eventsPerTransfer),
+                        fixed(results.floor.seconds, 2)));
     table.row(QStringLiteral("3. replay events/s"),
               rate(results.replay.eventsPerSecond, QStringLiteral("events/s")),
               QStringLiteral(">= ") + rate(target::replayEventsPerSecond, QStringLiteral("/s")),
@@ -281,6 +289,12 @@ QJsonObject jsonReport(const BenchResults &results)
                      {QStringLiteral("perSecond"), build.transfers.perSecond},
                      {QStringLiteral("batchP50Ms"), build.transfers.batchP50Ms},
                      {QStringLiteral("batchP99Ms"), build.transfers.batchP99Ms},
+                     {QStringLiteral("storageFloor"),
+                      QJsonObject{{QStringLiteral("events"), results.floor.events},
+                                  {QStringLiteral("commits"), results.floor.commits},
+                                  {QStringLiteral("seconds"), results.floor.seconds},
+                                  {QStringLiteral("transfersPerSecond"),
+                                   results.floor.transfersPerSecond}}},
                      {QStringLiteral("targetPerSecond"), target::batchedPerSecond},
                      {QStringLiteral("met"), verdictJson(v.batched)}}},
         {QStringLiteral("replay"),

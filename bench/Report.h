@@ -5,6 +5,7 @@
 #include "LedgerWorkload.h"
 #include "ProcessMemory.h"
 #include "Stats.h"
+#include "StorageFloor.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -30,6 +31,7 @@ struct BenchResults
     QString baselinePath;
     QString sqliteVersion;
     BuildFigures build;
+    FloorFigures floor; // the batched transfers' rows, copied by SQLite alone
     LatencySummary single;
     ReplayFigures replay;
     OpenFigures open;

@@ -130,6 +130,15 @@ int main(int argc, char *argv[])
     }
     results.baselineFileBytes = sqliteFileBytes(results.baselinePath);
 
+    progress(QStringLiteral("copying the batched transfers' events as bare rows"));
+    Result<FloorFigures> floor = timeStorageFloor(
+        results.ledgerPath, QDir(dir).absoluteFilePath(QStringLiteral("bench-floor.db")),
+        results.build.transfers.transfers * eventsPerTransfer,
+        results.options.batch * eventsPerTransfer, eventsPerTransfer);
+    if (!floor.ok())
+        return failed(QStringLiteral("storage floor"), floor.error());
+    results.floor = floor.value();
+
     progress(QStringLiteral("replaying %1 events").arg(results.build.events));
     Result<ReplayFigures> replay = timeReplay(results.ledgerPath, memory);
     if (!replay.ok())
