@@ -27,6 +27,7 @@ private Q_SLOTS:
     void auditLogHasOneRowPerEvent();
     void largestAmountSurvivesTheProjection();
     void absentValuesAreNull();
+    void refusalLeavesTheTimeAnAccountWasUpdated();
     void currenciesFromProjectionsMatchTheState();
 
 private:
@@ -251,8 +252,8 @@ void TestProjections::absentValuesAreNull()
     // Stores projected before schema 4 kept the time of failure there; opening one clears it.
     QVERIFY(query.exec(QStringLiteral("UPDATE transaction_projections SET completed_at = "
                                       "created_at WHERE status = 'failed'")));
-    QVERIFY(
-        query.exec(QStringLiteral("PRAGMA user_version=%1").arg(sqlite::migrations().size() - 1)));
+    const int beforeSchema4 = 3;
+    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version=%1").arg(beforeSchema4)));
     SqliteDatabase reopened;
     QVERIFY(reopened.open(ledger.path()).ok());
     QSqlQuery after(reopened.connection());
@@ -260,6 +261,40 @@ void TestProjections::absentValuesAreNull()
                                       "status = 'failed' AND completed_at IS NULL")) &&
             after.next());
     QCOMPARE(after.value(0).toInt(), 2);
+}
+
+void TestProjections::refusalLeavesTheTimeAnAccountWasUpdated()
+{
+    // Given: an account suspended, then a minute later asked to suspend again (refused).
+    TestLedger ledger;
+    const QString user = ledger.userAccount();
+    QVERIFY(ledger.run(ChangeAccountStatus{user, AccountStatus::Suspended}).completed());
+    const QString suspendedAt = ledger.storage().projections().account(user).value()->updatedAt;
+    ledger.clock().advance(60000);
+
+    // When
+    QCOMPARE(ledger.run(ChangeAccountStatus{user, AccountStatus::Suspended}).kindName(),
+             QStringLiteral("rejected"));
+
+    // Then: the refusal is an event of the account, so its version moves, and nothing else.
+    const std::optional<AccountView> view = ledger.storage().projections().account(user).value();
+    QVERIFY(view.has_value());
+    QCOMPARE(view->version, qint64(3));
+    QCOMPARE(view->updatedAt, suspendedAt);
+
+    // Stores projected before schema 5 had the refusal's time there; opening one fixes it.
+    QSqlQuery query(ledger.storage().database().connection());
+    QVERIFY(query.exec(QStringLiteral("UPDATE account_projections SET updated_at = "
+                                      "'2030-01-01T00:00:00.000Z'")));
+    QVERIFY(
+        query.exec(QStringLiteral("PRAGMA user_version=%1").arg(sqlite::migrations().size() - 1)));
+    SqliteDatabase reopened;
+    QVERIFY(reopened.open(ledger.path()).ok());
+    QSqlQuery after(reopened.connection());
+    QVERIFY(after.exec(QStringLiteral("SELECT updated_at FROM account_projections WHERE id = '%1'")
+                           .arg(user)) &&
+            after.next());
+    QCOMPARE(after.value(0).toString(), suspendedAt);
 }
 
 #include "tst_projections.moc"

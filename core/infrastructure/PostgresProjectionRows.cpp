@@ -158,7 +158,9 @@ Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
         AccountRow &row = accounts[event.aggregateId];
         const QString timestamp = codec::formatTimestamp(event.timestampMs);
         row.version = event.aggregateVersion;
-        row.updatedAt = timestamp;
+        // A refusal moves the account's version, not the time it was last updated.
+        if (event.eventType != event::accountCommandRejected)
+            row.updatedAt = timestamp;
         if (event.eventType == event::accountCreated) {
             const Result<Currency> currency = m_currencies.find(data.value(u"currency").toString());
             BILLING_ASSERT(currency.ok());
@@ -209,7 +211,7 @@ Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
             changed[4].append(row.limitsChanged ? row.minBalance : QString());
             changed[5].append(textOrNull(row.maxBalance));
             changed[6].append(row.version);
-            changed[7].append(row.updatedAt);
+            changed[7].append(textOrNull(row.updatedAt));
         }
     }
     if (Status done = runColumns(
@@ -232,7 +234,8 @@ Status PostgresProjectionRows::writeAccounts(const QList<EventEnvelope> &events)
                        "END, "
                        "max_balance = CASE WHEN v.limits THEN v.max_balance ELSE a.max_balance "
                        "END, "
-                       "version = v.version, updated_at = v.updated_at FROM "),
+                       "version = v.version, "
+                       "updated_at = COALESCE(v.updated_at, a.updated_at) FROM "),
         {QStringLiteral("varchar"), QStringLiteral("numeric"), QStringLiteral("varchar"),
          QStringLiteral("boolean"), QStringLiteral("numeric"), QStringLiteral("numeric"),
          QStringLiteral("bigint"), QStringLiteral("timestamptz")},

@@ -346,11 +346,12 @@ Status PostgresProjector::applyAccountEvent(const EventEnvelope &event, const QS
                            "updated_at = ? WHERE id = ?"),
             {data.value(u"to").toString(), event.aggregateVersion, timestamp, event.aggregateId},
             QStringLiteral("project AccountStatusChanged"));
+    // A refusal moves the account's version, not the time it was last updated.
     if (event.eventType == event::accountCommandRejected)
-        return m_database.run(QStringLiteral("UPDATE account_projections SET version = ?, "
-                                             "updated_at = ? WHERE id = ?"),
-                              {event.aggregateVersion, timestamp, event.aggregateId},
-                              QStringLiteral("project AccountCommandRejected"));
+        return m_database.run(
+            QStringLiteral("UPDATE account_projections SET version = ? WHERE id = ?"),
+            {event.aggregateVersion, event.aggregateId},
+            QStringLiteral("project AccountCommandRejected"));
     BILLING_ASSERT(event.eventType == event::accountLimitsChanged);
     return m_database.run(
         QStringLiteral("UPDATE account_projections SET min_balance = ?, max_balance = ?, "

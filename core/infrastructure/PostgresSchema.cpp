@@ -184,6 +184,15 @@ const QList<QStringList> &migrations()
             QStringLiteral("UPDATE transaction_projections SET completed_at = NULL "
                            "WHERE status = 'failed' AND completed_at IS NOT NULL"),
         },
+        {
+            // A refused account command moved the account's updated_at, as if it had changed
+            // it. Projected again it keeps the time of the account's last other event.
+            QStringLiteral("UPDATE account_projections AS a SET updated_at = ("
+                           "SELECT l.timestamp FROM audit_logs l WHERE l.entity_id = a.id "
+                           "AND l.action <> 'AccountCommandRejected' ORDER BY l.id DESC LIMIT 1) "
+                           "WHERE a.id IN (SELECT entity_id FROM audit_logs "
+                           "WHERE action = 'AccountCommandRejected')"),
+        },
     };
     return all;
 }

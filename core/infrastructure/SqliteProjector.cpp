@@ -292,11 +292,12 @@ Status SqliteProjector::applyAccountEvent(const EventEnvelope &event, const QStr
                          "updated_at = ?3 WHERE id = ?4",
                          data.value(u"to").toString(), "project AccountStatusChanged");
     if (event.eventType == event::accountCommandRejected) {
-        SqliteStatement &update = m_database.nativeStatement(
-            "UPDATE account_projections SET version = ?1, updated_at = ?2 WHERE id = ?3");
+        // The refusal is an event of the account (its version moves) but changed nothing in
+        // it, so the time it was last updated stays.
+        SqliteStatement &update =
+            m_database.nativeStatement("UPDATE account_projections SET version = ?1 WHERE id = ?2");
         update.bind(1, event.aggregateVersion);
-        update.bind(2, timestamp);
-        update.bind(3, event.aggregateId);
+        update.bind(2, event.aggregateId);
         return update.run("project AccountCommandRejected");
     }
     BILLING_ASSERT(event.eventType == event::accountLimitsChanged);

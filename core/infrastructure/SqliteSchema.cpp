@@ -121,6 +121,17 @@ const QList<QStringList> &migrations()
             QStringLiteral("UPDATE transaction_projections SET completed_at = NULL "
                            "WHERE status = 'failed' AND completed_at IS NOT NULL"),
         },
+        {
+            // A refused account command moved the account's updated_at, as if it had changed
+            // it. Projected again it keeps the time of the account's last other event.
+            QStringLiteral("UPDATE account_projections SET updated_at = ("
+                           "SELECT e.timestamp FROM events e "
+                           "WHERE e.aggregate_id = account_projections.id "
+                           "AND e.event_type <> 'AccountCommandRejected' "
+                           "ORDER BY e.aggregate_version DESC LIMIT 1) "
+                           "WHERE id IN (SELECT aggregate_id FROM events "
+                           "WHERE event_type = 'AccountCommandRejected')"),
+        },
     };
     return all;
 }
