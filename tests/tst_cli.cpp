@@ -154,6 +154,18 @@ void TestCli::accountsAndMoneyEndToEnd()
     const QJsonArray legs = history.json().value(u"transactions").toArray();
     QCOMPARE(legs.size(), 2);
     QCOMPARE(legs[0].toObject().value(u"type").toString(), QStringLiteral("REFUND"));
+    // Five legs in all (the refused refund has one too): a page says whether there is more
+    // and where it goes on; the last says there is none.
+    QCOMPARE(history.json().value(u"more").toBool(), true);
+    QCOMPARE(history.json().value(u"nextOffset").toInteger(), 2);
+    const CliRun last = run({QStringLiteral("tx"), QStringLiteral("list"),
+                             QStringLiteral("--account"), alice, QStringLiteral("--limit"),
+                             QStringLiteral("2"), QStringLiteral("--offset"), QStringLiteral("4")});
+    const QJsonArray oldest = last.json().value(u"transactions").toArray();
+    QCOMPARE(oldest.size(), 1);
+    QCOMPARE(oldest[0].toObject().value(u"type").toString(), QStringLiteral("TOPUP"));
+    QCOMPARE(last.json().value(u"more").toBool(), false);
+    QVERIFY(!last.json().contains(u"nextOffset"));
 
     const CliRun transaction = run({QStringLiteral("tx"), QStringLiteral("get"), payment});
     QCOMPARE(transaction.json().value(u"legs").toArray()[0].toObject().value(u"amount").toString(),

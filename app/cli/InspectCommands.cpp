@@ -99,12 +99,21 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
         if (const Result<AccountView> known = projectedAccount(context, account.value());
             !known.ok())
             return printError(known.error());
-        const Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
-            account.value(), Page{int(limit.value()), offset.value()});
+        // One row past the page tells a script whether there is a next one to ask for.
+        Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
+            account.value(), Page{int(limit.value()) + 1, offset.value()});
         if (!legs.ok())
             return printError(legs.error());
-        return printDocument({{QStringLiteral("accountId"), account.value()},
-                              {QStringLiteral("transactions"), legsJson(legs.value())}});
+        QList<TransactionLegView> &page = legs.value();
+        const bool more = page.size() > limit.value();
+        if (more)
+            page.removeLast();
+        QJsonObject document{{QStringLiteral("accountId"), account.value()},
+                             {QStringLiteral("transactions"), legsJson(page)},
+                             {QStringLiteral("more"), more}};
+        if (more)
+            document.insert(QStringLiteral("nextOffset"), offset.value() + limit.value());
+        return printDocument(document);
     }
     return printError(
         {reason::invalidArgument,
