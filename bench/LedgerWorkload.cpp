@@ -174,6 +174,7 @@ Result<BuildFigures> LedgerWorkload::build(qint64 minEvents, qint64 batchSize)
     }
 
     phase.start();
+    figures.transfers.firstPosition = eventCount() + 1;
     QList<qint64> batchNs;
     const qint64 reportStep = std::max<qint64>((minEvents - eventCount()) / 5, 1);
     qint64 nextReport = eventCount() + reportStep;
@@ -196,6 +197,7 @@ Result<BuildFigures> LedgerWorkload::build(qint64 minEvents, qint64 batchSize)
         }
     }
     figures.transferSeconds = secondsOf(phase);
+    figures.transfers.lastPosition = eventCount();
     const LatencySummary perBatch = summarize(batchNs, figures.transfers.seconds);
     figures.transfers.perSecond = perSecond(figures.transfers.transfers, figures.transfers.seconds);
     figures.transfers.batchP50Ms = perBatch.p50Ms;

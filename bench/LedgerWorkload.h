@@ -27,6 +27,8 @@ struct BatchFigures
     double perSecond = 0;
     double batchP50Ms = 0;
     double batchP99Ms = 0;
+    qint64 firstPosition = 0; // the log's events that these transfers wrote
+    qint64 lastPosition = 0;
 };
 
 struct BuildFigures

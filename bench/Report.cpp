@@ -196,7 +196,7 @@ QString textReport(const BenchResults &results)
                    .arg(count(results.options.batch)));
     table.row(QStringLiteral("   SQLite floor for these events"),
               rate(results.floor.transfersPerSecond, QStringLiteral("/s")));
-    table.note(QStringLiteral("the last %1 events of the log copied as they are into a bare table "
+    table.note(QStringLiteral("their %1 events copied from memory as they are into a bare table "
                               "(no index, projection, hash or JSON), %2 per durable commit, in "
                               "%3 s: SQLite's own cost for these rows, before any of our work")
                    .arg(count(results.floor.events),

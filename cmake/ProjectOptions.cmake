@@ -10,7 +10,7 @@ target_compile_options(billing_options INTERFACE
     $<$<CXX_COMPILER_ID:MSVC>:/W4 /WX /permissive- /Zc:__cplusplus>
     # Line tables only (it comes after the configuration's -g, so it wins): a backtrace still
     # names functions, files and lines, and the CI build spends a third less compiling.
-    $<$<AND:$<CONFIG:RelWithDebInfo>,$<CXX_COMPILER_ID:GNU,Clang>>:-g1>)
+    $<$<AND:$<CONFIG:RelWithDebInfo>,$<CXX_COMPILER_ID:GNU,Clang,AppleClang>>:-g1>)
 target_compile_definitions(billing_options INTERFACE
     QT_NO_CAST_TO_ASCII
     QT_NO_URL_CAST_FROM_STRING
