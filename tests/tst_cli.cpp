@@ -166,6 +166,32 @@ void TestCli::accountsAndMoneyEndToEnd()
     QCOMPARE(oldest[0].toObject().value(u"type").toString(), QStringLiteral("TOPUP"));
     QCOMPARE(last.json().value(u"more").toBool(), false);
     QVERIFY(!last.json().contains(u"nextOffset"));
+    // By position instead: a leg that arrives between two pages does not shift the second.
+    const qint64 cursor = history.json().value(u"nextBefore").toInteger();
+    QCOMPARE(cursor, legs[1].toObject().value(u"position").toInteger());
+    QCOMPARE(run({QStringLiteral("topup"), QStringLiteral("--account"), alice,
+                  QStringLiteral("--from"), bank, QStringLiteral("--amount"), QStringLiteral("1")})
+                 .exitCode,
+             0);
+    const CliRun next =
+        run({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), alice,
+             QStringLiteral("--limit"), QStringLiteral("2"), QStringLiteral("--before"),
+             QString::number(cursor)});
+    const QJsonArray older = next.json().value(u"transactions").toArray();
+    QCOMPARE(older.size(), 2);
+    QCOMPARE(older[0].toObject().value(u"type").toString(), QStringLiteral("PAYMENT"));
+    QCOMPARE(older[1].toObject().value(u"type").toString(), QStringLiteral("TRANSFER"));
+    QCOMPARE(next.json().value(u"more").toBool(), true);
+    QVERIFY(!next.json().contains(u"nextOffset"));
+    QCOMPARE(next.json().value(u"nextBefore").toInteger(),
+             older[1].toObject().value(u"position").toInteger());
+    const CliRun both =
+        run({QStringLiteral("tx"), QStringLiteral("list"), QStringLiteral("--account"), alice,
+             QStringLiteral("--offset"), QStringLiteral("2"), QStringLiteral("--before"),
+             QString::number(cursor)});
+    QCOMPARE(both.exitCode, 2);
+    QCOMPARE(both.errorJson().value(u"error").toObject().value(u"field").toString(),
+             QStringLiteral("before"));
 
     const CliRun transaction = run({QStringLiteral("tx"), QStringLiteral("get"), payment});
     QCOMPARE(transaction.json().value(u"legs").toArray()[0].toObject().value(u"amount").toString(),

@@ -273,6 +273,24 @@ void TestPgProjections::sameRowsAsTheEmbeddedStore()
     QVERIFY(transfer.ok());
     QCOMPARE(transfer.value().size(), 2);
     QVERIFY(transfer.value().first().amount.isNegative());
+    // Paging by position gives what paging by offset gives, in both stores.
+    QList<TransactionLegView> all;
+    const QList<AccountView> accounts = m_reader->accounts({}).value();
+    for (const AccountView &account : accounts) {
+        all = m_reader->transactionsOfAccount(account.id, Page{1000, 0}).value();
+        if (all.size() > 3)
+            break;
+    }
+    QVERIFY(all.size() > 3);
+    const QString busy = all.first().accountId;
+    for (ProjectionReader *reader :
+         {static_cast<ProjectionReader *>(m_reader.get()), &ledger.storage().projections()}) {
+        const QList<TransactionLegView> older =
+            reader->transactionsOfAccountBefore(busy, all[1].position, 2).value();
+        QCOMPARE(older.size(), 2);
+        QCOMPARE(older[0].id, all[2].id);
+        QCOMPARE(older[1].id, all[3].id);
+    }
 }
 
 void TestPgProjections::rebuildEqualsReplay()

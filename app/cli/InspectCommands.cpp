@@ -81,27 +81,39 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
                               {QStringLiteral("legs"), legsJson(legs.value())}});
     }
     if (arguments.word(1) == u"list") {
-        if (Status allowed = arguments.allowOnly(
-                {QStringLiteral("account"), QStringLiteral("limit"), QStringLiteral("offset")}, 2);
+        if (Status allowed =
+                arguments.allowOnly({QStringLiteral("account"), QStringLiteral("limit"),
+                                     QStringLiteral("offset"), QStringLiteral("before")},
+                                    2);
             !allowed.ok())
             return printError(allowed.error());
         const Result<QString> account = arguments.required(QStringLiteral("account"));
         const Result<qint64> limit = arguments.number(QStringLiteral("limit"), 50, 1, 100000);
         const Result<qint64> offset =
             arguments.number(QStringLiteral("offset"), 0, 0, std::numeric_limits<qint64>::max());
+        const Result<qint64> before =
+            arguments.number(QStringLiteral("before"), 0, 1, std::numeric_limits<qint64>::max());
         for (const Error *error :
              {account.ok() ? nullptr : &account.error(), limit.ok() ? nullptr : &limit.error(),
-              offset.ok() ? nullptr : &offset.error()}) {
+              offset.ok() ? nullptr : &offset.error(), before.ok() ? nullptr : &before.error()}) {
             if (error)
                 return printError(*error);
         }
+        if (arguments.has(QStringLiteral("offset")) && arguments.has(QStringLiteral("before")))
+            return printError({reason::invalidArgument,
+                               QStringLiteral("--offset and --before both say where the page "
+                                              "starts: give one"),
+                               QStringLiteral("before")});
         // An unknown account has no history, not an empty one: refused as `account get` does.
         if (const Result<AccountView> known = projectedAccount(context, account.value());
             !known.ok())
             return printError(known.error());
         // One row past the page tells a script whether there is a next one to ask for.
-        Result<QList<TransactionLegView>> legs = projections.transactionsOfAccount(
-            account.value(), Page{int(limit.value()) + 1, offset.value()});
+        const int rows = int(limit.value()) + 1;
+        Result<QList<TransactionLegView>> legs =
+            arguments.has(QStringLiteral("before"))
+                ? projections.transactionsOfAccountBefore(account.value(), before.value(), rows)
+                : projections.transactionsOfAccount(account.value(), Page{rows, offset.value()});
         if (!legs.ok())
             return printError(legs.error());
         QList<TransactionLegView> &page = legs.value();
@@ -111,14 +123,18 @@ int runTransactions(CliContext &context, const CliArguments &arguments)
         QJsonObject document{{QStringLiteral("accountId"), account.value()},
                              {QStringLiteral("transactions"), legsJson(page)},
                              {QStringLiteral("more"), more}};
-        if (more)
-            document.insert(QStringLiteral("nextOffset"), offset.value() + limit.value());
+        // Both ways on: by offset, or by position, which legs arriving meanwhile do not shift.
+        if (more) {
+            if (!arguments.has(QStringLiteral("before")))
+                document.insert(QStringLiteral("nextOffset"), offset.value() + limit.value());
+            document.insert(QStringLiteral("nextBefore"), page.constLast().position);
+        }
         return printDocument(document);
     }
-    return printError(
-        {reason::invalidArgument,
-         QStringLiteral("usage: tx get ID | tx list --account ID [--limit N] [--offset N]"),
-         QStringLiteral("command")});
+    return printError({reason::invalidArgument,
+                       QStringLiteral("usage: tx get ID | tx list --account ID [--limit N] "
+                                      "[--offset N | --before POSITION]"),
+                       QStringLiteral("command")});
 }
 
 int runEvents(CliContext &context, const CliArguments &arguments)

@@ -28,7 +28,7 @@ Money (each also takes --currency CODE, --key IDEMPOTENCY_KEY, --reference TEXT)
   pay --account ID --to SYSTEM_ID --amount A
   refund --payment TX_ID --amount A
 Reading and auditing
-  tx get ID | tx list --account ID [--limit N] [--offset N]
+  tx get ID | tx list --account ID [--limit N] [--offset N | --before POSITION]
   events [--after POSITION] [--limit N]          (JSON lines)
   balances [--at POSITION | --as-of ISO8601]     (replayed from the log)
   verify                                         (exit 3 when anything is off)

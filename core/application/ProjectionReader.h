@@ -24,6 +24,11 @@ public:
     // Newest first.
     virtual Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
                                                                     Page page) = 0;
+    // Newest first, from the legs before a log position on: unlike an offset, a cursor that
+    // legs arriving meanwhile do not shift. An account has one leg per transaction, so no two
+    // of its legs share a position.
+    virtual Result<QList<TransactionLegView>>
+    transactionsOfAccountBefore(const QString &accountId, qint64 beforePosition, int limit) = 0;
     // Newest first.
     virtual Result<QList<AuditEntryView>> auditLog(Page page) = 0;
     // The events of one account or transaction, newest first (an account's status history).

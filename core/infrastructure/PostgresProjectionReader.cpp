@@ -91,6 +91,15 @@ PostgresProjectionReader::transactionsOfAccount(const QString &accountId, Page p
         {accountId, page.limit, page.offset});
 }
 
+Result<QList<TransactionLegView>>
+PostgresProjectionReader::transactionsOfAccountBefore(const QString &accountId,
+                                                      qint64 beforePosition, int limit)
+{
+    return selectLegs(
+        QStringLiteral("WHERE account_id = ? AND position < ? ORDER BY position DESC LIMIT ?"),
+        {accountId, beforePosition, limit});
+}
+
 Result<QList<AuditEntryView>> PostgresProjectionReader::auditLog(Page page)
 {
     return selectAudit(QStringLiteral("ORDER BY id DESC LIMIT ? OFFSET ?"),

@@ -17,6 +17,9 @@ public:
     Result<QList<TransactionLegView>> transaction(const QString &transactionId) override;
     Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
                                                             Page page) override;
+    Result<QList<TransactionLegView>> transactionsOfAccountBefore(const QString &accountId,
+                                                                  qint64 beforePosition,
+                                                                  int limit) override;
     Result<QList<AuditEntryView>> auditLog(Page page) override;
     Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) override;
     Result<qint64> checkpoint() override;

@@ -80,6 +80,15 @@ SqliteProjectionReader::transactionsOfAccount(const QString &accountId, Page pag
         {accountId, page.limit, page.offset});
 }
 
+Result<QList<TransactionLegView>>
+SqliteProjectionReader::transactionsOfAccountBefore(const QString &accountId, qint64 beforePosition,
+                                                    int limit)
+{
+    return selectLegs(
+        QStringLiteral("WHERE account_id = ? AND position < ? ORDER BY position DESC LIMIT ?"),
+        {accountId, beforePosition, limit});
+}
+
 Result<QList<AuditEntryView>> SqliteProjectionReader::auditLog(Page page)
 {
     return selectAudit(QStringLiteral("ORDER BY id DESC LIMIT ? OFFSET ?"),
