@@ -1,11 +1,16 @@
 #include "CrudBaseline.h"
 
+#include "domain/Invariant.h"
 #include "domain/ReasonCode.h"
+#include "infrastructure/SqliteDatabase.h"
+#include "infrastructure/SqliteStatement.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QSqlError>
 #include <QUuid>
+
+#include <sqlite3.h>
 
 namespace billing::bench {
 namespace {
@@ -162,6 +167,71 @@ Result<LatencySummary> CrudBaseline::runTransfers(AccountPool &pool, qint64 coun
             return done.error();
     }
     return summarize(std::move(samples), static_cast<double>(wall.nsecsElapsed()) / nsPerSecond);
+}
+
+Result<BatchedCrudFigures> CrudBaseline::runBatchedTransfers(AccountPool &pool, qint64 count,
+                                                             qint64 batch, qint64 amountMinor)
+{
+    BILLING_ASSERT(count > 0 && batch > 0);
+    if (Status settled = exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")); !settled.ok())
+        return settled.error();
+    sqlite3 *db = SqliteDatabase::handleOf(m_db);
+    SqliteStatement debit(db, "UPDATE accounts SET balance = balance - ?1, version = version + 1 "
+                              "WHERE id = ?2 AND balance >= ?1");
+    SqliteStatement credit(db, "UPDATE accounts SET balance = balance + ?1, "
+                               "version = version + 1 WHERE id = ?2");
+    SqliteStatement entry(db, "INSERT INTO entries (transfer_id, account_id, amount, created_at) "
+                              "VALUES (?1, ?2, ?3, ?4)");
+    const auto oneTransfer = [&](const QString &from, const QString &to) -> Status {
+        // Bound without a copy: each text lives until its statement has run.
+        const QString transferId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        debit.bind(1, amountMinor);
+        debit.bind(2, from);
+        if (Status done = debit.run("debit"); !done.ok())
+            return done;
+        if (sqlite3_changes(db) != 1)
+            return Error{reason::insufficientFunds,
+                         QStringLiteral("baseline account %1 cannot pay").arg(from),
+                         {}};
+        credit.bind(1, amountMinor);
+        credit.bind(2, to);
+        if (Status done = credit.run("credit"); !done.ok())
+            return done;
+        for (const auto &[account, amount] : {std::pair{&from, -amountMinor}, {&to, amountMinor}}) {
+            entry.bind(1, transferId);
+            entry.bind(2, *account);
+            entry.bind(3, amount);
+            entry.bind(4, now);
+            if (Status done = entry.run("entry"); !done.ok())
+                return done;
+        }
+        return Done{};
+    };
+    BatchedCrudFigures figures;
+    QElapsedTimer wall;
+    wall.start();
+    while (figures.transfers < count) {
+        if (Status begun = exec(QStringLiteral("BEGIN IMMEDIATE")); !begun.ok())
+            return begun.error();
+        const qint64 inThis = std::min(batch, count - figures.transfers);
+        for (qint64 i = 0; i < inThis; ++i) {
+            const auto [from, to] = pool.randomPair();
+            if (Status done = oneTransfer(from, to); !done.ok()) {
+                rollback();
+                return done.error();
+            }
+        }
+        if (Status committed = exec(QStringLiteral("COMMIT")); !committed.ok()) {
+            rollback();
+            return committed.error();
+        }
+        figures.transfers += inThis;
+        ++figures.commits;
+    }
+    figures.seconds = static_cast<double>(wall.nsecsElapsed()) / nsPerSecond;
+    figures.perSecond = static_cast<double>(figures.transfers) / figures.seconds;
+    return figures;
 }
 
 } // namespace billing::bench

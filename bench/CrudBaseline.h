@@ -12,6 +12,14 @@
 
 namespace billing::bench {
 
+struct BatchedCrudFigures
+{
+    qint64 transfers = 0;
+    qint64 commits = 0;
+    double seconds = 0;
+    double perSecond = 0;
+};
+
 // The yardstick: the ledger most shops would write first. A balance column per account and an
 // entries table, each transfer one transaction (two UPDATEs, two INSERTs) committed on its own,
 // in a separate SQLite file with the desk's durability: WAL, synchronous=FULL, BEGIN IMMEDIATE.
@@ -28,6 +36,11 @@ public:
     // Every account of the pool with `balanceMinor`, in one transaction (not a timed figure).
     Status seed(const AccountPool &pool, qint64 balanceMinor);
     Result<LatencySummary> runTransfers(AccountPool &pool, qint64 count, qint64 amountMinor);
+    // The same transfers, `batch` to a durable commit, on SQLite's own API (no QVariant per
+    // value): about the most any ledger that keeps a balance row and an entry row per leg in
+    // SQLite can do on this machine, before a log, a hash, an index of ours or a projection.
+    Result<BatchedCrudFigures> runBatchedTransfers(AccountPool &pool, qint64 count, qint64 batch,
+                                                   qint64 amountMinor);
     // The library Qt's driver was built with, which both ledgers use.
     QString sqliteVersion();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "BenchOptions.h"
+#include "CrudBaseline.h"
 #include "LedgerReplay.h"
 #include "LedgerWorkload.h"
 #include "ProcessMemory.h"
@@ -36,6 +37,7 @@ struct BenchResults
     ReplayFigures replay;
     OpenFigures open;
     LatencySummary baseline;
+    BatchedCrudFigures baselineBatched; // the baseline's transfers, a batch to a commit
     double baselineSeedSeconds = 0;
     qint64 baselineFileBytes = 0;
     qint64 peakKiB = -1;      // the highest VmHWM read during the run (see MemoryWatch)

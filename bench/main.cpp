@@ -127,6 +127,14 @@ int main(int argc, char *argv[])
         if (!transfers.ok())
             return failed(QStringLiteral("baseline transfers"), transfers.error());
         results.baseline = transfers.value();
+        // As many as our batched run decided, in commits of the same size.
+        const qint64 batchedCount = std::max<qint64>(results.build.transfers.transfers, 1);
+        progress(QStringLiteral("timing %1 batched baseline transfers").arg(batchedCount));
+        Result<BatchedCrudFigures> batched =
+            baseline.runBatchedTransfers(pool, batchedCount, options.batch, transferMinor);
+        if (!batched.ok())
+            return failed(QStringLiteral("batched baseline transfers"), batched.error());
+        results.baselineBatched = batched.value();
     }
     results.baselineFileBytes = sqliteFileBytes(results.baselinePath);
 
