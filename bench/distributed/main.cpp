@@ -3,6 +3,7 @@
 //   1. transfers/s through `billing-cli serve` (started here) with PostgreSQL projections,
 //      clients sending batches of commands and waiting for their outcomes;
 //   2. projection lag at a steady rate: a command sent -> its rows visible in PostgreSQL;
+//   then PostgreSQL's floor: the projection rows of 1. and 2. copied by PostgreSQL alone;
 //   3. the baseline: a plain PostgreSQL CRUD ledger (UPDATE two balances + INSERT two entries
 //      per transfer, one transaction each) with 8 clients on a hot EXTERNAL account.
 // A program, not a test: it prints figures.
@@ -198,6 +199,81 @@ Result<bench::LatencySummary> crudBaseline(const PostgresLocation &location, int
     if (!failure.isEmpty())
         return Error{QStringLiteral("BENCH"), failure, {}};
     return bench::summarize(samples, double(wall.nsecsElapsed()) / 1e9);
+}
+
+struct PostgresFloor
+{
+    qint64 legs = 0;
+    qint64 auditRows = 0;
+    qint64 commits = 0;
+    double seconds = 0;
+};
+
+// PostgreSQL's own cost for the projection rows this run wrote: copied from its tables, a
+// batch of log positions to a commit, into empty ones with the same columns and indexes
+// (LIKE ... INCLUDING ALL), each batch's accounts updated once as the projector folds them.
+// No Kafka, no decoding, no hash, no round trip per row: a bound our projections cannot beat
+// on this machine, before the broker and the serve take their share of the two cores.
+Result<PostgresFloor> postgresFloor(const PostgresLocation &location, qint64 positionsPerCommit)
+{
+    PostgresDatabase database;
+    if (Status opened = database.open(location); !opened.ok())
+        return opened.error();
+    for (const char *sql : {"DROP TABLE IF EXISTS floor_legs, floor_audit, floor_accounts",
+                            "CREATE TABLE floor_legs (LIKE transaction_projections INCLUDING ALL)",
+                            "CREATE TABLE floor_audit (LIKE audit_logs INCLUDING ALL)",
+                            "CREATE TABLE floor_accounts (LIKE account_projections INCLUDING ALL)",
+                            "INSERT INTO floor_accounts SELECT * FROM account_projections",
+                            "VACUUM ANALYZE floor_accounts"}) {
+        if (Status done = database.exec(QString::fromLatin1(sql)); !done.ok())
+            return done.error();
+    }
+    QSqlQuery last(database.connection());
+    if (!last.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM audit_logs")) || !last.next())
+        return Error{QStringLiteral("BENCH"), QStringLiteral("read the last audit row"), {}};
+    const qint64 lastPosition = last.value(0).toLongLong();
+    PostgresFloor floor;
+    QElapsedTimer wall;
+    wall.start();
+    for (qint64 from = 0; from < lastPosition; from += positionsPerCommit) {
+        const QVariantList range{from, std::min(from + positionsPerCommit, lastPosition)};
+        Status done = database.begin();
+        for (const auto &[sql, what] :
+             {std::pair{"INSERT INTO floor_legs SELECT * FROM transaction_projections "
+                        "WHERE position > ? AND position <= ?",
+                        "copy legs"},
+              std::pair{"INSERT INTO floor_audit SELECT * FROM audit_logs "
+                        "WHERE id > ? AND id <= ?",
+                        "copy audit rows"},
+              std::pair{"UPDATE floor_accounts f SET balance = a.balance, version = a.version, "
+                        "updated_at = a.updated_at FROM account_projections a WHERE f.id = a.id "
+                        "AND a.id IN (SELECT account_id FROM transaction_projections "
+                        "WHERE position > ? AND position <= ?)",
+                        "update accounts"}}) {
+            if (done.ok())
+                done = database.run(QString::fromLatin1(sql), range, QString::fromLatin1(what));
+        }
+        if (done.ok())
+            done = database.commit();
+        if (!done.ok()) {
+            database.rollback();
+            return done.error();
+        }
+        ++floor.commits;
+    }
+    floor.seconds = double(wall.nsecsElapsed()) / 1e9;
+    QSqlQuery counted(database.connection());
+    if (!counted.exec(QStringLiteral("SELECT (SELECT count(*) FROM floor_legs), "
+                                     "(SELECT count(*) FROM floor_audit)")) ||
+        !counted.next())
+        return Error{QStringLiteral("BENCH"), QStringLiteral("count the copied rows"), {}};
+    floor.legs = counted.value(0).toLongLong();
+    floor.auditRows = counted.value(1).toLongLong();
+    if (Status dropped =
+            database.exec(QStringLiteral("DROP TABLE floor_legs, floor_audit, floor_accounts"));
+        !dropped.ok())
+        return dropped.error();
+    return floor;
 }
 
 } // namespace
@@ -516,6 +592,19 @@ int main(int argc, char *argv[])
                 "commands, sent -> rows in PostgreSQL)   (target p99 <= 100 ms)\n",
                 rate, lag.p50Ms, lag.p99Ms, lag.maxMs, static_cast<long long>(lagNs.size()));
     stopServe();
+
+    // PostgreSQL alone, on the rows the phases above wrote, with the serve stopped.
+    constexpr qint64 floorPositionsPerCommit = 1000;
+    const Result<PostgresFloor> floor = postgresFloor(postgres.value(), floorPositionsPerCommit);
+    if (!floor.ok())
+        return say(floor.error().message), 1;
+    std::printf("   PostgreSQL floor            %.0f transactions/s (their %lld legs and %lld "
+                "audit rows copied by PostgreSQL alone into tables with the same indexes, %lld "
+                "log positions per commit, in %.2f s)\n",
+                double(floor.value().legs) / 2 / floor.value().seconds,
+                static_cast<long long>(floor.value().legs),
+                static_cast<long long>(floor.value().auditRows),
+                static_cast<long long>(floorPositionsPerCommit), floor.value().seconds);
 
     // 3. The baseline.
     const Result<bench::LatencySummary> crud = crudBaseline(postgres.value(), 8, users, seconds);
