@@ -24,6 +24,79 @@
 using namespace billing;
 using namespace billing::test;
 
+namespace {
+
+// The real projections of a real store, except that the first time verify reads the accounts,
+// another writer on the file commits first: a projector committing in the middle of verify.
+class InterleavedProjections final : public ProjectionReader
+{
+public:
+    InterleavedProjections(ProjectionReader &real, std::function<void()> write)
+        : m_real(real)
+        , m_write(std::move(write))
+    {}
+    Result<std::optional<AccountView>> account(const QString &id) override
+    {
+        return m_real.account(id);
+    }
+    Result<QList<AccountView>> accounts(const QString &ownerId) override
+    {
+        if (m_write)
+            std::exchange(m_write, {})();
+        return m_real.accounts(ownerId);
+    }
+    Result<QList<TransactionLegView>> transaction(const QString &transactionId) override
+    {
+        return m_real.transaction(transactionId);
+    }
+    Result<QList<TransactionLegView>> transactionsOfAccount(const QString &accountId,
+                                                            Page page) override
+    {
+        return m_real.transactionsOfAccount(accountId, page);
+    }
+    Result<QList<TransactionLegView>>
+    transactionsOfAccountBefore(const QString &accountId, qint64 beforePosition, int limit) override
+    {
+        return m_real.transactionsOfAccountBefore(accountId, beforePosition, limit);
+    }
+    Result<QList<AuditEntryView>> auditLog(Page page) override { return m_real.auditLog(page); }
+    Result<QList<AuditEntryView>> auditLogOf(const QString &entityId, Page page) override
+    {
+        return m_real.auditLogOf(entityId, page);
+    }
+    Result<qint64> checkpoint() override { return m_real.checkpoint(); }
+    Status forEachLeg(const std::function<Status(const TransactionLegView &)> &visit) override
+    {
+        return m_real.forEachLeg(visit);
+    }
+
+private:
+    ProjectionReader &m_real;
+    std::function<void()> m_write;
+};
+
+class InterleavedStorage final : public LedgerStorage
+{
+public:
+    InterleavedStorage(LedgerStorage &real, std::function<void()> write)
+        : m_real(real)
+        , m_projections(real.projections(), std::move(write))
+    {}
+    EventStore &events() override { return m_real.events(); }
+    ProjectionReader &projections() override { return m_projections; }
+    Result<qint64> catchUpProjections(const std::function<bool(qint64)> &progress) override
+    {
+        return m_real.catchUpProjections(progress);
+    }
+    Status resetProjections() override { return m_real.resetProjections(); }
+
+private:
+    LedgerStorage &m_real;
+    InterleavedProjections m_projections;
+};
+
+} // namespace
+
 class TestHashChain : public QObject
 {
     Q_OBJECT
@@ -41,6 +114,7 @@ private Q_SLOTS:
     void driftedProjectionIsReported();
     void driftedLegIsReported_data();
     void driftedLegIsReported();
+    void projectionsWrittenWhileVerifiedAskForAnotherRun();
     void canonicalBytesAreQtsCompactJson();
     void timestampsAreQtsFormat();
     void sha256IsQtsSha256();
@@ -368,6 +442,32 @@ void TestHashChain::driftedProjectionIsReported()
     QVERIFY(!report.ok);
     QCOMPARE(report.firstBadPosition, 0);
     QVERIFY(report.problems.join(u' ').contains(QStringLiteral("projections differ")));
+}
+
+void TestHashChain::projectionsWrittenWhileVerifiedAskForAnotherRun()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    ledger.transfer(alice, bob, QStringLiteral("10.00"));
+    Result<std::unique_ptr<EmbeddedStorage>> storage = EmbeddedStorage::open(ledger.path());
+    QVERIFY(storage.ok());
+    // The log is read to its end before the projections are; the transfer lands in between.
+    InterleavedStorage interleaved(*storage.value(), [&] {
+        QCOMPARE(ledger.transfer(alice, bob, QStringLiteral("2.00")).kind,
+                 Outcome::Kind::Completed);
+    });
+    LedgerVerifier verifier(interleaved);
+    const Result<VerifyReport> report = verifier.run();
+    QVERIFY(report.ok());
+    QVERIFY(!report.value().ok);
+    QCOMPARE(report.value().firstBadPosition, 0);
+    QCOMPARE(report.value().problems.size(), 1);
+    QVERIFY2(report.value().problems.first().endsWith(QStringLiteral("verify again")),
+             qPrintable(report.value().problems.first()));
+    // Verified again, nothing is wrong.
+    QVERIFY(verify(ledger.path()).ok);
 }
 
 QTEST_GUILESS_MAIN(TestHashChain)

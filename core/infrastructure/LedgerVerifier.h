@@ -44,6 +44,8 @@ private:
     // A read of several events failed: checks them one at a time up to the one that fails.
     void readOneByOne(Chain &chain, LedgerState &state, const Error &error, VerifyReport &report);
     void compareProjections(const LedgerState &state, VerifyReport &report);
+    // The accounts and legs, row by row.
+    void compareRows(const LedgerState &state, VerifyReport &report);
     void compareLegs(const LedgerState &state, VerifyReport &report);
 
     LedgerStorage &m_storage;
