@@ -3,9 +3,11 @@
 
 #include "domain/Invariant.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void importOutcomesNameTheFilesColumns();
     void unknownOptionsAndExtraWordsAreRefused();
     void txListRefusesAnUnknownAccount();
+    void storeInTheEnvironmentThatIsNoStoreIsRefused();
     void noCommandIsAnErrorOnStderr();
     void blankKeyIsRefused();
     void balancesAtZeroAndPastTheEnd();
@@ -777,6 +780,38 @@ void TestCli::refusalsNameTheField()
              QStringLiteral("ACCOUNT_CLOSED"));
     QCOMPARE(closed.errorJson().value(u"error").toObject().value(u"field").toString(),
              QStringLiteral("account"));
+}
+
+void TestCli::storeInTheEnvironmentThatIsNoStoreIsRefused()
+{
+    // The app-data folder is the test's own, so that a fallback to the default ledger shows.
+    const QString home = m_dir->filePath(QStringLiteral("home"));
+    QVERIFY(QDir().mkpath(home));
+    for (const QString &store : {m_store, QStringLiteral("sqlite:")}) {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("BILLING_STORE"), store);
+        environment.insert(QStringLiteral("HOME"), home);
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), home);
+        process.setProcessEnvironment(environment);
+        process.start(cliPath(), {QStringLiteral("account"), QStringLiteral("create"),
+                                  QStringLiteral("--type"), QStringLiteral("user"),
+                                  QStringLiteral("--currency"), QStringLiteral("USD"),
+                                  QStringLiteral("--owner"), QStringLiteral("alice")});
+        QVERIFY(process.waitForFinished(60000));
+        CliRun done;
+        done.exitCode = process.exitCode();
+        done.out = process.readAllStandardOutput();
+        done.err = process.readAllStandardError();
+        const QJsonObject error = refusal(done);
+        QCOMPARE(error.value(u"code").toString(), QStringLiteral("INVALID_ARGUMENT"));
+        QCOMPARE(error.value(u"field").toString(), QStringLiteral("store"));
+        QVERIFY2(error.value(u"message").toString().contains(u"BILLING_STORE"),
+                 qPrintable(error.value(u"message").toString()));
+    }
+    // No ledger was started anywhere.
+    QVERIFY(!QFileInfo::exists(m_store));
+    QVERIFY(QDir(home).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

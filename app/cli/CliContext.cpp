@@ -36,7 +36,10 @@ Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &argumen
             return location.error();
         context->m_location = location.value();
     } else {
-        context->m_location = StoreLocation::defaultLocation();
+        const Result<StoreLocation> location = StoreLocation::defaultLocation();
+        if (!location.ok())
+            return location.error();
+        context->m_location = location.value();
     }
     context->m_location.projections = arguments.option(QStringLiteral("projections"));
     // A mistyped path would otherwise become a new, empty ledger that reads, lists and verifies

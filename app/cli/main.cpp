@@ -40,10 +40,11 @@ Distributed mode
                      SIGTERM/SIGINT; start one or more (one decides, the others stand by).
                      Writing commands on kafka: need a running serve.
 
-The store defaults to $BILLING_STORE, else ledger.db in the app-data folder. With kafka:,
---projections defaults to $BILLING_PROJECTIONS; the PostgreSQL password comes from $PGPASSWORD
-or a 0600 file named by $BILLING_PGPASSWORD_FILE, and librdkafka properties (SASL, SSL) from a
-key=value file named by $BILLING_KAFKA_CONFIG. See docs/distributed.md.
+The store defaults to $BILLING_STORE (refused when set to anything but a store), else
+ledger.db in the app-data folder. With kafka:, --projections defaults to $BILLING_PROJECTIONS;
+the PostgreSQL password comes from $PGPASSWORD or a 0600 file named by $BILLING_PGPASSWORD_FILE,
+and librdkafka properties (SASL, SSL) from a key=value file named by $BILLING_KAFKA_CONFIG. See
+docs/distributed.md.
 )";
 
 // Queries answer from the projections, and serve projects from where they stand: both bring

@@ -121,16 +121,14 @@ int main(int argc, char *argv[])
 
     const QString storeText =
         parser.isSet(storeOption) ? parser.value(storeOption) : settings.store;
-    billing::StoreLocation location = billing::StoreLocation::defaultLocation();
-    if (!storeText.isEmpty()) {
-        const billing::Result<billing::StoreLocation> parsed =
-            billing::StoreLocation::parse(storeText);
-        if (!parsed.ok()) {
-            std::fprintf(stderr, "%s\n", qPrintable(parsed.error().message));
-            return 2;
-        }
-        location = parsed.value();
+    const billing::Result<billing::StoreLocation> parsed =
+        storeText.isEmpty() ? billing::StoreLocation::defaultLocation()
+                            : billing::StoreLocation::parse(storeText);
+    if (!parsed.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(parsed.error().message));
+        return 2;
     }
+    billing::StoreLocation location = parsed.value();
     location.projections =
         parser.isSet(projectionsOption) ? parser.value(projectionsOption) : settings.projections;
     if (parser.isSet(checkOption))

@@ -22,12 +22,19 @@ Result<StoreLocation> StoreLocation::parse(const QString &text)
                  QStringLiteral("store")};
 }
 
-StoreLocation StoreLocation::defaultLocation()
+Result<StoreLocation> StoreLocation::defaultLocation()
 {
-    const QString fromEnvironment = qEnvironmentVariable("BILLING_STORE");
-    if (!fromEnvironment.isEmpty()) {
-        if (Result<StoreLocation> parsed = parse(fromEnvironment); parsed.ok())
-            return parsed.value();
+    // Set but not a store (a path without sqlite:, or sqlite:$DB with DB unset) is refused:
+    // falling back to the desk's own ledger would book a script's commands there.
+    if (qEnvironmentVariableIsSet("BILLING_STORE")) {
+        Result<StoreLocation> parsed = parse(qEnvironmentVariable("BILLING_STORE"));
+        if (!parsed.ok())
+            return Error{reason::invalidArgument,
+                         QStringLiteral("BILLING_STORE must be sqlite:PATH or kafka:HOST:PORT, "
+                                        "not '%1'")
+                             .arg(qEnvironmentVariable("BILLING_STORE")),
+                         QStringLiteral("store")};
+        return parsed;
     }
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
     return StoreLocation{Kind::Sqlite, folder + QStringLiteral("/BillingDesk/ledger.db"), {}};

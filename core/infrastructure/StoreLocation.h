@@ -21,8 +21,9 @@ struct StoreLocation
 
     static Result<StoreLocation> parse(const QString &text);
     static StoreLocation sqlite(const QString &path) { return {Kind::Sqlite, path, {}}; }
-    // BILLING_STORE if set, else ledger.db in the platform's app-data folder.
-    static StoreLocation defaultLocation();
+    // BILLING_STORE if set (an error when it is not a store), else ledger.db in the platform's
+    // app-data folder.
+    static Result<StoreLocation> defaultLocation();
     QString toString() const;
 };
 
