@@ -34,6 +34,7 @@ private Q_SLOTS:
     void snapshotsChangeNoAnswer();
     void limitsLeftOutKeepTheirValue();
     void importRefusesMalformedRowsByLine();
+    void importRefusesAFileThatIsNotUtf8();
     void importOutcomesNameTheFilesColumns();
     void unknownOptionsAndExtraWordsAreRefused();
     void txListRefusesAnUnknownAccount();
@@ -590,6 +591,29 @@ void TestCli::importOutcomesNameTheFilesColumns()
     QCOMPARE(commands.at(2), QStringLiteral("withdrawal"));
     QCOMPARE(commands.at(4), QStringLiteral("payment"));
     QCOMPARE(commands.at(6), QStringLiteral("payment"));
+}
+
+void TestCli::importRefusesAFileThatIsNotUtf8()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    const qint64 before = eventCount();
+    QFile csv(m_dir->filePath(QStringLiteral("latin1.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    // A valid row first, then one whose reference is Latin-1 ("Caf\xe9"), after a CRLF line.
+    csv.write(QStringLiteral("operation,account,counterparty,amount,currency,key,reference\r\n"
+                             "topup,%1,%2,1.00,,,ok\r\n"
+                             "topup,%1,%2,2.00,,,")
+                  .arg(alice, bank)
+                  .toUtf8() +
+              QByteArray("Caf\xe9\r\n"));
+    csv.close();
+    const QJsonObject error = refusal(run({QStringLiteral("import"), csv.fileName()}));
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("INVALID_ARGUMENT"));
+    QCOMPARE(error.value(u"field").toString(), QStringLiteral("file"));
+    QVERIFY2(error.value(u"message").toString().startsWith(QStringLiteral("line 3 ")),
+             qPrintable(error.value(u"message").toString()));
+    QCOMPARE(eventCount(), before);
 }
 
 void TestCli::importRefusesMalformedRowsByLine()

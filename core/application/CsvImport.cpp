@@ -4,6 +4,7 @@
 #include "domain/ReasonCode.h"
 
 #include <QCryptographicHash>
+#include <QStringDecoder>
 
 namespace billing {
 namespace {
@@ -83,6 +84,30 @@ std::optional<Error> shapeError(const CsvRecord &record)
     return std::nullopt;
 }
 
+// Bytes that are not UTF-8 (a Latin-1 export, say) would be read as U+FFFD and booked into the
+// log for good. The whole file is refused, not the rows that hold them: saved again as UTF-8
+// its bytes change, and with them the keys of rows that have none, so rows booked now would be
+// booked a second time then.
+std::optional<Error> encodingError(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder(bytes);
+    if (!decoder.hasError())
+        return std::nullopt;
+    const qsizetype bad = text.indexOf(QChar::ReplacementCharacter);
+    int line = 1;
+    for (qsizetype i = 0; i < bad; ++i) {
+        // Line breaks as the reader counts them: LF, CR, CRLF.
+        if (text[i] == u'\n' ||
+            (text[i] == u'\r' && (i + 1 >= text.size() || text[i + 1] != u'\n')))
+            ++line;
+    }
+    return rowError(QStringLiteral("file"),
+                    QStringLiteral("line %1 is not UTF-8 text: nothing was imported (save the file "
+                                   "as UTF-8 and import it again)")
+                        .arg(line));
+}
+
 // The command a row's operation cell names, as decided rows name theirs ("pay" -> "payment").
 QString commandOf(const QString &operation)
 {
@@ -133,6 +158,8 @@ const QStringList &CsvImport::columns()
 Result<QList<ImportRow>> CsvImport::prepare(LedgerService &service, CurrencySource &currencies,
                                             const QByteArray &bytes, const CommandOptions &options)
 {
+    if (std::optional<Error> encoding = encodingError(bytes))
+        return *encoding;
     const QList<CsvRecord> records = readCsv(bytes);
     qsizetype header = 0;
     while (header < records.size() && records[header].blank)
