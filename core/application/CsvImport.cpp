@@ -111,7 +111,7 @@ std::optional<Error> encodingError(const QByteArray &bytes)
 // The command a row's operation cell names, as decided rows name theirs ("pay" -> "payment").
 QString commandOf(const QString &operation)
 {
-    const QString cell = operation.trimmed().toLower();
+    QString cell = operation.trimmed().toLower();
     if (cell == u"withdraw")
         return QStringLiteral("withdrawal");
     if (cell == u"pay")
