@@ -39,6 +39,7 @@ private Q_SLOTS:
     void unknownOptionsAndExtraWordsAreRefused();
     void txListRefusesAnUnknownAccount();
     void storeInTheEnvironmentThatIsNoStoreIsRefused();
+    void refusedCommandsStartNoLedger();
     void noCommandIsAnErrorOnStderr();
     void blankKeyIsRefused();
     void balancesAtZeroAndPastTheEnd();
@@ -836,6 +837,16 @@ void TestCli::storeInTheEnvironmentThatIsNoStoreIsRefused()
     // No ledger was started anywhere.
     QVERIFY(!QFileInfo::exists(m_store));
     QVERIFY(QDir(home).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).isEmpty());
+}
+
+void TestCli::refusedCommandsStartNoLedger()
+{
+    QVERIFY(!QFileInfo::exists(m_store));
+    const QJsonObject missingFile =
+        refusal(run({QStringLiteral("import"), m_dir->filePath(QStringLiteral("no-such.csv"))}));
+    QCOMPARE(missingFile.value(u"field").toString(), QStringLiteral("file"));
+    QVERIFY(!refusal(run({QStringLiteral("account"), QStringLiteral("lst")})).isEmpty());
+    QVERIFY(!QFileInfo::exists(m_store));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <optional>
+
 namespace billing::cli {
 namespace {
 
@@ -12,9 +14,23 @@ bool writesCommands(const CliArguments &arguments)
 {
     const QString command = arguments.word(0);
     if (command == u"account")
-        return arguments.word(1) != u"get" && arguments.word(1) != u"list";
+        return QStringList{QStringLiteral("create"), QStringLiteral("suspend"),
+                           QStringLiteral("activate"), QStringLiteral("close"),
+                           QStringLiteral("limits")}
+            .contains(arguments.word(1));
     return command == u"topup" || command == u"withdraw" || command == u"transfer" ||
            command == u"pay" || command == u"refund" || command == u"import" || command == u"serve";
+}
+
+// Opening the store for a command that writes starts a new ledger: what can be refused without
+// the store is refused before, so that a refused command leaves no file behind.
+std::optional<Error> refusalBeforeOpening(const CliArguments &arguments)
+{
+    if (arguments.word(0) == u"import" && !QFileInfo(arguments.word(1)).isFile())
+        return Error{reason::invalidArgument,
+                     QStringLiteral("cannot read '%1'").arg(arguments.word(1)),
+                     QStringLiteral("file")};
+    return std::nullopt;
 }
 
 } // namespace
@@ -28,6 +44,8 @@ qint64 snapshotEveryEvents()
 
 Result<std::unique_ptr<CliContext>> CliContext::open(const CliArguments &arguments)
 {
+    if (std::optional<Error> refused = refusalBeforeOpening(arguments))
+        return *refused;
     auto context = std::make_unique<CliContext>();
     if (arguments.has(QStringLiteral("store"))) {
         const Result<StoreLocation> location =
