@@ -303,6 +303,7 @@ private Q_SLOTS:
     void refusedMoneyMovesAreRecordedAsFailed();
     void malformedMoneyMovesWriteNothing_data();
     void malformedMoneyMovesWriteNothing();
+    void commandsFromTheWireThatNoClientMakesAreRefused();
     void textTheStoresCannotHoldIsRefused_data();
     void textTheStoresCannotHoldIsRefused();
     void amountPrecisionFollowsTheCurrency_data();
@@ -1289,6 +1290,63 @@ void TestRules::limitsAtCreation()
         QVERIFY(ledger.state().accounts().isEmpty());
     }
     CHECKED(checkBooks(ledger));
+}
+
+void TestRules::commandsFromTheWireThatNoClientMakesAreRefused()
+{
+    // A command read from the command topic carries the ids its sender wrote, and any type: the
+    // decider answers each with an outcome instead of stopping on an assertion.
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    const Outcome paid =
+        ledger.transfer(alice, bob, QStringLiteral("1.00"), QStringLiteral("first"));
+    QCOMPARE(paid.kind, Outcome::Kind::Completed);
+    const qint64 before = ledger.eventCount();
+    CommandOptions options;
+    options.operatorName = QStringLiteral("wire");
+    LedgerService &service = ledger.service();
+    // Ids as the sender wrote them: issue() would make new ones for empty ids.
+    const auto refused = [&](const CommandBody &body, const QString &field) {
+        Command command = service.issue(body, options);
+        command.body = body;
+        const Result<Outcome> outcome = service.execute(command);
+        QVERIFY(outcome.ok());
+        QCOMPARE(outcome.value().kind, Outcome::Kind::Invalid);
+        QCOMPARE(outcome.value().code, reason::invalidArgument);
+        QCOMPARE(outcome.value().field, field);
+        QCOMPARE(ledger.eventCount(), before);
+    };
+    MoveMoney move;
+    move.sourceAccountId = alice;
+    move.destinationAccountId = bob;
+    move.amount = TestLedger::money(QStringLiteral("1.00"));
+    for (const QString &taken : {paid.transactionId, alice, QString()}) {
+        MoveMoney again = move;
+        again.transactionId = taken;
+        refused(again, QStringLiteral("transaction"));
+    }
+    MoveMoney refundOfAccounts = move;
+    refundOfAccounts.type = TransactionType::Refund;
+    refused(refundOfAccounts, QStringLiteral("command"));
+    CreateAccount create;
+    create.accountId = bob;
+    create.ownerId = QStringLiteral("mallory");
+    create.currency = QStringLiteral("USD");
+    refused(create, QStringLiteral("account"));
+    create.accountId = paid.transactionId;
+    refused(create, QStringLiteral("account"));
+    // A repeat of a key is still the first outcome, whatever ids the repeat carries.
+    options.idempotencyKey = QStringLiteral("first");
+    MoveMoney repeat = move;
+    repeat.transactionId = paid.transactionId;
+    repeat.type = TransactionType::Transfer;
+    const Result<Outcome> repeated = service.execute(service.issue(repeat, options));
+    QVERIFY(repeated.ok());
+    QCOMPARE(repeated.value().kind, Outcome::Kind::Completed);
+    QCOMPARE(repeated.value().transactionId, paid.transactionId);
+    QCOMPARE(ledger.eventCount(), before);
 }
 
 QTEST_GUILESS_MAIN(TestRules)

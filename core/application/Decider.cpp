@@ -491,10 +491,44 @@ std::optional<Error> checkText(const QString &text, const QString &field, qsizet
     return std::nullopt;
 }
 
+// The id a new account or transaction is to have. issue() makes a new one, but a command read
+// from the command topic carries whatever its sender wrote: an id already taken by an account
+// or a transaction would give one aggregate two beginnings.
+std::optional<Error> checkNewId(const LedgerState &state, const CommandBody &body)
+{
+    const auto taken = [&state](const QString &id, const QString &field) -> std::optional<Error> {
+        if (id.isEmpty())
+            return Error{reason::invalidArgument, QStringLiteral("%1 id is empty").arg(field),
+                         field};
+        if (state.aggregateVersion(id) > 0)
+            return Error{reason::invalidArgument,
+                         QStringLiteral("%1 id %2 is already taken").arg(field, id), field};
+        return std::nullopt;
+    };
+    return std::visit(
+        Overloaded{
+            [&](const CreateAccount &c) { return taken(c.accountId, QStringLiteral("account")); },
+            [](const ChangeAccountStatus &) { return std::optional<Error>(); },
+            [](const ChangeAccountLimits &) { return std::optional<Error>(); },
+            [&](const MoveMoney &c) {
+                return taken(c.transactionId, QStringLiteral("transaction"));
+            },
+            [&](const Refund &c) { return taken(c.transactionId, QStringLiteral("transaction")); },
+        },
+        body);
+}
+
 } // namespace
 
 std::optional<Error> checkCommandText(const Command &command)
 {
+    // A money command whose type is a refund came from no form or option (a refund names its
+    // payment, not its accounts): a client on the command topic may still send one.
+    if (const auto *move = std::get_if<MoveMoney>(&command.body);
+        move && move->type == TransactionType::Refund)
+        return Error{reason::invalidArgument,
+                     QStringLiteral("a refund names the payment it refunds, not two accounts"),
+                     QStringLiteral("command")};
     QList<std::tuple<const QString *, QString, qsizetype>> texts = {
         {&command.meta.idempotencyKey, QStringLiteral("key"), commandTextMax},
         {&command.meta.correlationId, QStringLiteral("correlation"), commandTextMax},
@@ -544,6 +578,8 @@ Decision decide(const LedgerState &state, const Command &command)
         return builder.invalid(*error);
     if (auto repeat = decideRepeat(state, builder, command.meta.idempotencyKey, command.body))
         return std::move(*repeat);
+    if (std::optional<Error> error = checkNewId(state, command.body))
+        return builder.invalid(*error);
     return std::visit(
         Overloaded{
             [&](const CreateAccount &c) { return decideCreate(state, builder, c); },
