@@ -334,6 +334,12 @@ void TestAuditor::timeTravelShowsTheLedgerAsOfAPoint()
     const qint64 legsExpected = count.value(0).toLongLong();
     QVERIFY(legsExpected > 0);
     QTRY_COMPARE_WITH_TIMEOUT(qint64(legs->rowCount()), legsExpected, waitMs);
+    // Filtering the table at that point keeps the point: no later transaction shows.
+    travel->transactions()->setFilterText(QStringLiteral("USD"));
+    QCOMPARE(legs->filter().upToPosition, middle);
+    travel->transactions()->setFilterText(QString());
+    QCOMPARE(legs->filter().upToPosition, middle);
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(legs->rowCount()), legsExpected, waitMs);
     travel->returnToNow();
     QVERIFY(arrived.wait(waitMs));
     QVERIFY(travel->isNow());

@@ -191,6 +191,8 @@ void LedgerTableView::applyFilter()
     filter.account = exact(m_accountEdit);
     filter.correlationId = exact(m_correlationEdit);
     filter.operatorName = exact(m_operatorEdit);
+    // The point in time a time-travel view shows is no filter of the user's: it stays.
+    filter.upToPosition = m_model->filter().upToPosition;
     m_model->setFilter(filter);
 }
 
