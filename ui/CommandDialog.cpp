@@ -249,12 +249,21 @@ void CommandDialog::confirm()
     submit();
 }
 
+void CommandDialog::reject()
+{
+    if (m_inFlight)
+        return;
+    QDialog::reject();
+}
+
 void CommandDialog::submit()
 {
     BILLING_ASSERT(m_command);
+    m_inFlight = true;
     m_confirmButton->setEnabled(false);
     m_backButton->setEnabled(false);
     m_retryButton->setEnabled(false);
+    m_closeButton->setEnabled(false);
     // A retry sends the very same command: the same key and payload answer with the first
     // outcome, so it cannot book twice.
     m_client.run(this,
@@ -268,6 +277,7 @@ void CommandDialog::submit()
 
 void CommandDialog::showOutcome(const Result<Outcome> &result)
 {
+    m_inFlight = false;
     setStep(Step::Outcome);
     if (!result.ok()) {
         m_outcomeLabel->setText(tr("Not done"));
@@ -318,6 +328,7 @@ void CommandDialog::setStep(Step step)
     m_reviewButton->setDefault(step == Step::Edit);
     m_retryButton->setVisible(false);
     m_closeButton->setText(step == Step::Outcome ? tr("Close") : tr("Cancel"));
+    m_closeButton->setEnabled(true);
 }
 
 } // namespace billing::ui

@@ -41,6 +41,10 @@ public:
     QPushButton *confirmButton() const { return m_confirmButton; }
     QPushButton *backButton() const { return m_backButton; }
     QPushButton *retryButton() const { return m_retryButton; }
+    QPushButton *closeButton() const { return m_closeButton; }
+    // Closing is refused while a confirmed command is on its way: it books whether or not the
+    // form is there, and its outcome is what the user has to see.
+    void reject() override;
     QTableWidget *legsTable() const { return m_legsTable; }
     QLabel *outcomeLabel() const { return m_outcomeLabel; }
 
@@ -82,6 +86,7 @@ private:
     std::optional<Command> m_command;
     std::optional<Outcome> m_outcome;
     bool m_submitted = false;
+    bool m_inFlight = false; // confirmed, and no outcome back yet
     QStackedWidget *m_pages = nullptr;
     QFormLayout *m_form = nullptr;
     QHash<QString, QLabel *> m_errorLabels;
