@@ -1739,5 +1739,9 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <source>Billing Desk</source>
         <translation>Billing Desk</translation>
     </message>
+    <message>
+        <source>--role must be clerk or auditor, not &apos;%1&apos;</source>
+        <translation>--role muss clerk oder auditor sein, nicht „%1“</translation>
+    </message>
 </context>
 </TS>

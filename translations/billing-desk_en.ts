@@ -1735,5 +1735,9 @@ A double-entry billing ledger on event sourcing.</source>
         <source>Billing Desk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--role must be clerk or auditor, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -135,8 +135,18 @@ int main(int argc, char *argv[])
         return check(location);
     if (parser.isSet(operatorOption))
         settings.operatorName = parser.value(operatorOption);
-    if (parser.isSet(roleOption))
-        settings.auditor = parser.value(roleOption) == QStringLiteral("auditor");
+    if (parser.isSet(roleOption)) {
+        // A mistyped role must not open a desk that writes.
+        const QString role = parser.value(roleOption);
+        if (role != QStringLiteral("auditor") && role != QStringLiteral("clerk")) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate(
+                                        "main", "--role must be clerk or auditor, not '%1'")
+                                        .arg(role)));
+            return 2;
+        }
+        settings.auditor = role == QStringLiteral("auditor");
+    }
     if (parser.isSet(serveOption)) {
         // Asked for on the command line, a role the desk cannot hold is an error, not a label.
         if (const QString refused = billing::ui::DeskServeRole::refusal(location, settings.auditor);
