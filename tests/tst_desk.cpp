@@ -261,7 +261,11 @@ void TestDesk::doubleSubmitMakesOneTransaction()
     const QString key = form->idempotencyKey();
     // Reviewing twice keeps the key: it is the form's, not the review's.
     QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
+    // Until the review is back the fields cannot change: Confirm books what was reviewed.
+    QVERIFY(!form->amountEdit()->isEnabled());
+    QTest::keyClicks(form->amountEdit(), QStringLiteral("0"));
     QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);
+    QVERIFY(form->amountEdit()->isEnabled());
     QTest::mouseClick(form->backButton(), Qt::LeftButton);
     QTest::mouseClick(form->reviewButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(form->step(), CommandDialog::Step::Confirm, waitMs);

@@ -180,6 +180,9 @@ void CommandDialog::review()
     if (!body)
         return;
     m_reviewButton->setEnabled(false);
+    // The fields stay as reviewed until the review is back: the confirm page describes them,
+    // and Confirm books the command made of them.
+    m_pages->widget(int(Step::Edit))->setEnabled(false);
     const CommandOptions options{m_idempotencyKey, {}, m_client.operatorName()};
     m_client.run(this,
                  [this, body = *body, options](LedgerWork &work) -> LedgerClient::Continuation {
@@ -194,6 +197,7 @@ void CommandDialog::review()
 void CommandDialog::showReview(const Command &command, const CommandPreview &preview)
 {
     m_reviewButton->setEnabled(true);
+    m_pages->widget(int(Step::Edit))->setEnabled(true);
     if (preview.outcome.kind == Outcome::Kind::Invalid) {
         setFieldError(preview.outcome.field,
                       ReasonText::describe(preview.outcome.code, preview.outcome.message));
