@@ -41,6 +41,7 @@ MainWindow::MainWindow(LedgerClient &client, const DeskSettings &settings, QWidg
     : QMainWindow(parent)
     , m_client(client)
     , m_settings(settings)
+    , m_auditor(settings.auditor)
 {
     setWindowTitle(settings.auditor ? tr("Billing Desk — auditor (read-only)")
                                     : tr("Billing Desk"));
@@ -78,7 +79,7 @@ void MainWindow::addServeRole()
     auto *label = new QLabel(this);
     label->setObjectName(QStringLiteral("serveRoleLabel"));
     statusBar()->addPermanentWidget(label);
-    if (const QString refused = DeskServeRole::refusal(m_client.location(), m_settings.auditor);
+    if (const QString refused = DeskServeRole::refusal(m_client.location(), m_auditor);
         !refused.isEmpty()) {
         label->setText(refused);
         return;
@@ -260,7 +261,7 @@ void MainWindow::addContextMenus()
     if (LedgerTableView *accounts = tableView(Tab::Accounts)) {
         accounts->setMenuFiller([this](QMenu &menu, const QString &id, const QModelIndex &) {
             menu.addAction(tr("&Open account"), this, [this, id] { openAccount(id); });
-            if (m_settings.auditor)
+            if (m_auditor)
                 return;
             menu.addSeparator();
             menu.addAction(tr("&Top up…"), this,
@@ -290,7 +291,7 @@ void MainWindow::addContextMenus()
                         .toString();
                 };
                 // Only a completed payment can be refunded; the dialog checks what is left of it.
-                if (!m_settings.auditor &&
+                if (!m_auditor &&
                     stored(TransactionColumn::Type) == toString(TransactionType::Payment) &&
                     stored(TransactionColumn::State) == toString(TransactionStatus::Completed))
                     menu.addAction(tr("&Refund…"), this, [this, id] { openRefund(id); });
@@ -302,9 +303,9 @@ void MainWindow::onOpened()
 {
     m_healthLabel->setText(tr("Connected"));
     for (QAction *action : std::as_const(m_commandActions))
-        action->setEnabled(!m_settings.auditor);
+        action->setEnabled(!m_auditor);
     checkHealth();
-    if (m_settings.auditor || (!m_settings.offerDemoData && !m_demoDataWhenEmpty))
+    if (m_auditor || (!m_settings.offerDemoData && !m_demoDataWhenEmpty))
         return;
     m_client.run(this, [this](LedgerWork &work) -> LedgerClient::Continuation {
         const bool empty = work.freshState().position() == 0;

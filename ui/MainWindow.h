@@ -93,6 +93,9 @@ private:
 
     LedgerClient &m_client;
     DeskSettings m_settings;
+    // The role the desk was opened with: a role changed in the settings applies from the next
+    // start, as the settings say (the ledger was opened read-only or not).
+    const bool m_auditor;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_storeLabel = nullptr;
     QLabel *m_healthLabel = nullptr;
