@@ -11,6 +11,7 @@
 #include "LedgerTableView.h"
 #include "LedgerVerification.h"
 #include "MainWindow.h"
+#include "TableExport.h"
 #include "TestLedger.h"
 #include "TimeTravelView.h"
 #include "WindowedTableModel.h"
@@ -22,7 +23,9 @@
 #include "infrastructure/EventSearchIndex.h"
 #include "infrastructure/LedgerStateCodec.h"
 #include "infrastructure/SavedTimeline.h"
+#include "infrastructure/StoreLocation.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -146,6 +149,7 @@ private Q_SLOTS:
     void periodStatementMatchesTheReplay();
     void chartPointsTravelToTheirEvent();
     void exportsMatchTheLedger();
+    void exportOfALiveLedgerIsOneSnapshot();
 };
 
 void TestAuditor::asOfEqualsFullReplayAtRandomPositions()
@@ -682,6 +686,83 @@ void TestAuditor::exportsMatchTheLedger()
     window->writePeriodPdf(day.addDays(-1), day, taken);
     QVERIFY(failed.wait(waitMs));
     QCOMPARE(written.size(), 1);
+}
+
+namespace {
+
+// A real table reader whose second read first lets another writer book: a desk exporting a
+// table that another desk is writing to.
+class BookingBetweenChunks final : public TableReader
+{
+public:
+    BookingBetweenChunks(TableReader &real, std::function<void()> book)
+        : m_real(real)
+        , m_book(std::move(book))
+    {}
+    Result<TablePage> read(const TableQuery &query) override
+    {
+        if (++m_reads == 2)
+            m_book();
+        return m_real.read(query);
+    }
+    Result<LedgerMark> mark() override { return m_real.mark(); }
+
+private:
+    TableReader &m_real;
+    std::function<void()> m_book;
+    int m_reads = 0;
+};
+
+} // namespace
+
+void TestAuditor::exportOfALiveLedgerIsOneSnapshot()
+{
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("1000.00"));
+    // More legs than one chunk of the export.
+    QList<Command> batch;
+    CommandOptions options;
+    options.operatorName = QStringLiteral("test");
+    for (int i = 0; i < TableExport::chunkRows / 2 + 10; ++i) {
+        MoveMoney move;
+        move.sourceAccountId = alice;
+        move.destinationAccountId = bob;
+        move.amount = TestLedger::money(QStringLiteral("0.01"));
+        batch.append(ledger.service().issue(move, options));
+    }
+    QVERIFY(ledger.service().executeBatch(batch).ok());
+    QSqlQuery count(ledger.storage().database().connection());
+    QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM transaction_projections")) &&
+            count.next());
+    const qint64 legs = count.value(0).toLongLong();
+    count.finish();
+    QVERIFY(legs > TableExport::chunkRows);
+
+    Result<std::unique_ptr<TableReader>> reader =
+        openTableReader(StoreLocation::sqlite(ledger.path()), StorageAccess::ReadOnly);
+    QVERIFY(reader.ok());
+    BookingBetweenChunks booking(*reader.value(), [&] {
+        for (int i = 0; i < 20; ++i)
+            ledger.transfer(alice, bob, QStringLiteral("0.01"));
+    });
+    TableQuery query;
+    query.table = LedgerTable::Transactions;
+    query.descending = true; // newest first, where new rows land
+    QStringList headers;
+    for (int column = 0; column < int(TransactionColumn::Count); ++column)
+        headers.append(QString::number(column));
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    const std::atomic<bool> cancelled{false};
+    std::atomic<qint64> rows{0};
+    const Result<qint64> exported =
+        TableExport::write(booking, query, headers, out, cancelled, rows);
+    QVERIFY(exported.ok());
+    // The rows of the start, each once: none of the 40 legs booked meanwhile, none twice.
+    QCOMPARE(exported.value(), legs);
+    QCOMPARE(qint64(out.data().count('\n')), legs + 1);
 }
 
 QTEST_MAIN(TestAuditor)

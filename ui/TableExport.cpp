@@ -88,6 +88,15 @@ Result<qint64> TableExport::write(TableReader &reader, TableQuery query, const Q
                                   QIODevice &out, const std::atomic<bool> &cancelled,
                                   std::atomic<qint64> &rowsWritten)
 {
+    // Chunks are read one after the other, each its own snapshot: rows booked meanwhile would
+    // push rows from one chunk into the next, which would write them twice. Pinned to where the
+    // projections stood at the start, every chunk reads the same rows.
+    if (query.table != LedgerTable::Accounts && query.filter.upToPosition < 0) {
+        const Result<LedgerMark> mark = reader.mark();
+        if (!mark.ok())
+            return mark.error();
+        query.filter.upToPosition = std::min(mark.value().projected, mark.value().logged);
+    }
     out.write(csvLine(headers).toUtf8());
     query.limit = chunkRows;
     query.countRows = false;
