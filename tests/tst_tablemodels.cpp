@@ -92,6 +92,7 @@ private Q_SLOTS:
     void countsEventsFurtherOnFetchMore();
     void readsFarPagesFromTheNearerEnd();
     void followsTheLedgerLive();
+    void followsTheLedgerAfterAFailedRead();
     void mainWindowShowsThreeTables();
 };
 
@@ -447,6 +448,30 @@ void TestTableModels::readsFarPagesFromTheNearerEnd()
             }
         }
     }
+}
+
+void TestTableModels::followsTheLedgerAfterAFailedRead()
+{
+    SortLedger given;
+    TransactionsTableModel transactions(given.ledger.path());
+    const auto tester = testerFor(&transactions);
+    QTRY_VERIFY_WITH_TIMEOUT(transactions.isReady(), waitMs);
+    QCOMPARE(transactions.rowCount(), 16);
+    QSignalSpy failed(&transactions, &WindowedTableModel::loadFailed);
+    const auto exec = [&given](const QString &sql) {
+        QSqlQuery query(given.ledger.storage().database().connection());
+        return query.exec(sql);
+    };
+    // The legs' table gone for a moment (a read fails as it would on a server that went
+    // away) while the ledger moves, so that the refresh it starts cannot read.
+    QVERIFY(exec(QStringLiteral("ALTER TABLE transaction_projections RENAME TO legs_away")));
+    QVERIFY(exec(QStringLiteral("UPDATE projection_checkpoints SET position = position - 1")));
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), waitMs);
+    QVERIFY(exec(QStringLiteral("ALTER TABLE legs_away RENAME TO transaction_projections")));
+    QVERIFY(exec(QStringLiteral("UPDATE projection_checkpoints SET position = position + 1")));
+    // Back, the table follows the ledger again.
+    given.ledger.fund(given.alice, QStringLiteral("20.00"));
+    QTRY_COMPARE_WITH_TIMEOUT(transactions.rowCount(), 18, waitMs);
 }
 
 void TestTableModels::followsTheLedgerLive()

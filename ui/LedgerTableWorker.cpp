@@ -3,6 +3,7 @@
 #include <QTimer>
 
 #include <limits>
+#include <utility>
 
 namespace billing::ui {
 
@@ -41,12 +42,18 @@ void LedgerTableWorker::tryOpen()
     connect(m_pollTimer, &QTimer::timeout, this, &LedgerTableWorker::poll);
     m_pollTimer->start();
     poll();
+    for (const TableQuery &query : std::exchange(m_beforeOpen, {}))
+        fetch(query);
 }
 
 void LedgerTableWorker::fetch(const TableQuery &query)
 {
-    if (!m_reader || query.generation < m_latestGeneration->load())
+    if (query.generation < m_latestGeneration->load())
         return;
+    if (!m_reader) {
+        m_beforeOpen.append(query);
+        return;
+    }
     m_readingGeneration = query.generation;
     const Result<TablePage> page = m_reader->read(query);
     m_readingGeneration = std::numeric_limits<quint64>::max();
@@ -54,6 +61,7 @@ void LedgerTableWorker::fetch(const TableQuery &query)
         if (query.generation < m_latestGeneration->load())
             return; // cancelled: a newer query is on its way
         Q_EMIT failed(page.error().message);
+        Q_EMIT pageFailed(query.generation, query.offset);
         return;
     }
     Q_EMIT pageReady(page.value());

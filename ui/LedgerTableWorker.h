@@ -46,6 +46,8 @@ Q_SIGNALS:
     void pageReady(const billing::TablePage &page);
     void ledgerMoved(const billing::LedgerMark &mark);
     void failed(const QString &message);
+    // A page that could not be read (after failed): the model asks for it again later.
+    void pageFailed(quint64 generation, qint64 offset);
 
 private:
     void poll();
@@ -57,6 +59,9 @@ private:
     int m_openAttempts = 0;
     QTimer *m_pollTimer = nullptr;
     LedgerMark m_mark;
+    // Queries that arrived before the reader was open (a server still being set up): run
+    // once it is.
+    QList<TableQuery> m_beforeOpen;
     // The generation of the read under way; the maximum while none is, so polls run to the end.
     quint64 m_readingGeneration = std::numeric_limits<quint64>::max();
 };

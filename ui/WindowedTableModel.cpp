@@ -39,6 +39,7 @@ WindowedTableModel::WindowedTableModel(LedgerTable table, const StoreLocation &l
     connect(m_worker, &LedgerTableWorker::pageReady, this, &WindowedTableModel::onPageReady);
     connect(m_worker, &LedgerTableWorker::ledgerMoved, this, &WindowedTableModel::onLedgerMoved);
     connect(m_worker, &LedgerTableWorker::failed, this, &WindowedTableModel::loadFailed);
+    connect(m_worker, &LedgerTableWorker::pageFailed, this, &WindowedTableModel::onPageFailed);
     m_thread.setObjectName(QStringLiteral("ledger-table-%1").arg(int(table)));
     m_thread.start();
     QMetaObject::invokeMethod(
@@ -353,10 +354,29 @@ void WindowedTableModel::evictPages(qint64 keep)
     }
 }
 
+void WindowedTableModel::onPageFailed(quint64 generation, qint64 offset)
+{
+    if (generation != m_query.generation)
+        return;
+    // Forgotten, so that it does not hold a place among the requests in flight, nor keep a
+    // refresh open for good; the next move of the ledger asks again.
+    const qint64 pageIndex = offset / pageRows;
+    m_inFlight.removeOne(pageIndex);
+    if (m_refreshPages.removeOne(pageIndex) && m_refreshPages.isEmpty())
+        m_refreshAgain = false;
+}
+
 void WindowedTableModel::onLedgerMoved(const LedgerMark &mark)
 {
     m_ledgerMark = mark;
-    if (m_resetOnNextPage || mark == m_shownMark)
+    if (m_resetOnNextPage) {
+        // The first page of the order shown is what a reset waits for: asked again if its
+        // read failed.
+        if (!m_inFlight.contains(0))
+            sendRequest(0, true);
+        return;
+    }
+    if (mark == m_shownMark)
         return;
     // One refresh at a time: moves during a refresh are caught by the next one.
     if (!m_refreshPages.isEmpty()) {

@@ -102,6 +102,7 @@ private:
     void sendRequest(qint64 page, bool countRows);
     void onPageReady(const billing::TablePage &page);
     void onLedgerMoved(const billing::LedgerMark &mark);
+    void onPageFailed(quint64 generation, qint64 offset);
     void startRefresh();
     void resetTo(const TablePage &page);
     void applyTotal(qint64 total);
