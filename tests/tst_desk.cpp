@@ -29,6 +29,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -130,6 +131,7 @@ private Q_SLOTS:
     void liveUpdateKeepsTheSelectedRecord();
     void liveUpdateLeavesTheScrollWhereItIs();
     void closingTheDeskCancelsLongJobs();
+    void progressStaysUntilTheJobEnds();
     void exportedCellsNeverRunAsFormulas();
 };
 
@@ -633,6 +635,28 @@ void TestDesk::closingTheDeskCancelsLongJobs()
     client.reset();
     QVERIFY(sawCancel.load());
     progress.close();
+}
+
+void TestDesk::progressStaysUntilTheJobEnds()
+{
+    // A job of several phases reaches its maximum before it ends: its Cancel button stays.
+    TestLedger ledger;
+    LedgerClient client(StoreLocation::sqlite(ledger.path()));
+    QWidget parent;
+    parent.show();
+    const JobProgress progress(client, QStringLiteral("Working"), &parent);
+    auto *dialog = parent.findChild<QProgressDialog *>();
+    QVERIFY(dialog);
+    progress.report(1, 10);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->isVisible(), waitMs);
+    progress.report(10, 10);
+    QTRY_COMPARE_WITH_TIMEOUT(dialog->value(), 10, waitMs);
+    QTest::qWait(50);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!progress.cancelled());
+    const QPointer<QProgressDialog> closing(dialog);
+    progress.close();
+    QTRY_VERIFY_WITH_TIMEOUT(!closing, waitMs);
 }
 
 void TestDesk::rebuildGivesTheSameProjections()

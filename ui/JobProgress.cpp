@@ -16,6 +16,10 @@ JobProgress::JobProgress(LedgerClient &client, const QString &text, QWidget *par
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setMinimumDuration(200);
+    // A job of several phases (verification reads the log, then checks the projections) reaches
+    // its maximum more than once: the dialog and its Cancel button stay until close().
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
     QObject::connect(dialog, &QProgressDialog::canceled, dialog,
                      [cancelled = m_cancelled] { *cancelled = true; });
     m_dialog = dialog;
