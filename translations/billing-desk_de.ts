@@ -1321,6 +1321,14 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <translation>%1 abgeschlossen, %2 abgelehnt, %3 nicht angenommen.</translation>
     </message>
     <message>
+        <source>Import cancelled: %1 completed, %2 rejected, %3 not accepted, %4 not run (importing the file again runs them).</source>
+        <translation>Import abgebrochen: %1 abgeschlossen, %2 abgelehnt, %3 nicht angenommen, %4 nicht ausgeführt (ein erneuter Import der Datei führt sie aus).</translation>
+    </message>
+    <message>
+        <source>The rebuild was cancelled at position %1 of %2: the tables show the ledger up to there. Run the rebuild again to finish it.</source>
+        <translation>Der Neuaufbau wurde bei Position %1 von %2 abgebrochen: Die Tabellen zeigen das Hauptbuch bis dorthin. Starten Sie den Neuaufbau erneut, um ihn abzuschließen.</translation>
+    </message>
+    <message>
         <source>Rebuilding the projections from the log…</source>
         <translation>Die Projektionen werden aus dem Protokoll neu aufgebaut…</translation>
     </message>

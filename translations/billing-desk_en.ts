@@ -1317,6 +1317,14 @@ A double-entry billing ledger on event sourcing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import cancelled: %1 completed, %2 rejected, %3 not accepted, %4 not run (importing the file again runs them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rebuild was cancelled at position %1 of %2: the tables show the ledger up to there. Run the rebuild again to finish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rebuilding the projections from the log…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -374,12 +374,15 @@ void MainWindow::importFile(const QString &path)
                                                     })
                                    : Status(rows.error());
             std::array<int, 3> counts{}; // completed, rejected, invalid
+            int notRun = 0;
             QStringList problems;
             if (rows.ok()) {
                 for (const ImportRow &row : rows.value()) {
-                    // Rows a cancel left unrun have no outcome of their own yet: not counted.
-                    if (row.command && row.outcome.command.isEmpty())
+                    // Rows a cancel left unrun have no outcome of their own yet.
+                    if (row.command && row.outcome.command.isEmpty()) {
+                        ++notRun;
                         continue;
+                    }
                     counts[std::size_t(row.outcome.kind)] += 1;
                     if (!row.outcome.completed() && problems.size() < 10)
                         problems.append(
@@ -389,7 +392,7 @@ void MainWindow::importFile(const QString &path)
                 }
             }
             const qint64 position = work.service().state().position();
-            return [this, progress, ran, counts, problems, position] {
+            return [this, progress, ran, counts, notRun, problems, position] {
                 progress.close();
                 m_client.notifyWritten(position);
                 if (!ran.ok()) {
@@ -399,13 +402,22 @@ void MainWindow::importFile(const QString &path)
                 }
                 Q_EMIT imported(counts[0], counts[1], counts[2]);
                 // Not modal: the report waits for the user without stopping the desk.
+                // A cancelled import says so, and how many rows it did not run: importing the
+                // file again runs those and repeats nothing.
+                const QString counted =
+                    notRun > 0 ? tr("Import cancelled: %1 completed, %2 rejected, %3 not "
+                                    "accepted, %4 not run (importing the file again runs them).")
+                                     .arg(counts[0])
+                                     .arg(counts[1])
+                                     .arg(counts[2])
+                                     .arg(notRun)
+                               : tr("%1 completed, %2 rejected, %3 not accepted.")
+                                     .arg(counts[0])
+                                     .arg(counts[1])
+                                     .arg(counts[2]);
                 auto *box = new QMessageBox(
                     QMessageBox::Information, tr("Import CSV"),
-                    tr("%1 completed, %2 rejected, %3 not accepted.")
-                            .arg(counts[0])
-                            .arg(counts[1])
-                            .arg(counts[2]) +
-                        (problems.isEmpty() ? QString() : u'\n' + problems.join(u'\n')),
+                    counted + (problems.isEmpty() ? QString() : u'\n' + problems.join(u'\n')),
                     QMessageBox::Close, this);
                 box->setAttribute(Qt::WA_DeleteOnClose);
                 box->show();
@@ -439,6 +451,17 @@ void MainWindow::rebuildProjections()
             for (int tab = 0; tab <= int(Tab::AuditLog); ++tab) {
                 if (LedgerTableView *view = tableView(Tab(tab)))
                     view->reload();
+            }
+            if (rebuilt.value() < total) {
+                auto *box = new QMessageBox(
+                    QMessageBox::Information, tr("Rebuild projections"),
+                    tr("The rebuild was cancelled at position %1 of %2: the tables show the "
+                       "ledger up to there. Run the rebuild again to finish it.")
+                        .arg(rebuilt.value())
+                        .arg(total),
+                    QMessageBox::Close, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->show();
             }
             Q_EMIT projectionsRebuilt(rebuilt.value(), rebuilt.value() == total);
         };
