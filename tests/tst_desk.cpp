@@ -475,6 +475,19 @@ void TestDesk::accountViewShowsRunningBalanceAndHistory()
     QTRY_COMPARE_WITH_TIMEOUT(bobLoaded.size(), 2, waitMs);
     QTest::qWait(2 * AccountWindow::followIntervalMs);
     QCOMPARE(bobLoaded.size(), 2);
+
+    // Writes to other accounts leave this one's statement as it is: its selection stays.
+    QSignalSpy reset(bobView->statement(), &QAbstractItemModel::modelReset);
+    bobView->statementView()->selectRow(1);
+    bobLoaded.clear();
+    desk.ledger.topup(desk.alice, desk.bank, QStringLiteral("1.00"));
+    desk.client->notifyWritten(desk.ledger.eventCount());
+    QTRY_VERIFY_WITH_TIMEOUT(!bobLoaded.isEmpty(), waitMs);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(bobView->statementView()->currentIndex().row(), 1);
+    // A write to it shows.
+    desk.ledger.topup(desk.bob, desk.bank, QStringLiteral("1.00"));
+    QTRY_COMPARE_WITH_TIMEOUT(bobView->statement()->rowCount(), bobRows + 2, waitMs);
 }
 
 void TestDesk::auditorDeskCannotWrite()

@@ -156,11 +156,28 @@ void AccountWindow::reload()
             m_reloading = false;
             if (checkpoint.ok())
                 m_shownCheckpoint = checkpoint.value();
-            display(statement, history);
+            // Most moves of the ledger are other accounts': shown again unchanged, the
+            // statement would lose its selection and scroll position each time.
+            const QString shown =
+                statement.ok() && history.ok() ? contentKey(statement.value()) : QString();
+            if (shown.isEmpty() || shown != m_shownContent)
+                display(statement, history);
+            m_shownContent = shown;
+            Q_EMIT loaded();
             if (std::exchange(m_reloadAgain, false))
                 reload();
         };
     });
+}
+
+QString AccountWindow::contentKey(const AccountStatement &statement)
+{
+    // The account's version moves with every event of its own, and its history with it; a leg
+    // changes without one only in its status (a failed transaction moves no balance).
+    QString key = QString::number(statement.account.version);
+    for (const StatementLine &line : statement.lines)
+        key += u'|' + QString::number(line.leg.position) + u':' + line.leg.status;
+    return key;
 }
 
 void AccountWindow::display(const Result<AccountStatement> &statement,
@@ -207,7 +224,6 @@ void AccountWindow::display(const Result<AccountStatement> &statement,
         }
     }
     m_chart->setPoints(points, decimals);
-    Q_EMIT loaded();
 }
 
 QString AccountWindow::statementCsv() const

@@ -30,6 +30,7 @@ public:
     AccountWindow(LedgerClient &client, const QString &accountId, QWidget *parent = nullptr);
 
     StatementModel *statement() const { return m_statement; }
+    QTableView *statementView() const { return m_statementView; }
     QTableWidget *historyTable() const { return m_historyTable; }
     QLabel *headerLabel() const { return m_headerLabel; }
     BalanceChart *chart() const { return m_chart; }
@@ -40,6 +41,7 @@ public:
     void writePeriodPdf(const QDate &from, const QDate &to, const QString &path);
 
 Q_SIGNALS:
+    // A read of the account finished (shown again only when something of it changed).
     void loaded();
     // A point of the balance chart was clicked: the time-travel view should go there.
     void travelRequested(qint64 position);
@@ -47,6 +49,8 @@ Q_SIGNALS:
     void periodPdfFailed(const QString &message);
 
 private:
+    // What the view shows of a statement, to tell a change from a move of other accounts.
+    static QString contentKey(const AccountStatement &statement);
     void display(const Result<AccountStatement> &statement,
                  const Result<QList<AuditEntryView>> &history);
     // Reloads when the projections stand elsewhere than when the view was last loaded.
@@ -63,6 +67,7 @@ private:
     BalanceChart *m_chart = nullptr;
     QLabel *m_truncatedLabel = nullptr;
     qint64 m_shownCheckpoint = -1; // the projections' position the view shows
+    QString m_shownContent;        // contentKey() of what the view shows
     bool m_following = false;      // a look is queued or running
     bool m_reloading = false;      // a read is queued or running
     bool m_reloadAgain = false;    // asked for while one was: read once more after it
