@@ -247,6 +247,11 @@ void AccountWindow::askPeriodPdf()
         edit->setCalendarPopup(true);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
+    // A period ends no earlier than it starts: each date bounds the other.
+    fromEdit->setMaximumDate(toEdit->date());
+    toEdit->setMinimumDate(fromEdit->date());
+    connect(fromEdit, &QDateEdit::dateChanged, toEdit, &QDateEdit::setMinimumDate);
+    connect(toEdit, &QDateEdit::dateChanged, fromEdit, &QDateEdit::setMaximumDate);
     form->addRow(tr("&From (UTC):"), fromEdit);
     form->addRow(tr("&To (UTC):"), toEdit);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
