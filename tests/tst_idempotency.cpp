@@ -213,6 +213,7 @@ private Q_SLOTS:
     void repeatAnswersWithTheFirstOutcome_data();
     void repeatAnswersWithTheFirstOutcome();
     void repeatIgnoresWhatChangedSince();
+    void createRepeatedWithItsDefaultsWrittenOutIsARepeat();
     void repeatOfARejectionIsTheSameRejection_data();
     void repeatOfARejectionIsTheSameRejection();
     void refusedAccountCommandKeepsItsRefusal();
@@ -624,6 +625,57 @@ void TestIdempotency::conflictInsideABatchLeavesTheRestWritten()
         desk.ledger.storage().projections().account(desk.other);
     QVERIFY(view.ok() && view.value().has_value());
     QCOMPARE(view.value()->balance.toString(), QStringLiteral("10"));
+}
+
+void TestIdempotency::createRepeatedWithItsDefaultsWrittenOutIsARepeat()
+{
+    TestLedger ledger;
+    const auto create = [](AccountType type, const QString &ownerType,
+                           std::optional<Money> minimum) {
+        CreateAccount command;
+        command.type = type;
+        command.ownerId = QStringLiteral("olga");
+        command.ownerType = ownerType;
+        command.currency = QStringLiteral("USD");
+        command.minBalance = minimum;
+        return command;
+    };
+    const Money zero;
+    const Outcome first = ledger.run(create(AccountType::User, {}, {}), QStringLiteral("k1"));
+    QCOMPARE(first.kind, Outcome::Kind::Completed);
+    const qint64 events = ledger.eventCount();
+    // The owner type a USER account implies and a zero minimum, written out or left out.
+    for (const CreateAccount &again : {create(AccountType::User, QStringLiteral("user"), {}),
+                                       create(AccountType::User, {}, zero),
+                                       create(AccountType::User, QStringLiteral("user"), zero)}) {
+        const Outcome repeated = ledger.run(again, QStringLiteral("k1"));
+        QCOMPARE(repeated.kind, Outcome::Kind::Completed);
+        QVERIFY(repeated.repeated);
+        QCOMPARE(repeated.accountId, first.accountId);
+    }
+    QCOMPARE(ledger.eventCount(), events);
+    // Written out first, left out in the repeat.
+    const Outcome written =
+        ledger.run(create(AccountType::User, QStringLiteral("user"), zero), QStringLiteral("k2"));
+    QVERIFY(ledger.run(create(AccountType::User, {}, {}), QStringLiteral("k2")).repeated);
+    QCOMPARE(ledger.run(create(AccountType::User, {}, {}), QStringLiteral("k2")).accountId,
+             written.accountId);
+    // Anything else is another request: another owner type, a minimum below zero, or a minimum
+    // on an account that takes none.
+    const auto conflicts = [&ledger](const CreateAccount &command, const QString &key) {
+        const Outcome outcome = ledger.run(command, key);
+        QCOMPARE(outcome.code, reason::idempotencyConflict);
+    };
+    conflicts(create(AccountType::User, QStringLiteral("company"), {}), QStringLiteral("k1"));
+    conflicts(create(AccountType::User, {}, TestLedger::money(QStringLiteral("-1.00"))),
+              QStringLiteral("k1"));
+    QCOMPARE(ledger.run(create(AccountType::External, {}, {}), QStringLiteral("k3")).kind,
+             Outcome::Kind::Completed);
+    QVERIFY(ledger
+                .run(create(AccountType::External, QStringLiteral("external"), {}),
+                     QStringLiteral("k3"))
+                .repeated);
+    conflicts(create(AccountType::External, {}, zero), QStringLiteral("k3"));
 }
 
 QTEST_GUILESS_MAIN(TestIdempotency)

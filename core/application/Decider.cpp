@@ -438,6 +438,38 @@ bool sameWithCurrencyResolved(const LedgerState &state, const IdempotencyRecord 
     return false;
 }
 
+// An account created with its defaults written out (the owner type its type implies, a minimum
+// of zero on a USER account) is the same request as one that leaves them out, and the reverse:
+// each spelling of the defaults is tried against the first command's payload.
+bool sameWithDefaultsWritten(const IdempotencyRecord &record, const CommandBody &body)
+{
+    const auto *create = std::get_if<CreateAccount>(&body);
+    if (!create)
+        return false;
+    const QString impliedOwnerType = defaultOwnerType(create->type);
+    QList<QString> ownerTypes{create->ownerType};
+    if (create->ownerType.isEmpty())
+        ownerTypes.append(impliedOwnerType);
+    else if (create->ownerType == impliedOwnerType)
+        ownerTypes.append(QString());
+    // Elsewhere a minimum, even zero, is a limit, which only USER accounts take.
+    QList<std::optional<Money>> minimums{create->minBalance};
+    if (create->type == AccountType::User && !create->minBalance)
+        minimums.append(Money());
+    else if (create->type == AccountType::User && create->minBalance->isZero())
+        minimums.append(std::nullopt);
+    for (const QString &ownerType : ownerTypes) {
+        for (const std::optional<Money> &minimum : minimums) {
+            CreateAccount written = *create;
+            written.ownerType = ownerType;
+            written.minBalance = minimum;
+            if (record.samePayload(payloadHash(written)))
+                return true;
+        }
+    }
+    return false;
+}
+
 // The refusal the first command got, in its words. Older events recorded no field; every
 // refusal event has a message, but a log is input, so one without is answered too.
 Error firstRefusal(const QString &code, const IdempotencyRecord &record)
@@ -455,7 +487,8 @@ std::optional<Decision> decideRepeat(const LedgerState &state, DecisionBuilder &
         key.isEmpty() ? std::nullopt : state.idempotency(key);
     if (!record)
         return std::nullopt;
-    if (!record->samePayload(builder.hash()) && !sameWithCurrencyResolved(state, *record, body))
+    if (!record->samePayload(builder.hash()) && !sameWithCurrencyResolved(state, *record, body) &&
+        !sameWithDefaultsWritten(*record, body))
         return builder.invalid({reason::idempotencyConflict,
                                 QStringLiteral("key %1 was used for a different command").arg(key),
                                 QStringLiteral("key")});
