@@ -111,6 +111,14 @@ void TestMoney::parseRefusesEachShapeWithItsOwnCode_data()
     QTest::newRow("apostrophe grouping") << "1'000" << 2 << true << reason::amountGrouping;
     QTest::newRow("no-break space grouping")
         << QStringLiteral("1\u00A0000") << 2 << true << reason::amountGrouping;
+    QTest::newRow("narrow no-break space grouping")
+        << QStringLiteral("1\u202F000") << 2 << true << reason::amountGrouping;
+    QTest::newRow("point grouping") << "1.000.000" << 2 << true << reason::amountGrouping;
+    QTest::newRow("point grouping, comma decimals")
+        << "1.000,50" << 2 << true << reason::amountGrouping;
+    QTest::newRow("exponent with a point") << "1.5e3" << 2 << true << reason::amountExponent;
+    QTest::newRow("currency after the amount") << "12.50 EUR" << 2 << true << reason::amountFormat;
+    QTest::newRow("unit with an e") << "1 ETH" << 8 << true << reason::amountFormat;
     QTest::newRow("NaN") << "NaN" << 2 << true << reason::amountNotFinite;
     QTest::newRow("inf") << "inf" << 2 << true << reason::amountNotFinite;
     QTest::newRow("-Infinity") << "-Infinity" << 2 << true << reason::amountNotFinite;

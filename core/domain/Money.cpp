@@ -2,6 +2,7 @@
 
 #include "ReasonCode.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -50,20 +51,29 @@ std::optional<Error> shapeError(QStringView text)
     if (notFinite.contains(unsigned_))
         return amountError(reason::amountNotFinite,
                            QStringLiteral("amount must be a finite number"));
-    bool hasDigit = false;
-    for (QChar c : lower)
-        hasDigit = hasDigit || isDigit(c);
-    if (hasDigit && lower.contains(u'e'))
+    // Only a number in exponent notation is one ("1e5", "1.5E-3"); "12.50 EUR" is text.
+    static const QRegularExpression exponent(
+        QStringLiteral("^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)e[+-]?\\d+$"));
+    if (exponent.match(lower).hasMatch())
         return amountError(reason::amountExponent,
                            QStringLiteral("amount must not use exponent notation"));
+    const Error grouping = amountError(reason::amountGrouping,
+                                       QStringLiteral("amount must not contain thousands "
+                                                      "separators and takes a point for decimals, "
+                                                      "like 1234.50"));
     // A separator between two digits groups them; one at either end ("5 ") is just not a number.
-    static const QString separators = QStringLiteral(",_ '\u00A0");
+    // Spaces include the narrow and thin ones that French and SI grouping use.
+    static const QString separators = QStringLiteral(",_ '\u00A0\u202F\u2009");
     for (qsizetype at = 1; at + 1 < lower.size(); ++at) {
         if (separators.contains(lower[at]) && isDigit(lower[at - 1]) && isDigit(lower[at + 1]))
-            return amountError(reason::amountGrouping,
-                               QStringLiteral("amount must not contain thousands separators "
-                                              "and takes a point for decimals, like 1234.50"));
+            return grouping;
     }
+    // "1.000.000" and "1.000,50": points that group thousands, as many languages write them
+    // ("1.2.3" groups nothing and is just not a number).
+    static const QRegularExpression pointGroups(
+        QStringLiteral("^[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?$"));
+    if (pointGroups.match(lower).hasMatch() && (lower.count(u'.') > 1 || lower.contains(u',')))
+        return grouping;
     return std::nullopt;
 }
 
@@ -130,9 +140,15 @@ Result<Money> Money::parse(QStringView text, int maxDecimals, Sign sign)
         if (fractionEnd == fractionBegin)
             at = -1;
     }
-    if (at != text.size() || integerEnd == integerBegin)
+    if (at != text.size() || integerEnd == integerBegin) {
+        // Plain text skipped the shapes above; "1.000.000" is one of them.
+        if (plain) {
+            if (auto error = shapeError(text))
+                return *error;
+        }
         return amountError(reason::amountFormat,
                            QStringLiteral("amount must be plain decimal digits like 12.50"));
+    }
     // "-0" is zero, not negative: where zero is refused, it is refused as zero.
     const auto zeroDigits = [&text](qsizetype from, qsizetype to) {
         return std::all_of(text.begin() + from, text.begin() + to,
