@@ -1751,5 +1751,41 @@ Ein Abrechnungs-Hauptbuch mit doppelter Buchführung auf Basis von Event Sourcin
         <source>--role must be clerk or auditor, not &apos;%1&apos;</source>
         <translation>--role muss clerk oder auditor sein, nicht „%1“</translation>
     </message>
+    <message>
+        <source>sqlite:PATH, or kafka:HOST:PORT[,...] with --projections.</source>
+        <translation>sqlite:PFAD, oder kafka:HOST:PORT[,...] mit --projections.</translation>
+    </message>
+    <message>
+        <source>With a kafka: store, the PostgreSQL projections: postgresql://USER@HOST:PORT/DB (the password from PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE, never here).</source>
+        <translation>Bei einem kafka:-Speicher die PostgreSQL-Projektionen: postgresql://BENUTZER@HOST:PORT/DB (das Passwort aus PGPASSWORD oder aus einer Datei mit Modus 0600, die BILLING_PGPASSWORD_FILE nennt, nie hier).</translation>
+    </message>
+    <message>
+        <source>Who issues commands.</source>
+        <translation>Wer die Befehle erteilt.</translation>
+    </message>
+    <message>
+        <source>clerk (default) or auditor (read-only; with kafka: the projections user is the auditor&apos;s login, a member of billing_auditor).</source>
+        <translation>clerk (Standard) oder auditor (schreibgeschützt; bei kafka: ist der Benutzer der Projektionen die Prüfer-Anmeldung, ein Mitglied von billing_auditor).</translation>
+    </message>
+    <message>
+        <source>With a kafka: store, also decide the ledger&apos;s commands, as billing-cli serve does (not with --role auditor).</source>
+        <translation>Bei einem kafka:-Speicher auch die Befehle des Hauptbuchs entscheiden, wie billing-cli serve es tut (nicht mit --role auditor).</translation>
+    </message>
+    <message>
+        <source>en or de.</source>
+        <translation>en oder de.</translation>
+    </message>
+    <message>
+        <source>Fill an empty ledger with demo data.</source>
+        <translation>Ein leeres Hauptbuch mit Demodaten füllen.</translation>
+    </message>
+    <message>
+        <source>Open the store, print a summary as JSON, exit.</source>
+        <translation>Den Speicher öffnen, eine Zusammenfassung als JSON ausgeben, beenden.</translation>
+    </message>
+    <message>
+        <source>Write PNGs of the windows and forms into DIR (on a demo store), exit.</source>
+        <translation>PNGs der Fenster und Formulare nach DIR schreiben (auf einem Demo-Speicher), beenden.</translation>
+    </message>
 </context>
 </TS>

@@ -1747,5 +1747,41 @@ A double-entry billing ledger on event sourcing.</source>
         <source>--role must be clerk or auditor, not &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>sqlite:PATH, or kafka:HOST:PORT[,...] with --projections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a kafka: store, the PostgreSQL projections: postgresql://USER@HOST:PORT/DB (the password from PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE, never here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who issues commands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clerk (default) or auditor (read-only; with kafka: the projections user is the auditor&apos;s login, a member of billing_auditor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a kafka: store, also decide the ledger&apos;s commands, as billing-cli serve does (not with --role auditor).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en or de.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill an empty ledger with demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the store, print a summary as JSON, exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write PNGs of the windows and forms into DIR (on a demo store), exit.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -54,6 +54,23 @@ void installTranslations(QApplication &application, const QString &language)
         QApplication::installTranslator(qt);
 }
 
+// --lang as given on the command line, before the parser runs: --help speaks it too.
+QString languageArgument(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments[i] == QStringLiteral("--lang") && i + 1 < arguments.size())
+            return arguments[i + 1];
+        if (arguments[i].startsWith(QStringLiteral("--lang=")))
+            return arguments[i].mid(7);
+    }
+    return {};
+}
+
+QString tr(const char *text)
+{
+    return QApplication::translate("main", text);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -71,50 +88,48 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(BILLING_APP_ID));
     billing::ui::DeskSettings settings = billing::ui::DeskSettings::load();
+    if (const QString language = languageArgument(QApplication::arguments()); !language.isEmpty())
+        settings.language = language;
+    installTranslations(application, settings.language);
 
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption storeOption(
-        QStringLiteral("store"),
-        QStringLiteral("sqlite:PATH, or kafka:HOST:PORT[,...] with --projections."),
+        QStringLiteral("store"), tr("sqlite:PATH, or kafka:HOST:PORT[,...] with --projections."),
         QStringLiteral("store"));
     const QCommandLineOption projectionsOption(
         QStringLiteral("projections"),
-        QStringLiteral(
-            "With a kafka: store, the PostgreSQL projections: postgresql://USER@HOST:PORT/DB "
-            "(the password from PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE, "
-            "never here)."),
+        tr("With a kafka: store, the PostgreSQL projections: postgresql://USER@HOST:PORT/DB "
+           "(the password from PGPASSWORD or a 0600 file named by BILLING_PGPASSWORD_FILE, "
+           "never here)."),
         QStringLiteral("url"));
-    const QCommandLineOption operatorOption(
-        QStringLiteral("operator"), QStringLiteral("Who issues commands."), QStringLiteral("name"));
+    const QCommandLineOption operatorOption(QStringLiteral("operator"), tr("Who issues commands."),
+                                            QStringLiteral("name"));
     const QCommandLineOption roleOption(
         QStringLiteral("role"),
-        QStringLiteral("clerk (default) or auditor (read-only; with kafka: the projections user "
-                       "is the auditor's login, a member of billing_auditor)."),
+        tr("clerk (default) or auditor (read-only; with kafka: the projections user is the "
+           "auditor's login, a member of billing_auditor)."),
         QStringLiteral("role"));
     const QCommandLineOption serveOption(
         QStringLiteral("serve"),
-        QStringLiteral("With a kafka: store, also decide the ledger's commands, as billing-cli "
-                       "serve does (not with --role auditor)."));
-    const QCommandLineOption languageOption(QStringLiteral("lang"), QStringLiteral("en or de."),
+        tr("With a kafka: store, also decide the ledger's commands, as billing-cli serve does "
+           "(not with --role auditor)."));
+    const QCommandLineOption languageOption(QStringLiteral("lang"), tr("en or de."),
                                             QStringLiteral("language"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Fill an empty ledger with demo data."));
-    const QCommandLineOption checkOption(
-        QStringLiteral("check"), QStringLiteral("Open the store, print a summary as JSON, exit."));
+                                        tr("Fill an empty ledger with demo data."));
+    const QCommandLineOption checkOption(QStringLiteral("check"),
+                                         tr("Open the store, print a summary as JSON, exit."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QStringLiteral("Write PNGs of the windows and forms into DIR (on a demo store), exit."),
+        tr("Write PNGs of the windows and forms into DIR (on a demo store), exit."),
         QStringLiteral("dir"));
     for (const QCommandLineOption &option :
          {storeOption, projectionsOption, operatorOption, roleOption, serveOption, languageOption,
           demoOption, checkOption, screenshotOption})
         parser.addOption(option);
     parser.process(application);
-    if (parser.isSet(languageOption))
-        settings.language = parser.value(languageOption);
-    installTranslations(application, settings.language);
-    QApplication::setApplicationDisplayName(QApplication::translate("main", "Billing Desk"));
+    QApplication::setApplicationDisplayName(tr("Billing Desk"));
 
     if (parser.isSet(screenshotOption))
         return billing::ui::DeskScreenshots::write(parser.value(screenshotOption)) ? 0 : 1;
@@ -140,9 +155,7 @@ int main(int argc, char *argv[])
         const QString role = parser.value(roleOption);
         if (role != QStringLiteral("auditor") && role != QStringLiteral("clerk")) {
             std::fprintf(stderr, "%s\n",
-                         qPrintable(QApplication::translate(
-                                        "main", "--role must be clerk or auditor, not '%1'")
-                                        .arg(role)));
+                         qPrintable(tr("--role must be clerk or auditor, not '%1'").arg(role)));
             return 2;
         }
         settings.auditor = role == QStringLiteral("auditor");
