@@ -40,6 +40,7 @@ private Q_SLOTS:
     void txListRefusesAnUnknownAccount();
     void storeInTheEnvironmentThatIsNoStoreIsRefused();
     void refusedCommandsStartNoLedger();
+    void warningsArePartOfTheJson();
     void noCommandIsAnErrorOnStderr();
     void blankKeyIsRefused();
     void balancesAtZeroAndPastTheEnd();
@@ -847,6 +848,38 @@ void TestCli::refusedCommandsStartNoLedger()
     QCOMPARE(missingFile.value(u"field").toString(), QStringLiteral("file"));
     QVERIFY(!refusal(run({QStringLiteral("account"), QStringLiteral("lst")})).isEmpty());
     QVERIFY(!QFileInfo::exists(m_store));
+}
+
+void TestCli::warningsArePartOfTheJson()
+{
+    const QString alice = create(QStringLiteral("user"));
+    const QString bank = create(QStringLiteral("external"));
+    topup(alice, bank, QStringLiteral("1.00"));
+    // Projections that cannot catch up: the checkpoint moved back before the top-up, whose
+    // legs are there already. Queries warn and answer as of the projections.
+    {
+        QSqlDatabase database =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("behind"));
+        database.setDatabaseName(m_store);
+        QVERIFY(database.open());
+        QSqlQuery query(database);
+        QVERIFY(query.exec(QStringLiteral("UPDATE projection_checkpoints SET position = 2")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("behind"));
+    const CliRun refused =
+        run({QStringLiteral("account"), QStringLiteral("get"), QStringLiteral("no-such-account")});
+    const QJsonObject error = refusal(refused);
+    QCOMPARE(error.value(u"code").toString(), QStringLiteral("ACCOUNT_NOT_FOUND"));
+    const QJsonArray warnings = error.value(u"warnings").toArray();
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().toString().startsWith(QStringLiteral("Projections are behind")),
+             qPrintable(warnings.first().toString()));
+    // Answered: the document on stdout, the warnings as one JSON line on stderr.
+    const CliRun answered = run({QStringLiteral("account"), QStringLiteral("get"), alice});
+    QCOMPARE(answered.exitCode, 0);
+    QCOMPARE(answered.json().value(u"account").toObject().value(u"id").toString(), alice);
+    QCOMPARE(answered.err.count('\n'), 1);
+    QCOMPARE(answered.errorJson().value(u"warnings").toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

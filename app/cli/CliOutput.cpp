@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 
+#include "CliMessages.h"
 #include "domain/ReasonCode.h"
 
 #include <QJsonDocument>
@@ -20,6 +21,9 @@ QJsonObject errorObject(const QString &code, const QString &message, const QStri
 {
     QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     error.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
+    // What went wrong before, in the same document (see CliMessages).
+    if (const QJsonArray warnings = takeHeldMessages(); !warnings.isEmpty())
+        error.insert(QStringLiteral("warnings"), warnings);
     return error;
 }
 

@@ -1,6 +1,7 @@
 // billing-cli: the scripting face of the ledger core. One JSON document per run on stdout (or
 // an error document on stderr); exit 0 ok, 1 infrastructure, 2 rejected or bad input,
 // 3 verification failed.
+#include "CliMessages.h"
 #include "CliOutput.h"
 #include "Subcommands.h"
 
@@ -88,6 +89,13 @@ int main(int argc, char *argv[])
 {
     using namespace billing::cli;
     QCoreApplication application(argc, argv);
+    holdMessages();
+    // Whatever is still held when main ends (a success, or messages after the error document)
+    // is written then, as JSON; nothing is dropped.
+    struct Release
+    {
+        ~Release() { releaseHeldMessages(); }
+    } release;
     QCoreApplication::setApplicationName(QStringLiteral("billing-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BILLING_VERSION));
     const billing::Result<CliArguments> arguments =
@@ -132,5 +140,8 @@ int main(int argc, char *argv[])
         if (!caughtUp.ok())
             qWarning("Projections are behind the log: %s", qPrintable(caughtUp.error().message));
     }
+    // A serve runs until it is stopped: its warnings are written as they come.
+    if (arguments.value().word(0) == u"serve")
+        releaseHeldMessages();
     return dispatch(*context.value(), arguments.value());
 }
