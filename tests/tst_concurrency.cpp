@@ -3,6 +3,7 @@
 #include "CliProcess.h"
 #include "TestLedger.h"
 
+#include "application/Clock.h"
 #include "infrastructure/LedgerVerifier.h"
 
 #include <QJsonArray>
@@ -21,6 +22,7 @@ class TestConcurrency : public QObject
 private Q_SLOTS:
     void racingWithdrawalsNeverOverdraw();
     void fourImportersOnHotAccounts();
+    void aStoreClosedBesideAnotherKeepsItsLocks();
 
 private:
     static void waitAll(const QList<QProcess *> &processes);
@@ -118,7 +120,7 @@ void TestConcurrency::fourImportersOnHotAccounts()
             QJsonDocument::fromJson(process->readAllStandardOutput()).object();
         const QJsonArray rows = document.value(u"rows").toArray();
         QCOMPARE(rows.size(), rowsPerWriter);
-        for (const QJsonValue &row : rows) {
+        for (const auto &row : rows) {
             const QString outcome = row.toObject().value(u"outcome").toString();
             QVERIFY(outcome == u"completed" || outcome == u"rejected");
             ++outcomes;
@@ -140,6 +142,42 @@ void TestConcurrency::fourImportersOnHotAccounts()
     QVERIFY2(report.ok, qPrintable(report.problems.join(u'\n')));
     for (const QString &user : users)
         QVERIFY(!storage.value()->projections().account(user).value()->balance.isNegative());
+}
+
+void TestConcurrency::aStoreClosedBesideAnotherKeepsItsLocks()
+{
+    // Closing any descriptor of a file drops every POSIX lock the process holds on it. A store
+    // closed beside another must leave the other's: else another process that closes its last
+    // connection takes the file for its own, checkpoints it and deletes the WAL the first store
+    // still commits to, and those commits are lost to every later reader.
+    TestLedger ledger;
+    const QString alice = ledger.userAccount();
+    const QString bob = ledger.userAccount();
+    ledger.fund(alice, QStringLiteral("100.00"));
+    {
+        Result<std::unique_ptr<EmbeddedStorage>> second = EmbeddedStorage::open(ledger.path());
+        QVERIFY(second.ok());
+        SystemClock clock;
+        TimeOrderedIds ids;
+        LedgerService service(second.value()->events(), clock, ids);
+        QVERIFY(service.open().ok());
+        MoveMoney move;
+        move.sourceAccountId = alice;
+        move.destinationAccountId = bob;
+        move.amount = TestLedger::money(QStringLiteral("1.00"));
+        const Result<Outcome> moved = service.execute(service.issue(move, {}));
+        QVERIFY(moved.ok() && moved.value().kind == Outcome::Kind::Completed);
+        // Its checkpointer copies the commit into the file and has it written out.
+        QTest::qWait(1000); // five of its passes
+    }
+    QCOMPARE(runCli(ledger.path(), {QStringLiteral("account"), QStringLiteral("list")}).exitCode,
+             0);
+    QCOMPARE(ledger.transfer(alice, bob, QStringLiteral("2.00")).kind, Outcome::Kind::Completed);
+    const CliRun after =
+        runCli(ledger.path(), {QStringLiteral("account"), QStringLiteral("get"), bob});
+    QCOMPARE(after.exitCode, 0);
+    QCOMPARE(after.json().value(u"account").toObject().value(u"balance").toString(),
+             QStringLiteral("3.00"));
 }
 
 QTEST_GUILESS_MAIN(TestConcurrency)

@@ -11,11 +11,45 @@
 #include <limits>
 
 #ifdef Q_OS_LINUX
+#include <map>
+#include <mutex>
+#include <utility>
+
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #endif
 
 namespace billing {
+namespace {
+
+#ifdef Q_OS_LINUX
+// A descriptor of the database file for sync_file_range, one per file, open for the life of
+// the process. Closing any descriptor of a file drops every POSIX lock the process holds on
+// it, SQLite's own included (SQLite closes its descriptors late for that reason): then another
+// process that closes its last connection takes the file for its own, checkpoints it and
+// deletes the WAL this process still commits to. So this one is never closed. While it is
+// open its inode cannot be used again, so (device, inode) names one file.
+int writeBackDescriptor(const QString &path)
+{
+    const QByteArray encoded = QFile::encodeName(path);
+    struct stat named = {};
+    if (::stat(encoded.constData(), &named) != 0)
+        return -1;
+    static std::mutex lock;
+    static std::map<std::pair<dev_t, ino_t>, int> descriptors;
+    const std::lock_guard<std::mutex> guard(lock);
+    const std::pair<dev_t, ino_t> key{named.st_dev, named.st_ino};
+    if (const auto found = descriptors.find(key); found != descriptors.end())
+        return found->second;
+    const int descriptor = ::open(encoded.constData(), O_RDONLY | O_CLOEXEC);
+    if (descriptor >= 0)
+        descriptors.emplace(key, descriptor);
+    return descriptor;
+}
+#endif
+
+} // namespace
 
 SqliteCheckpointer::SqliteCheckpointer(QString path, int intervalMs)
     : m_path(std::move(path))
@@ -59,7 +93,7 @@ void SqliteCheckpointer::startWriteBack()
     // Not a sync: nothing here is made durable, SQLite's own fsync still does that.
 #ifdef Q_OS_LINUX
     if (m_writeBackFile < 0)
-        m_writeBackFile = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+        m_writeBackFile = writeBackDescriptor(m_path);
     if (m_writeBackFile >= 0) {
         const off_t size = ::lseek(m_writeBackFile, 0, SEEK_END);
         constexpr off_t slice = off_t(32) << 20;
@@ -123,10 +157,7 @@ void SqliteCheckpointer::run()
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-#ifdef Q_OS_LINUX
-    if (m_writeBackFile >= 0)
-        ::close(m_writeBackFile);
-#endif
+    // m_writeBackFile stays open: see writeBackDescriptor().
 }
 
 } // namespace billing
