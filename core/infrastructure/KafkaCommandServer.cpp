@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QThread>
 
 #include <librdkafka/rdkafkacpp.h>
@@ -307,6 +308,17 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
         }
         if (!m_log && assignments == m_assignments)
             followAsStandby();
+        if (!batch.empty() && m_log && assignments != m_assignments) {
+            // The role came while polling: the commands fetched may be from before it, so
+            // none is decided now, but the consumer is past them all. Back to the committed
+            // offset, or those fetched after the assignment would be skipped, and the next
+            // batch's offset commit would mark them decided.
+            if (Status rewound = rewindToCommitted(*batch.front()); !rewound.ok()) {
+                stepDown(rewound.error().message);
+                m_leave = true;
+            }
+            continue;
+        }
         if (batch.empty() || !m_log || assignments != m_assignments)
             continue; // nothing to do, or the role changed while polling
         if (Status decided = decideBatch(batch); !decided.ok()) {
@@ -319,6 +331,27 @@ void KafkaCommandServer::session(const std::atomic<bool> &stop)
     m_consumer.reset();
     if (m_log)
         stepDown(stop.load() ? QStringLiteral("stopped") : QStringLiteral("left the group"));
+}
+
+Status KafkaCommandServer::rewindToCommitted(const RdKafka::Message &fetched)
+{
+    std::vector<RdKafka::TopicPartition *> partitions{
+        RdKafka::TopicPartition::create(fetched.topic_name(), fetched.partition())};
+    const auto destroy =
+        qScopeGuard([&partitions] { RdKafka::TopicPartition::destroy(partitions); });
+    RdKafka::ErrorCode code = m_consumer->committed(partitions, transactionCallMs);
+    if (code == RdKafka::ERR_NO_ERROR) {
+        // Nothing committed yet: from the start, as auto.offset.reset says.
+        if (partitions.front()->offset() < 0)
+            partitions.front()->set_offset(RdKafka::Topic::OFFSET_BEGINNING);
+        code = m_consumer->seek(*partitions.front(), transactionCallMs);
+    }
+    if (code != RdKafka::ERR_NO_ERROR)
+        return Error{reason::storageFailure,
+                     QStringLiteral("rewinding the command log after taking the role: %1")
+                         .arg(QString::fromStdString(RdKafka::err2str(code))),
+                     {}};
+    return Done{};
 }
 
 Status KafkaCommandServer::decideBatch(const std::vector<std::unique_ptr<RdKafka::Message>> &batch)

@@ -75,6 +75,8 @@ private:
     Status openConsumer();
     void stepDown(const QString &reason);
     Status decideBatch(const std::vector<std::unique_ptr<RdKafka::Message>> &batch);
+    // Seeks the partition `fetched` came from back to its committed offset.
+    Status rewindToCommitted(const RdKafka::Message &fetched);
     void report(QJsonObject object);
     // Drops a log whose role is given up; its producer is kept (see KafkaEventLog).
     static void retire(std::unique_ptr<KafkaEventLog> log);
