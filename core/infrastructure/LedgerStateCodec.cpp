@@ -10,6 +10,8 @@
 namespace billing {
 namespace {
 
+// More distinct refusal reasons than the ledger has codes, with room to spare.
+constexpr qsizetype rejectionTextsMax = 1024;
 constexpr quint32 magic = 0x424c5353; // "BLSS": Billing Ledger State Snapshot
 // A reference to an account or transaction that is not in the state (a refused request names
 // one that does not exist): its text follows.
@@ -322,7 +324,13 @@ std::optional<LedgerState> LedgerStateCodec::decode(const QByteArray &bytes,
         const quint8 isTransaction = in.u8();
         record.targetIsTransaction = isTransaction == 1;
         record.target = in.u32();
-        record.rejection = state.rejectionIndex(in.text());
+        // Reasons are a short, fixed list of codes: bytes that name more are no snapshot this
+        // ledger wrote (and would overflow the state's small index of them).
+        const QString rejection = in.text();
+        if (!rejection.isEmpty() && !state.m_rejections.contains(rejection) &&
+            state.m_rejections.size() >= rejectionTextsMax)
+            return false;
+        record.rejection = state.rejectionIndex(rejection);
         const qsizetype listed =
             record.targetIsTransaction ? state.m_transactions.size() : state.m_accounts.size();
         return !in.failed() && isTransaction <= 1 && qsizetype(record.target) < listed;
